@@ -1,0 +1,22 @@
+#ifndef NEURALWORKBOOK_CGD_SHIM_H
+#define NEURALWORKBOOK_CGD_SHIM_H
+
+#include <gd.h>
+#include <gdfontl.h>
+#include <gdfonts.h>
+
+// libgd's function-like macros are not imported into Swift; these are the few we use.
+static inline int cgd_true_color(int red, int green, int blue) {
+    return gdTrueColor(red, green, blue);
+}
+static inline int cgd_true_color_alpha(int red, int green, int blue, int alpha) {
+    return gdTrueColorAlpha(red, green, blue, alpha);
+}
+static inline int cgd_red(int color) { return gdTrueColorGetRed(color); }
+static inline int cgd_green(int color) { return gdTrueColorGetGreen(color); }
+static inline int cgd_blue(int color) { return gdTrueColorGetBlue(color); }
+static inline int cgd_alpha(int color) { return gdTrueColorGetAlpha(color); }
+static inline int cgd_width(gdImagePtr image) { return gdImageSX(image); }
+static inline int cgd_height(gdImagePtr image) { return gdImageSY(image); }
+
+#endif

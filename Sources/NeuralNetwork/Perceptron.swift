@@ -1,0 +1,105 @@
+/// A multilayer perceptron: layers applied one after the other, trained one
+/// sample at a time by stochastic gradient descent on the binary cross-entropy.
+public struct Perceptron: Sendable {
+    public var layers: [Layer]
+
+    public init(layers: [Layer]) {
+        for (before, after) in zip(layers, layers.dropFirst()) {
+            precondition(before.neuronCount == after.inputCount,
+                         "a layer of \(before.neuronCount) neurons cannot feed one with \(after.inputCount) inputs")
+        }
+        self.layers = layers
+    }
+
+    /// The course's way to build a network: `sizes` = [inputs, hidden…, outputs]
+    /// and one activation per layer, drawn layer by layer from `generator`.
+    ///
+    ///     var random = NumPyRandom(seed: 10)
+    ///     let network = Perceptron(sizes: [2, 6, 6, 1],
+    ///                              activations: [ReLU(), ReLU(), Sigmoid()],
+    ///                              generator: &random)
+    public init(sizes: [Int], activations: [any Activation], generator: inout NumPyRandom) {
+        precondition(sizes.count >= 2, "a network needs at least an input size and an output size")
+        precondition(activations.count == sizes.count - 1,
+                     "\(sizes.count - 1) layers need \(sizes.count - 1) activations, got \(activations.count)")
+        var layers: [Layer] = []
+        for (index, activation) in activations.enumerated() {
+            layers.append(Layer(inputs: sizes[index], neurons: sizes[index + 1],
+                                activation: activation, generator: &generator))
+        }
+        self.init(layers: layers)
+    }
+
+    /// [inputs, hidden…, outputs]
+    public var sizes: [Int] { [layers.first?.inputCount ?? 0] + layers.map(\.neuronCount) }
+
+    /// Runs x (n_inputs × 1) through every layer; each layer keeps what its
+    /// backward pass needs.
+    public mutating func forward(_ x: Matrix) -> Matrix {
+        // Exercise 4.2: Perceptron.forward
+        // BEGIN SOLUTION
+        var a = x
+        for index in layers.indices {
+            a = layers[index].forward(a)
+        }
+        return a
+        // END SOLUTION
+    }
+
+    /// ŷ for one sample, without changing the network.
+    public func probability(_ features: [Double]) -> Double {
+        var a = Matrix(column: features)
+        for layer in layers { a = layer.output(for: a) }
+        return a.scalar
+    }
+
+    /// The predicted class, 1 when ŷ ≥ 0.5 and 0 otherwise.
+    public func predict(_ features: [Double]) -> Int {
+        probability(features) >= 0.5 ? 1 : 0
+    }
+
+    /// Trains on `data` for `epochs` epochs and returns each epoch's average loss.
+    ///
+    /// Each epoch, when `shuffle` is on, reorders the samples by
+    /// `generator.permutation(n)` (applied to the order the last epoch left), then
+    /// for every sample: forward, add its loss, start from da = ∂L/∂ŷ and
+    /// backpropagate through the layers in reverse, each updating itself.
+    /// `progress` hears (epoch, average loss) after every epoch.
+    public mutating func fit(
+        _ data: DataSet, epochs: Int, learningRate: Double,
+        shuffle: Bool = true, generator: inout NumPyRandom,
+        progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
+    ) throws -> [Double] {
+        guard data.count > 0 else { throw TrainingError.noSamples }
+        guard data.featureCount == layers[0].inputCount else {
+            throw TrainingError.featureCountMismatch(expected: layers[0].inputCount, found: data.featureCount)
+        }
+        guard learningRate > 0 else { throw TrainingError.nonPositiveLearningRate(learningRate) }
+        guard epochs > 0 else { throw TrainingError.nonPositiveEpochs(epochs) }
+
+        // Exercise 8.1: Perceptron.fit
+        // BEGIN SOLUTION
+        var samples = data
+        var losses: [Double] = []
+        for epoch in 1...epochs {
+            if shuffle {
+                samples = samples.reordered(by: generator.permutation(samples.count))
+            }
+            var totalLoss = 0.0
+            for index in 0..<samples.count {
+                let yHat = forward(Matrix(column: samples.features[index])).scalar
+                let y = samples.labels[index]
+                try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
+                totalLoss += binaryCrossEntropy(label: y, prediction: yHat)
+                var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
+                for layer in layers.indices.reversed() {
+                    da = layers[layer].backward(da, learningRate: learningRate)
+                }
+            }
+            losses.append(totalLoss / Double(samples.count))
+            progress(epoch, losses[losses.count - 1])
+        }
+        return losses
+        // END SOLUTION
+    }
+}

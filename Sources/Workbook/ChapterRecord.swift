@@ -1,0 +1,70 @@
+import Foundation
+
+/// The outcome of one check, as a chapter records it.
+public struct CheckResult: Codable, Equatable, Sendable {
+    public var name: String
+    public var points: Int
+    public var passed: Bool
+    /// For a failed check: what was expected and what came out.
+    public var message: String
+    /// Hidden checks are the instructor's: graded, but their details withheld.
+    public var hidden: Bool
+
+    public init(name: String, points: Int, passed: Bool, message: String, hidden: Bool = false) {
+        self.name = name
+        self.points = points
+        self.passed = passed
+        self.message = message
+        self.hidden = hidden
+    }
+}
+
+/// A figure a chapter drew, with its path relative to the output folder.
+public struct FigureRecord: Codable, Equatable, Sendable {
+    public var path: String
+    public var caption: String
+
+    public init(path: String, caption: String) {
+        self.path = path
+        self.caption = caption
+    }
+}
+
+/// The machine-readable record of one chapter run: the one thing the CLI, the
+/// report and the grader all read. A chapter rewrites it after every check, so a
+/// run that crashes half-way still leaves the checks it got through.
+public struct ChapterRecord: Codable, Equatable, Sendable {
+    public var chapter: Int
+    public var title: String
+    public var checks: [CheckResult]
+    public var figures: [FigureRecord]
+    /// True once the chapter reached its end; false in a record left by a crash.
+    public var finished: Bool
+    public var seconds: Double
+
+    public init(chapter: Int, title: String, checks: [CheckResult] = [], figures: [FigureRecord] = [],
+                finished: Bool = false, seconds: Double = 0) {
+        self.chapter = chapter
+        self.title = title
+        self.checks = checks
+        self.figures = figures
+        self.finished = finished
+        self.seconds = seconds
+    }
+
+    public var passedCount: Int { checks.filter(\.passed).count }
+    public var points: Int { checks.filter(\.passed).map(\.points).reduce(0, +) }
+    public var maxPoints: Int { checks.map(\.points).reduce(0, +) }
+    public var allPassed: Bool { finished && checks.allSatisfy(\.passed) }
+
+    public static func read(from url: URL) throws -> ChapterRecord {
+        try JSONDecoder().decode(ChapterRecord.self, from: Data(contentsOf: url))
+    }
+
+    /// Writes the record whole: to a temporary file first, then renamed.
+    public func write(to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(self), to: url)
+    }
+}

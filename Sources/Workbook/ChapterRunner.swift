@@ -1,0 +1,118 @@
+import Foundation
+
+/// How a chapter run ended.
+public enum ChapterStatus: Equatable, Sendable, Codable {
+    /// Ran to the end and every check passed.
+    case passed
+    /// Ran to the end with at least one failed check.
+    case failed
+    /// Stopped at an exercise the learner has not written yet.
+    case exerciseOpen
+    /// Killed by a signal (a trap, a fatal error, a bad access), or exited oddly.
+    case crashed(signal: Int32?, exitStatus: Int32?)
+    /// Did not finish within the time limit and was killed.
+    case timedOut(seconds: Double)
+    /// The program could not be built; `errors` holds the compiler's first errors.
+    case didNotBuild(errors: String)
+    case notRun
+
+    /// A few words for tables and summaries.
+    public var label: String {
+        switch self {
+        case .passed: "passed"
+        case .failed: "failed"
+        case .exerciseOpen: "exercise open"
+        case let .crashed(signal, exitStatus):
+            if let signal { "crashed (signal \(signal)\(signalName(signal).map { ", \($0)" } ?? ""))" }
+            else { "crashed (exit status \(exitStatus ?? -1))" }
+        case let .timedOut(seconds): "timed out after \(Int(seconds)) s"
+        case .didNotBuild: "did not build"
+        case .notRun: "not run"
+        }
+    }
+
+    private func signalName(_ signal: Int32) -> String? {
+        [SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV",
+         SIGBUS: "SIGBUS", SIGFPE: "SIGFPE", SIGKILL: "SIGKILL"][signal]
+    }
+}
+
+/// One chapter's run: how it ended, its record, and everything it printed.
+public struct ChapterRun: Sendable {
+    public var info: ChapterInfo
+    public var status: ChapterStatus
+    /// The checks it recorded; partial when the chapter crashed or timed out.
+    public var record: ChapterRecord?
+    public var output: String
+    public var seconds: Double
+
+    public init(info: ChapterInfo, status: ChapterStatus, record: ChapterRecord?, output: String, seconds: Double) {
+        self.info = info
+        self.status = status
+        self.record = record
+        self.output = output
+        self.seconds = seconds
+    }
+}
+
+/// Runs built chapter programs, each in its own process with a time limit.
+public struct ChapterRunner: Sendable {
+    /// The folder with the built `ChapterNN` executables.
+    public var binFolder: URL
+    /// Passed to chapters as `WORKBOOK_OUTPUT`: where figures go.
+    public var outputFolder: URL
+    /// Where chapter records are written, one `chapter-NN.json` each.
+    public var recordFolder: URL
+    public var timeout: Double
+    /// Copy the chapter's output to our standard output as it comes.
+    public var echo: Bool
+
+    public init(binFolder: URL, outputFolder: URL, recordFolder: URL, timeout: Double = 120, echo: Bool = true) {
+        self.binFolder = binFolder
+        self.outputFolder = outputFolder
+        self.recordFolder = recordFolder
+        self.timeout = timeout
+        self.echo = echo
+    }
+
+    public func recordURL(for info: ChapterInfo) -> URL {
+        recordFolder.appendingPathComponent("\(info.slug).json")
+    }
+
+    public func run(_ info: ChapterInfo) -> ChapterRun {
+        let recordURL = recordURL(for: info)
+        try? FileManager.default.removeItem(at: recordURL)
+        var environment = ProcessInfo.processInfo.environment
+        environment["WORKBOOK_OUTPUT"] = outputFolder.path
+        environment["WORKBOOK_RECORD"] = recordURL.path
+        if echo && Console.usesColor { environment["WORKBOOK_COLOR"] = "1" }
+
+        let result = ProcessRunner.run(
+            executable: binFolder.appendingPathComponent(info.target),
+            environment: environment, timeout: timeout, echo: echo)
+        let record = try? ChapterRecord.read(from: recordURL)
+
+        let status: ChapterStatus
+        switch result.termination {
+        case .launchFailed(let reason):
+            status = .didNotBuild(errors: reason)
+        case .timedOut:
+            status = .timedOut(seconds: timeout)
+        case .signal(let signal):
+            status = .crashed(signal: signal, exitStatus: nil)
+        case .exit(0) where record?.finished == true:
+            status = .passed
+        case .exit(1) where record?.finished == true:
+            status = .failed
+        case .exit(ChapterRunner.exerciseOpenExitStatus):
+            status = .exerciseOpen
+        case .exit(let code):
+            status = .crashed(signal: nil, exitStatus: code)
+        }
+        return ChapterRun(info: info, status: status, record: record, output: result.output, seconds: result.seconds)
+    }
+
+    /// The exit status of a chapter that stopped at an open exercise
+    /// (`exerciseNotDone` in NeuralNetwork).
+    public static let exerciseOpenExitStatus: Int32 = 3
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// `swift build` for a package folder: building the chapters and finding them.
+public struct SwiftBuild: Sendable {
+    public var packageRoot: URL
+    /// A build folder of its own (`--scratch-path`), or the package's `.build`.
+    public var scratchPath: URL?
+    public var configuration: String
+
+    public init(packageRoot: URL, scratchPath: URL? = nil, configuration: String = "debug") {
+        self.packageRoot = packageRoot
+        self.scratchPath = scratchPath
+        self.configuration = configuration
+    }
+
+    public struct Outcome: Sendable {
+        public var succeeded: Bool
+        public var output: String
+        /// The compiler's first few `error:` lines, for a short report.
+        public var firstErrors: String {
+            let errors = output.split(separator: "\n").filter { $0.contains("error:") }
+            var seen = Set<Substring>()
+            let unique = errors.filter { seen.insert($0).inserted }
+            return unique.prefix(5).joined(separator: "\n")
+        }
+    }
+
+    /// Builds `products` (every product when empty).
+    public func build(products: [String] = [], timeout: Double = 1800, echo: Bool = false) -> Outcome {
+        var arguments = ["build"] + commonArguments
+        for product in products { arguments += ["--product", product] }
+        let result = swift(arguments, timeout: timeout, echo: echo)
+        return Outcome(succeeded: result.termination == .exit(0), output: result.output)
+    }
+
+    /// The folder holding the built executables.
+    public func binFolder() throws -> URL {
+        let result = swift(["build", "--show-bin-path"] + commonArguments, timeout: 120, echo: false)
+        let path = result.output.split(separator: "\n").last.map(String.init) ?? ""
+        guard result.termination == .exit(0), path.hasPrefix("/") else {
+            throw CheckFailure("swift build --show-bin-path failed:\n\(result.output)")
+        }
+        return URL(fileURLWithPath: path)
+    }
+
+    private var commonArguments: [String] {
+        var arguments = ["--package-path", packageRoot.path, "-c", configuration]
+        if let scratchPath { arguments += ["--scratch-path", scratchPath.path] }
+        return arguments
+    }
+
+    private func swift(_ arguments: [String], timeout: Double, echo: Bool) -> ProcessRunner.Result {
+        ProcessRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["swift"] + arguments,
+                          currentDirectory: packageRoot, timeout: timeout, echo: echo)
+    }
+}
+
+/// Finds the workbook package: the nearest folder, from `start` upwards, that
+/// holds both `Package.swift` and `Chapters/`.
+public func locatePackageRoot(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> URL? {
+    var folder = start.standardizedFileURL
+    while true {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+           manager.fileExists(atPath: folder.appendingPathComponent("Chapters").path) {
+            return folder
+        }
+        let parent = folder.deletingLastPathComponent()
+        if parent.path == folder.path { return nil }
+        folder = parent
+    }
+}

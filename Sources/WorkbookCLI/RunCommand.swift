@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Workbook
+
+/// `workbook run N`: one chapter, rebuilt first so it runs the code as it is now.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Build and run one chapter.",
+        discussion: "Example: `swift run workbook run 7` checks your Layer.backward."
+    )
+
+    @Argument(help: "The chapter's number, 1 to \(Catalog.chapters.count).")
+    var chapter: Int
+
+    @OptionGroup var options: RunOptions
+
+    func validate() throws {
+        guard Catalog.chapter(chapter) != nil else {
+            throw ValidationError("there is no chapter \(chapter): the chapters are numbered 1 to \(Catalog.chapters.count)")
+        }
+    }
+
+    func run() throws {
+        let info = Catalog.chapter(chapter)!
+        let workspace = try Workspace()
+        guard workspace.buildChapters([info]).succeeded else { throw ExitCode.failure }
+        let result = try workspace.runner(timeout: options.timeout).run(info)
+        switch result.status {
+        case .passed: return
+        case .failed, .exerciseOpen: throw ExitCode.failure
+        default:
+            Console.line(Console.red("Chapter \(info.number) \(result.status.label)."))
+            throw ExitCode.failure
+        }
+    }
+}

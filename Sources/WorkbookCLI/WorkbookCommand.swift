@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct WorkbookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workbook",
+        abstract: "Build a neural network from scratch, one chapter at a time.",
+        discussion: """
+            Run `workbook` with no command to run every chapter in order and sum up.
+            Open Chapters/01-neuron/main.swift to start the course.
+            """,
+        subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self],
+        defaultSubcommand: RunAllCommand.self
+    )
+}

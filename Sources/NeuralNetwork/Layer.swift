@@ -33,9 +33,12 @@ public struct Layer: Sendable {
     /// A layer with weights and biases drawn uniformly from [−1, 1), weights first:
     /// `np.random.uniform(-1, 1, (neurons, inputs))`, then `(neurons, 1)`.
     public init(inputs: Int, neurons: Int, activation: any Activation, generator: inout NumPyRandom) {
+        // Exercise 3.1: Layer(inputs:neurons:activation:generator:)
+        // BEGIN SOLUTION
         let weights = generator.uniform(-1, 1, rows: neurons, columns: inputs)
         let biases = generator.uniform(-1, 1, rows: neurons, columns: 1)
         self.init(weights: weights, biases: biases, activation: activation)
+        // END SOLUTION
     }
 
     /// a = f(W·a_prev + b), keeping a_prev and z for `backward`.

@@ -1,0 +1,80 @@
+import Foundation
+
+extension FastPerceptron {
+    /// Trains exactly as `Perceptron.fit` does, only faster: per-sample SGD on the
+    /// binary cross-entropy, each epoch reordering the samples by
+    /// `generator.permutation(n)` (applied to the last epoch's order) when
+    /// `shuffle` is on. Returns each epoch's average loss; `progress` hears
+    /// (epoch, average loss) after every epoch.
+    ///
+    /// Throws the same `TrainingError`s as `Perceptron.fit`, including
+    /// `saturatedOutput` when ŷ reaches exactly 0 or 1.
+    public mutating func fit(
+        _ data: DataSet, epochs: Int, learningRate: Double,
+        shuffle: Bool = true, generator: inout NumPyRandom,
+        progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
+    ) throws -> [Double] {
+        guard data.count > 0 else { throw TrainingError.noSamples }
+        guard data.featureCount == layout[0].inputs else {
+            throw TrainingError.featureCountMismatch(expected: layout[0].inputs, found: data.featureCount)
+        }
+        guard learningRate > 0 else { throw TrainingError.nonPositiveLearningRate(learningRate) }
+        guard epochs > 0 else { throw TrainingError.nonPositiveEpochs(epochs) }
+        precondition(layout[layout.count - 1].neurons == 1, "the loss needs a single output ŷ")
+
+        let buffers = TrainingBuffers(layout: layout, activations: activations)
+        let featureCount = data.featureCount
+        // The samples row after row, and `order[i]`, the row that comes i-th this epoch:
+        // shuffling reorders indices instead of copying samples.
+        precondition(data.features.allSatisfy { $0.count == featureCount }, "every sample needs \(featureCount) features")
+        let features = data.features.flatMap { $0 }
+        let labels = data.labels
+        var order = Array(0..<data.count)
+        var losses: [Double] = []
+        losses.reserveCapacity(epochs)
+
+        for epoch in 1...epochs {
+            if shuffle {
+                // X = X[perm]: sample i becomes the one at perm[i] of the current order.
+                let permutation = generator.permutation(order.count)
+                order = permutation.map { order[$0] }
+            }
+            var totalLoss = 0.0
+            try parameters.withUnsafeMutableBufferPointer { parameters in
+                let p = parameters.baseAddress!
+                try features.withUnsafeBufferPointer { features in
+                    for index in 0..<order.count {
+                        let sample = order[index]
+                        buffers.input.update(from: features.baseAddress! + sample * featureCount,
+                                             count: featureCount)
+                        buffers.forward(p)
+                        let yHat = buffers.output
+                        let y = labels[sample]
+                        try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
+                        // L = −(y·log ŷ + (1 − y)·log(1 − ŷ)) and da = (ŷ − y) / (ŷ(1 − ŷ)), as in Loss.swift.
+                        totalLoss += -(y * log(yHat) + (1 - y) * log(1 - yHat))
+                        buffers.backward(p, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
+                                         learningRate: learningRate)
+                    }
+                }
+            }
+            losses.append(totalLoss / Double(order.count))
+            progress(epoch, losses[losses.count - 1])
+        }
+        return losses
+    }
+}
+
+extension Perceptron {
+    /// `fit` on the fast path: the same results, computed with `FastPerceptron`.
+    public mutating func fitFast(
+        _ data: DataSet, epochs: Int, learningRate: Double,
+        shuffle: Bool = true, generator: inout NumPyRandom,
+        progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
+    ) throws -> [Double] {
+        var fast = FastPerceptron(self)
+        defer { self = fast.network }
+        return try fast.fit(data, epochs: epochs, learningRate: learningRate, shuffle: shuffle,
+                            generator: &generator, progress: progress)
+    }
+}

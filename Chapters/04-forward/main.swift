@@ -1,1 +1,131 @@
-print("placeholder")
+/*:
+ # Chapter 4 · Forward propagation
+
+ A layer turns the column of numbers it receives, a_prev, into a column of
+ its own, a, in two steps:
+
+     z = W·a_prev + b        the weighted sums, one per neuron
+     a = f(z)                the activation, entry by entry
+
+ Row i of W·a_prev is w_i·a_prev, the weighted sum of neuron i from chapter 1,
+ so the matrix product does all the neurons of the layer at once. If a_prev
+ has m entries and the layer has n neurons, W is n × m, a_prev is m × 1, and
+ z, b and a are n × 1.
+
+ A network is layers in a row: the first layer's a is the second layer's
+ a_prev, and so on, until the last layer's a is the network's answer ŷ. For
+ the course's 2 → 3 → 3 → 1 network, with x a 2 × 1 column:
+
+     a¹ = relu(W¹·x  + b¹)      3 × 1
+     a² = relu(W²·a¹ + b²)      3 × 1
+     ŷ  = σ(W³·a² + b³)         1 × 1
+
+ That is **forward propagation**.
+
+ ## Keep what the backward pass will need
+
+ Training will walk back through the layers (chapters 6 and 7) and, at every
+ layer, needs two numbers it saw on the way forward: the layer's input a_prev
+ (to know how much each weight contributed) and its weighted sums z (to know
+ the activation's slope there). So `forward` stores them in the layer, as
+ `input` and `weightedSums`. That is why `forward` is `mutating`.
+
+ ## Your exercises
+
+ In `Sources/NeuralNetwork/Layer.swift`, write `Layer.forward` (Exercise 4.1);
+ in `Sources/NeuralNetwork/Perceptron.swift`, write `Perceptron.forward`
+ (Exercise 4.2), which runs x through every layer in order. `Matrix` has the
+ product `W * a` and the sum `+`, and an activation applied to a matrix works
+ entry by entry (chapter 2). Then:
+
+     swift run workbook run 4
+ */
+import Foundation
+import NeuralNetwork
+import Workbook
+
+let chapter = Chapter(4)
+
+var random = NumPyRandom(seed: 10)
+var network = Perceptron(sizes: [2, 3, 3, 1], activations: [ReLU(), ReLU(), Sigmoid()],
+                         generator: &random)
+let x = Matrix(column: [1, 0])
+let yHat = network.forward(x)
+chapter.note("the seed-10 network 2 → 3 → 3 → 1 on x = [1, 0]: ŷ = \(yHat.scalar)")
+for (index, layer) in network.layers.enumerated() {
+    chapter.note("layer \(index + 1): z = \(layer.weightedSums.elements)")
+}
+
+//: ## Checks
+//:
+//: A small network with weights chosen so that the arithmetic can be done on
+//: paper. The first layer has two ReLU neurons:
+//:
+//:     W¹ = [[1, 2], [−1, 0.5]],  b¹ = [0.5, −1],  x = [1, 2]
+//:     z¹ = [1·1 + 2·2 + 0.5, −1·1 + 0.5·2 − 1] = [5.5, −1]
+//:     a¹ = relu(z¹) = [5.5, 0]
+//:
+//: The second layer is one sigmoid neuron:
+//:
+//:     W² = [[0.2, 3]],  b² = [−1.1]
+//:     z² = 0.2·5.5 + 3·0 − 1.1 = 0,   ŷ = σ(0) = ½
+func handWorkedNetwork() -> Perceptron {
+    Perceptron(layers: [
+        Layer(weights: Matrix([[1, 2], [-1, 0.5]]), biases: Matrix(column: [0.5, -1]), activation: ReLU()),
+        Layer(weights: Matrix([[0.2, 3]]), biases: Matrix(column: [-1.1]), activation: Sigmoid()),
+    ])
+}
+
+chapter.check("Layer.forward of a hand-worked ReLU layer", points: 2) {
+    var layer = handWorkedNetwork().layers[0]
+    let a = layer.forward(Matrix(column: [1, 2]))
+    try expect(a.shape == (2, 1), "expected a 2×1 output, got \(a.rows)×\(a.columns)")
+    try expect(a.elements, closeTo: [5.5, 0], tolerance: 1e-15, "a = relu(W·x + b)")
+}
+
+chapter.check("Layer.forward keeps a_prev as `input` and z as `weightedSums`", points: 2) {
+    var layer = handWorkedNetwork().layers[0]
+    _ = layer.forward(Matrix(column: [1, 2]))
+    try expect(layer.input.elements, closeTo: [1, 2], tolerance: 0, "input (a_prev)")
+    // z keeps the negative −1 that relu turned into 0: the backward pass needs it.
+    try expect(layer.weightedSums.elements, closeTo: [5.5, -1], tolerance: 1e-15, "weightedSums (z)")
+}
+
+chapter.check("Perceptron.forward chains the layers: ŷ = ½ for the hand-worked network", points: 2) {
+    var small = handWorkedNetwork()
+    let output = small.forward(Matrix(column: [1, 2]))
+    try expect(output.shape == (1, 1), "expected a 1×1 output, got \(output.rows)×\(output.columns)")
+    try expect(output.scalar, closeTo: 0.5, tolerance: 1e-15, "ŷ")
+    // The second layer's input is the first layer's output.
+    try expect(small.layers[1].input.elements, closeTo: [5.5, 0], tolerance: 1e-15, "layer 2 input (= a¹)")
+    try expect(small.layers[1].weightedSums.elements, closeTo: [0], tolerance: 1e-15, "layer 2 z")
+}
+
+//: The course's own first example: the seed-10 network on x = [1, 0]. The
+//: constants come from the course's forward pass in NumPy
+//: (`z = W @ a_prev + b`, `a = np.maximum(0, z)` or `1/(1+np.exp(-z))`) on the
+//: same starting weights, printed with `repr`. The first layer's middle neuron
+//: is the only one with a positive sum, so a¹ = [0, 0.788…, 0].
+chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3) {
+    try expect(network.layers[0].weightedSums.elements,
+               closeTo: [-0.06123298394726007, 0.7883578942504683, -0.6647643022697483],
+               tolerance: 1e-14, "layer 1 z")
+    try expect(network.layers[1].input.elements,
+               closeTo: [0, 0.7883578942504683, 0], tolerance: 1e-14, "layer 2 input (= a¹)")
+    try expect(network.layers[1].weightedSums.elements,
+               closeTo: [1.1278079972000588, 0.44837530097329703, 0.43473384620127786],
+               tolerance: 1e-14, "layer 2 z")
+    try expect(yHat.scalar, closeTo: 0.2920106427098899, tolerance: 1e-14, "ŷ")
+}
+
+//: The same for the course's main network, 2 → 6 → 6 → 1, also from seed 10.
+chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = [1, 0]") {
+    var courseRandom = NumPyRandom(seed: 10)
+    var courseNetwork = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()],
+                                   generator: &courseRandom)
+    try expect(courseNetwork.forward(x).scalar, closeTo: 0.36421070887579093, tolerance: 1e-14, "ŷ")
+}
+
+//: Before training, ŷ is just what the random weights happen to give. Chapter 5
+//: measures how wrong such an answer is.
+chapter.finish()

@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import NeuralNetwork
+import Workbook
+
+/// `workbook train`: the course's network trained on your own CSV, computing
+/// exactly what the course's NumPy code computes, only faster.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the course's network on your own CSV file.",
+        discussion: """
+            Computes what the course's NumPy code computes, number for number, only much faster.
+
+            THE DATA: numeric feature columns, then the label 0 or 1 in the last column; an \
+            optional header row. --test-fraction f keeps the last round(n × f) rows of the file \
+            for testing, in file order, split off before any shuffling: the network never trains \
+            on them. If your file is sorted by class, shuffle its rows first.
+
+            THE NETWORK: --layers lists the sizes, inputs first: 2,6,6,1 is two inputs, two hidden \
+            layers of six neurons and one output. --activations names one activation per layer \
+            (relu or sigmoid); the last must be sigmoid, so that the output ŷ is a probability. \
+            The weights and biases are drawn uniformly from [-1, 1) by NumPy's generator seeded \
+            with --seed, layer by layer, weights then biases: the very numbers the course gets \
+            after np.random.seed(S). Or start from a model file with --model; --save writes one.
+
+            TRAINING: one sample at a time, by gradient descent on the binary cross-entropy
+              L = -(y·log ŷ + (1 - y)·log(1 - ŷ)).
+            Each epoch first reorders the training rows by \
+            np.random.permutation(n) from the same generator (after the weights were drawn), \
+            applied to the previous epoch's order, unless --no-shuffle keeps the file's order. \
+            With the same file, seed and settings the losses equal the course's to about 1e-16.
+
+            EXAMPLES:
+              The course's network and settings on one of the workbook's data sets:
+                workbook train --data Data/moons.csv
+              Keep the last 20% of the rows for testing, train longer, draw figures:
+                workbook train --data Data/moons.csv --test-fraction 0.2 --epochs 50 \\
+                  --report moons-report
+              A three-feature file of your own, a wider network:
+                workbook train --data mine.csv --layers 3,20,1 --activations relu,sigmoid
+              Save the trained model, then train it further in file order:
+                workbook train --data Data/xor.csv --save xor.json
+                workbook train --data Data/xor.csv --model xor.json --no-shuffle
+
+            Exit status: 0 trained; 1 training stopped (ŷ reached exactly 0 or 1) or a file could \
+            not be written; 2 bad input (the message names the option, file, line and column).
+            """
+    )
+
+    @Option(help: ArgumentHelp("The CSV file to train on.", valueName: "file.csv"))
+    var data: String
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Layer sizes, inputs first, ending in 1. (default: \(NetworkShape.courseLayers))",
+                               valueName: "sizes"))
+    var layers: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("One activation per layer, relu or sigmoid, the last sigmoid. (default: \(NetworkShape.courseActivations))",
+                               valueName: "names"))
+    var activations: String?
+
+    @Option(parsing: .unconditional,
+            help: "Seed of the NumPy-compatible generator that draws the weights (unless --model) and the shuffles.")
+    var seed = 10
+
+    @Option(help: ArgumentHelp("Start from this model file instead of drawing weights (instead of --layers and --activations).",
+                               valueName: "model.json"))
+    var model: String?
+
+    @Flag(help: "Train on the rows in file order every epoch.")
+    var noShuffle = false
+
+    @Option(parsing: .unconditional, help: "Passes over the training rows.")
+    var epochs = 10
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The step size α in W -= α·dW.", valueName: "α"))
+    var learningRate = 0.01
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The share of rows, at the end of the file, kept for testing: 0 ≤ f < 1.", valueName: "f"))
+    var testFraction = 0.0
+
+    @Option(help: ArgumentHelp("Write {\"losses\": [...]}, the average loss of every epoch, to this file.", valueName: "losses.json"))
+    var losses: String?
+
+    @Option(help: ArgumentHelp("Write the trained network to this model file.", valueName: "model.json"))
+    var save: String?
+
+    @Option(help: ArgumentHelp("Write the loss curve, the decision boundary (two features) and index.md to this folder.",
+                               valueName: "folder"))
+    var report: String?
+
+    func run() throws {
+        do {
+            let setup = try TrainingSetup(self)
+            try TrainingFiles.checkWritable(losses, option: "--losses")
+            try TrainingFiles.checkWritable(save, option: "--save")
+            try train(setup)
+        } catch let error as BadInput {
+            throw BadInput.report(error.description)
+        } catch let error as TrainingError {
+            Console.error("Error: \(error)")
+            throw ExitCode.failure
+        } catch let error as CannotWrite {
+            Console.error("Error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    private func train(_ setup: TrainingSetup) throws {
+        Console.line(summary(setup))
+        var network = FastPerceptron(setup.network)
+        var generator = setup.generator
+        let progress = TrainingProgress(epochs: epochs)
+        defer { progress.finish() }
+        let losses = try network.fit(setup.train, epochs: epochs, learningRate: learningRate,
+                                     shuffle: !noShuffle, generator: &generator,
+                                     progress: progress.epochFinished)
+        progress.finish()
+        let trained = network.network
+
+        var parts = [(name: "train", matrix: trained.confusionMatrix(on: setup.train))]
+        if setup.test.count > 0 {
+            parts.append((name: "test", matrix: trained.confusionMatrix(on: setup.test)))
+        } else if testFraction > 0 {
+            Console.line("The test part is empty: round(\(setup.data.count) × \(testFraction)) = 0 rows.")
+        }
+        Console.line("")
+        MetricsTable(parts: parts).lines.forEach(Console.line)
+
+        if let path = self.losses {
+            try TrainingFiles.writeLosses(losses, to: path)
+            Console.line("Wrote the losses to \(path)")
+        }
+        if let path = save {
+            try TrainingFiles.writeModel(trained, to: path)
+            Console.line("Saved the trained model to \(path)")
+        }
+    }
+
+    /// `Training 2→6→6→1 (relu, relu, sigmoid) on Data/moons.csv: 320 rows (80 more for testing), …`
+    private func summary(_ setup: TrainingSetup) -> String {
+        let rows = "\(setup.train.count) row\(setup.train.count == 1 ? "" : "s")"
+            + (setup.test.count > 0 ? " (\(setup.test.count) more for testing)" : "")
+        let start = model.map { "starting from \($0)" } ?? "weights drawn with seed \(seed)"
+        let order = noShuffle ? "in file order" : "shuffled each epoch (seed \(seed))"
+        return "Training \(setup.network.shapeDescription) on \(data): \(rows), \(epochs) epoch\(epochs == 1 ? "" : "s"), "
+            + "learning rate \(learningRate), \(start), \(order)"
+    }
+}

@@ -31,7 +31,7 @@ struct MarkdownTests {
         let page = """
             See [the page](chapter-01.md) and ![a figure](figures/a%20b.png).
             <a href="figures/c.png"><img src="figures/c.png" width="160" alt="c"></a>
-            Not `[code](ignored.md)` and not \\[escaped](x.md).
+            Not `[code](ignored.md)` and not \\[escaped\\](x.md), as Markdown.inline writes it.
 
             ```swift
             let link = "[inside](fence.md)"

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Workbook
+
+/// `workbook report`: every chapter, then the Markdown report of how they went.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Run every chapter and write a Markdown report with its figures.",
+        discussion: """
+            Writes index.md (each chapter's checks, points, time and figures) and one page per
+            chapter (its text and code, every check's result, its figures) into the output
+            folder; the chapters draw their figures into its figures/ folder. Other files in
+            the folder are left alone. Exits with status 1 unless every chapter passed, after
+            writing the report that shows what failed.
+            """
+    )
+
+    @Option(help: "The folder to write the report into; created when missing. (default: Output/ in the package)")
+    var output: String?
+
+    @OptionGroup var options: RunOptions
+
+    func validate() throws {
+        guard let output else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationError("""
+                --output \(output) is a file, but the report is a folder of pages and figures. \
+                Name a folder instead (it is created if missing), e.g. --output Report/
+                """)
+        }
+    }
+
+    func run() throws {
+        let workspace = try Workspace()
+        let folder = output.map { URL(fileURLWithPath: $0) } ?? workspace.outputFolder
+        let runs = try runAllChapters(in: workspace, timeout: options.timeout, outputFolder: folder)
+        printSummary(runs)
+
+        let written = try ReportWriter(outputFolder: folder, packageRoot: workspace.root).write(runs)
+        for link in written.unresolvedLinks {
+            Console.line(Console.yellow("! a link in the report leads nowhere: \(link)"))
+        }
+        Console.line("")
+        Console.line("Report: \(written.index.path)")
+        if !runs.allSatisfy({ $0.status == .passed }) { throw ExitCode.failure }
+    }
+}

@@ -1,1 +1,209 @@
-print("placeholder")
+/*:
+ # Chapter 6 · Derivatives and the chain rule
+
+ Training changes every weight a little, in the direction that lowers the
+ loss. The direction comes from the **gradient**: for each weight w, the
+ derivative ∂L/∂w says how fast the loss changes when w alone changes. Move w
+ against its derivative and the loss goes down (for a small enough move).
+
+ The loss does not depend on a weight directly. It depends on ŷ, which
+ depends on z, which depends on the weights. The **chain rule** says how to
+ go through such a chain: multiply the derivatives of the links. For the
+ output layer of our network (one sigmoid neuron),
+
+     z = W·a_prev + b,     ŷ = σ(z),     L = −(y·log ŷ + (1 − y)·log(1 − ŷ))
+
+ so
+
+     ∂L/∂w_j = ∂L/∂ŷ · ∂ŷ/∂z · ∂z/∂w_j
+
+ ## Link by link
+
+ **Loss → ŷ.** Differentiating the two logarithms and putting them over one
+ denominator:
+
+     ∂L/∂ŷ = −y/ŷ + (1 − y)/(1 − ŷ) = (ŷ − y) / (ŷ·(1 − ŷ))
+
+ The course calls this da^n, the gradient with respect to the activation of
+ the last layer n; the whole backward pass starts from it.
+
+ **ŷ → z.** The sigmoid's derivative from chapter 2, σ′(z) = ŷ·(1 − ŷ).
+ Multiplying, the ŷ·(1 − ŷ) cancels:
+
+     dz = ∂L/∂z = da^n · σ′(z) = ŷ − y
+
+ The prediction minus the truth: about the simplest error signal one could ask
+ for, and the reason the sigmoid and the cross-entropy are used together.
+
+ **z → W and b.** z = Σ_j w_j·a_prev_j + b, so ∂z/∂w_j = a_prev_j and
+ ∂z/∂b = 1:
+
+     ∂L/∂w_j = dz · a_prev_j,       ∂L/∂b = dz
+
+ For a layer of several neurons, neuron i has its own dz_i and row i of W its
+ own a_prev, which in matrix form reads dW = dz · a_prevᵀ (n × 1 times 1 × m
+ gives n × m, the shape of W) and db = dz.
+
+ **z → a_prev.** The same z depends on the previous layer's output, with
+ ∂z_i/∂a_prev_j = w_ij. Summing over the neurons that a_prev_j feeds:
+
+     da_prev = Wᵀ · dz
+
+ That is the gradient the layer before receives, and from there the same four
+ steps repeat with its own activation: dz = da ⊙ f′(z) (element by element),
+ then dW, db and the next da_prev. That walk from the loss back to the first
+ layer is **backpropagation**.
+
+ ## Checking a derivative
+
+ Chapter 2 measured slopes with the central difference
+ (f(x + h) − f(x − h)) / 2h. It works for the loss as a function of any single
+ weight just as well: nudge one weight by ±h, run the network forward, and
+ compare. It is far too slow for training (two forward passes per weight),
+ but it is an independent check of the formulas, and that is how this chapter
+ uses it.
+
+ ## Your exercise
+
+ Open `Sources/NeuralNetwork/Loss.swift` and write
+ `binaryCrossEntropyGradient` (Exercise 6.1), the da^n above. Then:
+
+     swift run workbook run 6
+ */
+import Foundation
+import NeuralNetwork
+import Workbook
+
+let chapter = Chapter(6)
+
+/// The central difference (f(x + h) − f(x − h)) / 2h.
+func centralDifference(step h: Double, _ f: (Double) -> Double) -> Double {
+    (f(h) - f(-h)) / (2 * h)
+}
+
+for (y, yHat) in [(1.0, 0.8), (0.0, 0.8), (1.0, 0.1)] {
+    chapter.note("y = \(Int(y)), ŷ = \(yHat):  da^n = \(binaryCrossEntropyGradient(label: y, prediction: yHat))")
+}
+
+//: ## Checks
+//:
+//: da^n by hand: y = 1, ŷ = 0.8 gives (0.8 − 1)/(0.8·0.2) = −0.2/0.16 = −1.25;
+//: y = 0, ŷ = 0.25 gives 0.25/(0.25·0.75) = 4/3; at ŷ = ½ it is −2 for y = 1
+//: and +2 for y = 0. The sign says which way ŷ should move: down the slope.
+chapter.check("da^n = (ŷ − y)/(ŷ(1 − ŷ)) at hand-worked points", points: 2) {
+    try expect(binaryCrossEntropyGradient(label: 1, prediction: 0.8), closeTo: -1.25, tolerance: 1e-12, "da^n(y = 1, ŷ = 0.8)")
+    try expect(binaryCrossEntropyGradient(label: 0, prediction: 0.25), closeTo: 4.0 / 3, tolerance: 1e-12, "da^n(y = 0, ŷ = 0.25)")
+    try expect(binaryCrossEntropyGradient(label: 1, prediction: 0.5), closeTo: -2, tolerance: 1e-12, "da^n(y = 1, ŷ = 0.5)")
+    try expect(binaryCrossEntropyGradient(label: 0, prediction: 0.5), closeTo: 2, tolerance: 1e-12, "da^n(y = 0, ŷ = 0.5)")
+}
+
+//: da^n against the central difference of your loss from chapter 5, with
+//: h = 10⁻⁶. Even at ŷ = 0.05, where the loss bends sharply, the difference's
+//: error (about h²/6 times the third derivative, plus rounding of about
+//: 10⁻¹⁶/h) stays below 10⁻⁸, so we ask for 10⁻⁷ (relative above 1).
+chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", points: 2) {
+    for y in [0.0, 1.0] {
+        for yHat in [0.05, 0.3, 0.5, 0.7, 0.95] {
+            let numeric = centralDifference(step: 1e-6) { binaryCrossEntropy(label: y, prediction: yHat + $0) }
+            try expect(binaryCrossEntropyGradient(label: y, prediction: yHat), closeTo: numeric,
+                       tolerance: 1e-7, "da^n at y = \(Int(y)), ŷ = \(yHat) (central difference \(numeric))")
+        }
+    }
+}
+
+//: Through the sigmoid, da^n · σ′(z) should collapse to ŷ − y. We check the
+//: product of your two derivatives against ŷ − y, and against the central
+//: difference of z ↦ L(y, σ(z)) with h = 10⁻⁵.
+chapter.check("∂L/∂z of a sigmoid output is ŷ − y", points: 2) {
+    let sigmoid = Sigmoid()
+    for y in [0.0, 1.0] {
+        for z in [-2.0, -0.3, 0.7, 3] {
+            let yHat = sigmoid(z)
+            let chained = binaryCrossEntropyGradient(label: y, prediction: yHat) * sigmoid.derivative(z)
+            try expect(chained, closeTo: yHat - y, tolerance: 1e-12, "da^n·σ′(z) at z = \(z), y = \(Int(y))")
+            let numeric = centralDifference(step: 1e-5) { binaryCrossEntropy(label: y, prediction: sigmoid(z + $0)) }
+            try expect(chained, closeTo: numeric, tolerance: 1e-8, "∂L/∂z against the central difference at z = \(z), y = \(Int(y))")
+        }
+    }
+}
+
+//: Now one whole layer: a sigmoid neuron with three inputs,
+//:
+//:     W = [[0.4, −0.6, 0.2]],  b = [0.1],  a_prev = [1.5, −0.5, 2],  y = 1
+//:     z = 0.6 + 0.3 + 0.4 + 0.1 = 1.4,   ŷ = σ(1.4) ≈ 0.80218
+//:
+//: The chain rule, written out with your pieces, gives dW and db; the central
+//: differences come from nudging one entry of W (or b) at a time and running
+//: the layer forward again.
+let outputLayer = Layer(weights: Matrix([[0.4, -0.6, 0.2]]), biases: Matrix(column: [0.1]), activation: Sigmoid())
+let aPrev = Matrix(column: [1.5, -0.5, 2])
+let label = 1.0
+
+func outputLayerLoss(_ layer: Layer) -> Double {
+    binaryCrossEntropy(label: label, prediction: layer.output(for: aPrev).scalar)
+}
+
+chapter.check("one layer's dW and db by the chain rule agree with central differences", points: 3) {
+    var layer = outputLayer
+    let yHat = layer.forward(aPrev).scalar
+    let da = Matrix(column: [binaryCrossEntropyGradient(label: label, prediction: yHat)])
+    let dz = da ⊙ layer.activation.derivative(layer.weightedSums)
+    let dW = dz * aPrev.transposed
+    let db = dz
+    try expect(dz.scalar, closeTo: yHat - label, tolerance: 1e-12, "dz (should be ŷ − y)")
+    for j in 0..<3 {
+        let numeric = centralDifference(step: 1e-6) { h in
+            var nudged = outputLayer
+            nudged.weights[0, j] += h
+            return outputLayerLoss(nudged)
+        }
+        try expect(dW[0, j], closeTo: numeric, tolerance: 1e-8, "∂L/∂w_\(j + 1)")
+    }
+    let numericBias = centralDifference(step: 1e-6) { h in
+        var nudged = outputLayer
+        nudged.biases[0, 0] += h
+        return outputLayerLoss(nudged)
+    }
+    try expect(db.scalar, closeTo: numericBias, tolerance: 1e-8, "∂L/∂b")
+}
+
+//: Finally, one step further back: a hidden ReLU layer of two neurons feeding
+//: the sigmoid neuron. The hidden layer learns from da = W²ᵀ·dz², the gradient
+//: handed back by the output layer, and its own ReLU slope:
+//:
+//:     W¹ = [[0.5, −1], [1.5, 0.25]],  b¹ = [0.2, −0.3],  x = [1, −0.4]
+//:     z¹ = [0.5 + 0.4 + 0.2, 1.5 − 0.1 − 0.3] = [1.1, 1.1]
+//:     W² = [[0.8, −0.7]],  b² = [0.05],  y = 0
+//:
+//: Both hidden neurons are active, so both rows of W¹ get a gradient. Chapter 7
+//: packs exactly these steps into `Layer.backward`.
+chapter.check("the gradient reaches a hidden layer through da_prev = Wᵀ·dz", points: 3) {
+    let network = Perceptron(layers: [
+        Layer(weights: Matrix([[0.5, -1], [1.5, 0.25]]), biases: Matrix(column: [0.2, -0.3]), activation: ReLU()),
+        Layer(weights: Matrix([[0.8, -0.7]]), biases: Matrix(column: [0.05]), activation: Sigmoid()),
+    ])
+    let x = Matrix(column: [1, -0.4])
+    let y = 0.0
+    var layers = network.layers
+    let a1 = layers[0].forward(x)
+    let yHat = layers[1].forward(a1).scalar
+    // Output layer: dz² = da^n ⊙ σ′(z²), then the gradient handed back.
+    let dz2 = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
+        ⊙ layers[1].activation.derivative(layers[1].weightedSums)
+    let da1 = layers[1].weights.transposed * dz2
+    // Hidden layer: dz¹ = da¹ ⊙ relu′(z¹), dW¹ = dz¹·xᵀ.
+    let dz1 = da1 ⊙ layers[0].activation.derivative(layers[0].weightedSums)
+    let dW1 = dz1 * x.transposed
+    for row in 0..<2 {
+        for column in 0..<2 {
+            let numeric = centralDifference(step: 1e-6) { h in
+                var nudged = network
+                nudged.layers[0].weights[row, column] += h
+                return binaryCrossEntropy(label: y, prediction: nudged.probability(x.elements))
+            }
+            try expect(dW1[row, column], closeTo: numeric, tolerance: 1e-8, "∂L/∂W¹[\(row)][\(column)]")
+        }
+    }
+}
+
+chapter.finish()

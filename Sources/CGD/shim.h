@@ -18,5 +18,7 @@ static inline int cgd_blue(int color) { return gdTrueColorGetBlue(color); }
 static inline int cgd_alpha(int color) { return gdTrueColorGetAlpha(color); }
 static inline int cgd_width(gdImagePtr image) { return gdImageSX(image); }
 static inline int cgd_height(gdImagePtr image) { return gdImageSY(image); }
+// One row of a truecolor image, for loops that touch every pixel without a call per pixel.
+static inline int *cgd_truecolor_row(gdImagePtr image, int y) { return image->tpixels[y]; }
 
 #endif

@@ -1,0 +1,69 @@
+/// Draws lines on axes; shared by `LineChart` and `FunctionPlot`.
+struct LineRenderer {
+    struct Line {
+        var name: String
+        var color: Color
+        var dashes: [Double]
+        var runs: [[(x: Double, y: Double)]]
+    }
+
+    var title: String
+    var xLabel: String
+    var yLabel: String
+    var lines: [Line]
+    var logarithmicY: Bool
+    var xRange: ClosedRange<Double>?
+    /// Thin lines along x = 0 and y = 0, for function plots.
+    var drawsZeroLines: Bool
+
+    func render(width: Int, height: Int) throws -> Canvas {
+        let canvas = try Canvas.forChart(width: width, height: height)
+        let style = ChartStyle(width: width, height: height)
+        let points = lines.flatMap { $0.runs.joined() }
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let xAxis = Axis.fitting(xRange?.lowerBound ?? xs.min()!, xRange?.upperBound ?? xs.max()!, logarithmic: false)
+        let yAxis = Axis.fitting(ys.min()!, ys.max()!, logarithmic: logarithmicY)
+        let layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
+                                    xAxis: xAxis, yAxis: yAxis)
+        layout.drawGrid(on: canvas)
+        if drawsZeroLines { drawZeroLines(on: canvas, layout: layout) }
+
+        var drawn: [PixelPoint] = []
+        for line in lines {
+            for run in line.runs {
+                let pixels = run.map { layout.point(x: $0.x, y: $0.y) }
+                canvas.strokePolyline(pixels, color: line.color, width: style.lineWidth, clip: layout.plot,
+                                      dashes: line.dashes.map { $0 * style.scale })
+                drawn += DataSamples.along(pixels)
+            }
+        }
+        try layout.drawFrame(on: canvas)
+        if lines.count > 1 {
+            let entries = lines.map {
+                LegendEntry(label: $0.name, swatch: .line($0.color, dashes: $0.dashes.map { $0 * style.scale }))
+            }
+            try Legend(entries: entries, style: style).draw(on: canvas, in: layout.plot, avoiding: drawn)
+        }
+        return canvas
+    }
+
+    private func drawZeroLines(on canvas: Canvas, layout: AxesLayout) {
+        let zeroLine = Color(hex: 0xB0B0B0)
+        if !logarithmicY, layout.yAxis.lower < 0, layout.yAxis.upper > 0 {
+            let y = Int(layout.point(x: layout.xAxis.lower, y: 0).y.rounded(.down))
+            canvas.drawPixelLine(x0: Int(layout.plot.minX), y0: y, x1: Int(layout.plot.maxX) - 1, y1: y, color: zeroLine)
+        }
+        if layout.xAxis.lower < 0, layout.xAxis.upper > 0 {
+            let x = Int(layout.point(x: 0, y: layout.yAxis.lower).x.rounded(.down))
+            canvas.drawPixelLine(x0: x, y0: Int(layout.plot.minY), x1: x, y1: Int(layout.plot.maxY) - 1, color: zeroLine)
+        }
+    }
+
+    /// Colour by position in the palette; past the palette's length the cycle repeats dashed,
+    /// so many candidates on one chart stay tell-apart-able.
+    static func look(forSeriesAt index: Int) -> (color: Color, dashes: [Double]) {
+        let cycle = index / Palette.series.count
+        let dashes: [[Double]] = [[], [7, 4], [2, 3], [10, 3, 2, 3]]
+        return (Palette.seriesColor(index), dashes[cycle % dashes.count])
+    }
+}

@@ -1,0 +1,117 @@
+import CGD
+import Foundation
+
+/// How a piece of text looks.
+public struct TextStyle: Sendable, Equatable {
+    /// In points at libgd's 96 dpi.
+    public var size: Double
+    public var color: Color
+    public var isBold: Bool
+
+    public init(size: Double, color: Color = Color(hex: 0x222222), isBold: Bool = false) {
+        self.size = size
+        self.color = color
+        self.isBold = isBold
+    }
+
+    func resized(_ size: Double) -> TextStyle {
+        var copy = self
+        copy.size = size
+        return copy
+    }
+}
+
+/// Which point of the text's box sits at the position given to `drawText`.
+public enum TextAnchor: Sendable {
+    case topLeft, top, topRight
+    case left, center, right
+    case bottomLeft, bottom, bottomRight
+}
+
+/// A text's extent: width along the baseline, and the font's ascent and descent at that size
+/// (the same for every string, so labels of one row share a baseline).
+public struct TextMetrics: Sendable, Equatable {
+    public var width: Double
+    public var ascent: Double
+    public var descent: Double
+    public var height: Double { ascent + descent }
+}
+
+extension Canvas {
+    /// Measures without drawing.
+    public func measure(_ text: String, style: TextStyle) throws -> TextMetrics {
+        let font = try Fonts.path(bold: style.isBold)
+        let width = try Self.bounds(of: text.isEmpty ? " " : text, font: font, size: style.size)
+        let ascender = try Self.bounds(of: "Hdlk", font: font, size: style.size)
+        let descender = try Self.bounds(of: "gjpqy", font: font, size: style.size)
+        return TextMetrics(
+            width: text.isEmpty ? 0 : Double(width.right - width.left),
+            ascent: Double(-ascender.top),
+            descent: Double(descender.bottom)
+        )
+    }
+
+    /// Draws anti-aliased TrueType text. `rotated` turns it a quarter counter-clockwise (for a
+    /// y-axis title), in which case the anchor applies to the rotated box.
+    public func drawText(
+        _ text: String, at x: Double, _ y: Double, style: TextStyle,
+        anchor: TextAnchor = .bottomLeft, rotated: Bool = false
+    ) throws {
+        guard !text.isEmpty else { return }
+        let font = try Fonts.path(bold: style.isBold)
+        let metrics = try measure(text, style: style)
+        // Offsets of the box's left and top edge from the anchor point, in the text's own frame.
+        let (dx, dy) = Self.offsets(for: anchor, width: rotated ? metrics.height : metrics.width,
+                                    height: rotated ? metrics.width : metrics.height)
+        let originX: Double, originY: Double
+        if rotated {
+            // The baseline runs upwards; ascenders reach to its left.
+            originX = x + dx + metrics.ascent
+            originY = y + dy + metrics.width
+        } else {
+            originX = x + dx
+            originY = y + dy + metrics.ascent
+        }
+        var box = [Int32](repeating: 0, count: 8)
+        let failure = gdImageStringFT(
+            image, &box, style.color.gdValue, font, style.size, rotated ? Double.pi / 2 : 0,
+            Int32(originX.rounded()), Int32(originY.rounded()), text)
+        if let failure {
+            throw PlotError.textRenderingFailed(String(cString: failure))
+        }
+    }
+
+    /// The largest size, at most `style.size` and at least `minimumSize`, at which `text` fits in `maxWidth`.
+    func fittingStyle(_ text: String, style: TextStyle, maxWidth: Double, minimumSize: Double) throws -> TextStyle {
+        var fitted = style
+        let width = try measure(text, style: style).width
+        if width > maxWidth, width > 0 {
+            fitted.size = max(minimumSize, style.size * maxWidth / width)
+        }
+        return fitted
+    }
+
+    private static func offsets(for anchor: TextAnchor, width: Double, height: Double) -> (Double, Double) {
+        switch anchor {
+        case .topLeft: (0, 0)
+        case .top: (-width / 2, 0)
+        case .topRight: (-width, 0)
+        case .left: (0, -height / 2)
+        case .center: (-width / 2, -height / 2)
+        case .right: (-width, -height / 2)
+        case .bottomLeft: (0, -height)
+        case .bottom: (-width / 2, -height)
+        case .bottomRight: (-width, -height)
+        }
+    }
+
+    private static func bounds(of text: String, font: String, size: Double) throws
+        -> (left: Int32, right: Int32, top: Int32, bottom: Int32)
+    {
+        var box = [Int32](repeating: 0, count: 8)
+        if let failure = gdImageStringFT(nil, &box, 0, font, size, 0, 0, 0, text) {
+            throw PlotError.textRenderingFailed(String(cString: failure))
+        }
+        return (box[0], box[2], box[5], box[1])
+    }
+}

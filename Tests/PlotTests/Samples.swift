@@ -1,0 +1,65 @@
+import Foundation
+import Plot
+
+/// Figures like the ones the chapters draw, shared by the sample writer and the tests.
+enum Samples {
+    static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
+
+    static var lossCurve: LineChart {
+        let loss = (0..<50).map { 0.69 * exp(-Double($0) / 12) + 0.05 + 0.01 * sin(Double($0)) }
+        return LineChart(title: "Training loss", xLabel: "epoch", yLabel: "binary cross-entropy",
+                         series: [Series("train", y: loss)])
+    }
+
+    static var candidates: LineChart {
+        let series = (0..<9).map { index in
+            let rate = 0.02 + 0.01 * Double(index)
+            return Series("hidden \(20 + 5 * (index % 3)), α = \(String(format: "%.3f", rate / 4))",
+                          y: (0..<30).map { 0.7 * exp(-rate * Double($0 + 1) * 3) + 0.04 * Double(index % 3) })
+        }
+        return LineChart(title: "Loss of the tuning candidates", xLabel: "epoch", yLabel: "loss", series: series)
+    }
+
+    static var logLoss: LineChart {
+        LineChart(title: "Loss (logarithmic)", xLabel: "epoch", yLabel: "loss",
+                  series: [Series("train", y: (0..<40).map { 2 * exp(-Double($0) / 6) }),
+                           Series("test", y: (0..<40).map { 2.2 * exp(-Double($0) / 7) + 0.01 })],
+                  logarithmicY: true)
+    }
+
+    static var activations: FunctionPlot {
+        FunctionPlot(title: "Sigmoid and its derivative", xRange: -6...6, functions: [
+            ("σ(z)", sigmoid), ("σ′(z)", { sigmoid($0) * (1 - sigmoid($0)) }),
+        ])
+    }
+
+    static var relu: FunctionPlot {
+        FunctionPlot(title: "ReLU and its derivative", xRange: -3...3, functions: [
+            ("ReLU(z)", { max(0, $0) }), ("ReLU′(z)", { $0 > 0 ? 1 : 0 }),
+        ])
+    }
+
+    static var boundary: DecisionBoundaryMap {
+        let network = TinyNetwork()
+        return DecisionBoundaryMap(title: "Decision boundary of the trained network",
+                                   points: network.labeledPoints(), probability: network.callAsFunction)
+    }
+
+    static var linearBoundary: DecisionBoundaryMap {
+        let points = (0..<60).map { index in
+            let x = Double(index % 10) / 3 - 1.5, y = Double(index / 10) / 2 - 1.2
+            return LabeledPoint(x: x, y: y, label: x > y ? 1 : 0, isTest: index % 4 == 0)
+        }
+        return DecisionBoundaryMap(title: "sigmoid(10·(x − y))", points: points) { x, y in sigmoid(10 * (x - y)) }
+    }
+
+    static var confusion: ConfusionMatrixChart {
+        ConfusionMatrixChart(title: "Confusion matrix (test set)", counts: [[41, 7], [3, 49]])
+    }
+
+    static var charts: [(String, any Chart)] { [
+        ("loss", lossCurve), ("candidates", candidates), ("log-loss", logLoss),
+        ("sigmoid", activations), ("relu", relu),
+        ("boundary", boundary), ("linear-boundary", linearBoundary), ("confusion", confusion),
+    ] }
+}

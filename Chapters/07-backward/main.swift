@@ -1,1 +1,225 @@
-print("placeholder")
+/*:
+ # Chapter 7 · Layer.backward
+
+ Chapter 6 worked out, link by link, how the loss changes with every weight.
+ This chapter packs that into one method per layer, so that a network of any
+ depth can be trained by calling it layer after layer, from the last to the
+ first.
+
+ `backward` receives da = ∂L/∂a, the gradient of the loss with respect to this
+ layer's output, and uses what `forward` kept (a_prev as `input`, z as
+ `weightedSums`):
+
+     dz      = da ⊙ f′(z)          through the activation, entry by entry
+     dW      = dz · a_prevᵀ        n × 1 times 1 × m: one entry per weight
+     db      = dz
+     da_prev = Wᵀ · dz             the gradient for the layer before
+
+ Then it takes one step of **gradient descent** with the learning rate α,
+
+     W ← W − α·dW,      b ← b − α·db
+
+ and returns da_prev, which the layer before receives as its da.
+
+ ## One order matters
+
+ da_prev has to be computed with W as it was during the forward pass, *before*
+ the update. The loss was produced by the old weights, so its gradient with
+ respect to a_prev goes through the old weights; using the freshly updated W
+ gives the earlier layers a slightly wrong gradient. The error is small (of
+ the order of α), small enough to train anyway, and that is exactly why it is
+ easy to miss: the checks below are built to catch it.
+
+ ## The whole network
+
+ For the network, the backward pass starts at the end with da^n from chapter
+ 6, and each layer hands its da_prev to the one before:
+
+     da = da^n
+     for each layer, last to first:  da = layer.backward(da, learningRate: α)
+
+ ## Your exercise
+
+ Open `Sources/NeuralNetwork/Layer.swift` and write `Layer.backward`
+ (Exercise 7.1). `Matrix` has `⊙` (element by element), `*` (the matrix
+ product), `.transposed`, `α * M` and `-=`. Then:
+
+     swift run workbook run 7
+ */
+import Foundation
+import NeuralNetwork
+import Workbook
+
+let chapter = Chapter(7)
+
+//: A ReLU layer with two neurons, worked through by hand:
+//:
+//:     W = [[1, −1], [0.5, −2]],  b = [0.5, −1],  a_prev = [2, 1]
+//:     z = [2 − 1 + 0.5, 1 − 2 − 1] = [1.5, −2],  relu′(z) = [1, 0]
+//:
+//: and a gradient da = [0.5, −1] arriving from the layer after, α = 0.1:
+//:
+//:     dz      = [0.5·1, −1·0] = [0.5, 0]
+//:     dW      = dz·a_prevᵀ = [[0.5·2, 0.5·1], [0, 0]] = [[1, 0.5], [0, 0]]
+//:     db      = [0.5, 0]
+//:     da_prev = Wᵀ·dz = [1·0.5 + 0.5·0, −1·0.5 − 2·0] = [0.5, −0.5]
+//:     W ← [[1 − 0.1, −1 − 0.05], [0.5, −2]] = [[0.9, −1.05], [0.5, −2]]
+//:     b ← [0.5 − 0.05, −1] = [0.45, −1]
+//:
+//: The second neuron's z was negative, so ReLU blocked it: its dz is 0 and its
+//: weights do not move this step. Had da_prev been computed with the updated W,
+//: it would have come out as [0.45, −0.525].
+func handWorkedReLULayer() -> Layer {
+    Layer(weights: Matrix([[1, -1], [0.5, -2]]), biases: Matrix(column: [0.5, -1]), activation: ReLU())
+}
+
+var reluLayer = handWorkedReLULayer()
+_ = reluLayer.forward(Matrix(column: [2, 1]))
+let reluGradient = reluLayer.backward(Matrix(column: [0.5, -1]), learningRate: 0.1)
+chapter.note("da_prev = \(reluGradient.elements); W after = \(reluLayer.weights.rowArrays); b after = \(reluLayer.biases.elements)")
+
+//: ## Checks
+//:
+//: dz, dW and db are not returned, but they show in the update: dW is
+//: (W_before − W_after)/α, and db = dz is (b_before − b_after)/α.
+chapter.check("one ReLU step by hand: da_prev with W before the update", points: 3) {
+    try expect(reluGradient.shape == (2, 1),
+               "expected da_prev to be 2×1 like a_prev, got \(reluGradient.rows)×\(reluGradient.columns)")
+    let withUpdatedWeights = zip(reluGradient.elements, [0.45, -0.525]).allSatisfy { abs($0 - $1) < 1e-12 }
+    try expect(!withUpdatedWeights,
+               "expected da_prev = [0.5, −0.5], got \(reluGradient.elements): that is Wᵀ·dz with the updated W; "
+               + "compute da_prev before changing W")
+    try expect(reluGradient.elements, closeTo: [0.5, -0.5], tolerance: 1e-15, "da_prev = Wᵀ·dz")
+}
+
+chapter.check("one ReLU step by hand: the updated W and b", points: 2) {
+    try expect(reluLayer.weights.elements, closeTo: [0.9, -1.05, 0.5, -2], tolerance: 1e-15,
+               "W after the step, row by row")
+    try expect(reluLayer.biases.elements, closeTo: [0.45, -1], tolerance: 1e-15, "b after the step")
+}
+
+//: A sigmoid neuron at z = 0, where σ′ = ¼, with α = 0.5:
+//:
+//:     W = [[0.5, −0.5]],  b = [0],  a_prev = [1, 1],  z = 0,  da = [2]
+//:     dz = 2·¼ = 0.5,   dW = [[0.5, 0.5]],   db = [0.5]
+//:     da_prev = Wᵀ·dz = [0.25, −0.25]
+//:     W ← [[0.5 − 0.25, −0.5 − 0.25]] = [[0.25, −0.75]],   b ← [−0.25]
+chapter.check("one sigmoid step by hand", points: 2) {
+    var layer = Layer(weights: Matrix([[0.5, -0.5]]), biases: Matrix(column: [0]), activation: Sigmoid())
+    _ = layer.forward(Matrix(column: [1, 1]))
+    let daPrev = layer.backward(Matrix(column: [2]), learningRate: 0.5)
+    try expect(daPrev.elements, closeTo: [0.25, -0.25], tolerance: 1e-15, "da_prev")
+    try expect(layer.weights.elements, closeTo: [0.25, -0.75], tolerance: 1e-15, "W after the step")
+    try expect(layer.biases.elements, closeTo: [-0.25], tolerance: 1e-15, "b after the step")
+}
+
+/*:
+ ## The gradient check
+
+ Hand-worked steps cover two small layers. To trust `backward` on a whole
+ network, we compare every weight's gradient with a central difference, as in
+ chapter 6, on networks of a few shapes:
+
+ - **analytic**: forward on one sample, da^n, then `backward` through every
+   layer with α = 0.25 (a power of two, so α·dW and the division by α add no
+   rounding), and dW = (W_before − W_after)/α, likewise db;
+ - **numeric**: for each weight w on its own, (L(w + h) − L(w − h)) / 2h with
+   h = 10⁻⁵, running the untouched network forward.
+
+ They must agree to 10⁻⁶ relative: |analytic − numeric| / max(|analytic|,
+ |numeric|) ≤ 10⁻⁶. Weights of a ReLU neuron that is off for this sample have
+ a gradient of exactly 0 both ways; we count those as agreeing when both
+ sides are below 10⁻¹⁰. (A ReLU neuron whose z lies within h of 0 would make
+ the central difference straddle the corner; none of the samples below does.)
+ */
+struct GradientComparison {
+    let name: String
+    let analytic: Double
+    let numeric: Double
+
+    var relativeError: Double {
+        let scale = max(abs(analytic), abs(numeric))
+        return scale < 1e-10 ? 0 : abs(analytic - numeric) / scale
+    }
+}
+
+func loss(of network: Perceptron, x: [Double], y: Double) -> Double {
+    binaryCrossEntropy(label: y, prediction: network.probability(x))
+}
+
+/// Every weight's and bias's gradient, read off one backward pass and measured by central differences.
+func compareGradients(of network: Perceptron, x: [Double], y: Double) -> [GradientComparison] {
+    let learningRate = 0.25
+    let step = 1e-5
+    var trained = network
+    let yHat = trained.forward(Matrix(column: x)).scalar
+    var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
+    for index in trained.layers.indices.reversed() {
+        da = trained.layers[index].backward(da, learningRate: learningRate)
+    }
+
+    var comparisons: [GradientComparison] = []
+    for index in network.layers.indices {
+        let before = network.layers[index], after = trained.layers[index]
+        for entry in before.weights.elements.indices {
+            let analytic = (before.weights.elements[entry] - after.weights.elements[entry]) / learningRate
+            var plus = network, minus = network
+            plus.layers[index].weights.elements[entry] += step
+            minus.layers[index].weights.elements[entry] -= step
+            let numeric = (loss(of: plus, x: x, y: y) - loss(of: minus, x: x, y: y)) / (2 * step)
+            let row = entry / before.weights.columns, column = entry % before.weights.columns
+            comparisons.append(GradientComparison(name: "layer \(index + 1) W[\(row)][\(column)]",
+                                                  analytic: analytic, numeric: numeric))
+        }
+        for entry in before.biases.elements.indices {
+            let analytic = (before.biases.elements[entry] - after.biases.elements[entry]) / learningRate
+            var plus = network, minus = network
+            plus.layers[index].biases.elements[entry] += step
+            minus.layers[index].biases.elements[entry] -= step
+            let numeric = (loss(of: plus, x: x, y: y) - loss(of: minus, x: x, y: y)) / (2 * step)
+            comparisons.append(GradientComparison(name: "layer \(index + 1) b[\(entry)]",
+                                                  analytic: analytic, numeric: numeric))
+        }
+    }
+    return comparisons
+}
+
+let gradientCases: [(name: String, sizes: [Int], activations: [any Activation], seed: UInt32, x: [Double], y: Double)] = [
+    ("2 → 3 → 1 (relu, sigmoid), seed 1", [2, 3, 1], [ReLU(), Sigmoid()], 1, [0.7, -1.2], 1),
+    ("3 → 4 → 1 (sigmoid, sigmoid), seed 2", [3, 4, 1], [Sigmoid(), Sigmoid()], 2, [0.3, -0.8, 1.1], 0),
+    ("2 → 6 → 6 → 1 (relu, relu, sigmoid), seed 10", [2, 6, 6, 1], [ReLU(), ReLU(), Sigmoid()], 10, [1, 0], 1),
+    ("3 → 5 → 4 → 1 (relu, relu, sigmoid), seed 4", [3, 5, 4, 1], [ReLU(), ReLU(), Sigmoid()], 4, [-0.5, 0.9, 1.4], 0),
+]
+
+for testCase in gradientCases {
+    chapter.check("gradient check, \(testCase.name)", points: 2) {
+        var random = NumPyRandom(seed: testCase.seed)
+        let network = Perceptron(sizes: testCase.sizes, activations: testCase.activations, generator: &random)
+        let comparisons = compareGradients(of: network, x: testCase.x, y: testCase.y)
+        let worst = comparisons.max { $0.relativeError < $1.relativeError }!
+        chapter.note("\(comparisons.count) gradients, largest relative difference \(String(format: "%.1e", worst.relativeError)) (\(worst.name))")
+        try expect(worst.relativeError <= 1e-6,
+                   "expected backward's \(worst.name) ≈ the central difference \(worst.numeric) (relative 1e-6), "
+                   + "got \(worst.analytic): relative difference \(worst.relativeError)")
+    }
+}
+
+//: And the point of it all: a small step against the gradient lowers the
+//: loss on the sample it was computed for.
+chapter.check("one small step downhill lowers the loss") {
+    var random = NumPyRandom(seed: 10)
+    var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+    let x = [1.0, 0.0], y = 1.0
+    let before = loss(of: network, x: x, y: y)
+    let yHat = network.forward(Matrix(column: x)).scalar
+    var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
+    for index in network.layers.indices.reversed() {
+        da = network.layers[index].backward(da, learningRate: 0.01)
+    }
+    let after = loss(of: network, x: x, y: y)
+    chapter.note("loss on x = [1, 0], y = 1: \(before) before the step, \(after) after")
+    try expect(after < before, "expected the loss to fall after a step with α = 0.01, it went from \(before) to \(after)")
+}
+
+//: Chapter 8 repeats this step for every sample, epoch after epoch: training.
+chapter.finish()

@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import Workbook
+
+/// `workbook grade SUBMISSION...`: grade learners' work against this copy's checks.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade submissions: build and run every chapter with each learner's exercise files.",
+        discussion: """
+            A submission is a folder holding a learner's copy of the workbook or just the files
+            they edited (Activation.swift, Layer.swift, …, at any depth). Only those files are
+            taken from it; chapters and checks, hidden ones included, come from this copy.
+
+            Writes OUTPUT/NAME/results.json (Gradescope's format) and OUTPUT/NAME/feedback.md per
+            submission, and OUTPUT/grades.csv and OUTPUT/summary.md for the run. Builds are kept
+            in a work folder under the system's temporary directory, so later submissions and
+            later runs only recompile the network and the chapters.
+
+            Example: swift run workbook grade submissions/* --output Output/grades --jobs 2
+            """
+    )
+
+    @Argument(help: "Submission folders, one per learner.")
+    var submissions: [String]
+
+    @Option(help: "The folder for the reports (default: Output/grades in this package).")
+    var output: String?
+
+    @Option(help: "Seconds each chapter may run before it is stopped and graded as timed out.")
+    var timeout: Double = 60
+
+    @Option(help: "Submissions graded at once; each takes a build folder of its own (about 0.5 GB).")
+    var jobs = 1
+
+    @Option(help: "When learners see hidden checks on Gradescope: hidden (never) or after_published.")
+    var hiddenVisibility: String = HiddenVisibility.hidden.rawValue
+
+    @Option(help: "The work folder for builds (default: one in the system's temporary directory).")
+    var workFolder: String?
+
+    func validate() throws {
+        guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard HiddenVisibility(rawValue: hiddenVisibility) != nil else {
+            throw ValidationError("--hidden-visibility must be one of \(HiddenVisibility.allCases.map(\.rawValue).joined(separator: ", ")), got \(hiddenVisibility)")
+        }
+        var isFolder: ObjCBool = false
+        for submission in submissions
+        where !FileManager.default.fileExists(atPath: submission, isDirectory: &isFolder) || !isFolder.boolValue {
+            throw ValidationError("\(submission) is not a folder: a submission is a folder with the learner's files")
+        }
+    }
+
+    func run() throws {
+        let workspace = try Workspace()
+        let outputFolder = output.map { URL(fileURLWithPath: $0) } ?? workspace.outputFolder.appendingPathComponent("grades")
+        var settings = GraderSettings(
+            packageRoot: workspace.root, output: outputFolder.standardizedFileURL,
+            timeout: timeout, jobs: jobs, hiddenVisibility: HiddenVisibility(rawValue: hiddenVisibility)!)
+        if let workFolder { settings.workFolder = URL(fileURLWithPath: workFolder).standardizedFileURL }
+
+        let run: GradingRun
+        do {
+            run = try Grader(settings: settings).grade(submissions.map { URL(fileURLWithPath: $0).standardizedFileURL }) {
+                Console.line($0)
+            }
+        } catch {
+            Console.error("workbook grade: \(error)")
+            throw ExitCode.failure
+        }
+        let average = run.submissions.isEmpty ? 0
+            : Double(run.submissions.map(\.points).reduce(0, +)) / Double(run.submissions.count)
+        Console.line(Console.bold("Graded \(run.submissions.count) submissions in \(String(format: "%.0f", run.seconds)) s, "
+            + "average \(String(format: "%.1f", average)) points."))
+        Console.line("Reports: \(outputFolder.path)/summary.md, grades.csv, and NAME/results.json, NAME/feedback.md.")
+    }
+}

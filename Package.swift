@@ -47,5 +47,7 @@ let package = Package(
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "NeuralNetwork"]),
+        // Runs the built `workbook` as a process; depending on the target gets it built.
+        .testTarget(name: "TrainTests", dependencies: ["WorkbookCLI"], exclude: ["Fixtures"]),
     ] + chapters.map(chapterTarget)
 )

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// What `workbook train` prints and writes, beyond the numbers the NumPy
+/// comparison checks.
+struct TrainOutputTests {
+    struct Losses: Decodable { let losses: [Double] }
+
+    @Test func savedModelContinuesExactlyWhereTrainingStopped() throws {
+        // 4 epochs, save, 3 more from the saved file = 7 epochs in one go
+        // (in file order, so no generator state is carried between runs).
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = Workbook.fixtures.appendingPathComponent("two-features.csv").path
+        let start = Workbook.fixtures.appendingPathComponent("model-2-4-1-in-order-start.json").path
+        func train(_ model: String, epochs: Int, save: String, losses: String) throws -> [Double] {
+            let result = try Workbook.run(["train", "--data", data, "--model", model, "--no-shuffle",
+                                           "--epochs", "\(epochs)", "--save", save, "--losses", losses], in: folder)
+            try #require(result.status == 0, "\(result.standardError)")
+            return try JSONDecoder().decode(Losses.self, from: Data(contentsOf: folder.appendingPathComponent(losses))).losses
+        }
+        let whole = try train(start, epochs: 7, save: "whole.json", losses: "whole-losses.json")
+        let first = try train(start, epochs: 4, save: "half.json", losses: "first-losses.json")
+        let rest = try train(folder.appendingPathComponent("half.json").path, epochs: 3,
+                             save: "rest.json", losses: "rest-losses.json")
+        #expect(first + rest == whole)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("rest.json"))
+                == Data(contentsOf: folder.appendingPathComponent("whole.json")))
+    }
+
+    @Test func anExistingSaveFileIsReplacedWhole() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let saved = folder.appendingPathComponent("model.json")
+        try Data("an older model".utf8).write(to: saved)
+        let data = Workbook.fixtures.appendingPathComponent("two-features.csv").path
+        let result = try Workbook.run(["train", "--data", data, "--epochs", "2", "--save", "model.json"], in: folder)
+        #expect(result.status == 0)
+        let text = try String(contentsOf: saved, encoding: .utf8)
+        #expect(text.hasPrefix("{") && text.contains("\"layers\""))
+        // No temporary file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.json"])
+    }
+
+    @Test func saturationStopsWithAnExplanationNotNaN() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"layers": [{"activation": "sigmoid", "weights": [[800, 800]], "biases": [0]}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("huge.json"))
+        try Data("1,1,0\n0,0,1\n".utf8).write(to: folder.appendingPathComponent("data.csv"))
+        let result = try Workbook.run(["train", "--data", "data.csv", "--model", "huge.json", "--no-shuffle",
+                                       "--losses", "losses.json", "--save", "out.json"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("Error: the network's output reached exactly 1 at epoch 1, sample 0"))
+        #expect(result.standardError.contains("smaller learning rate"))
+        #expect(!result.standardOutput.lowercased().contains("nan"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.json").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("losses.json").path))
+    }
+
+    @Test func testFractionPrintsTrainAndTestMetrics() throws {
+        let data = Workbook.fixtures.appendingPathComponent("two-features.csv").path
+        let result = try Workbook.run(["train", "--data", data, "--test-fraction", "0.2"])
+        #expect(result.status == 0)
+        let output = result.standardOutput
+        #expect(output.contains("160 rows (40 more for testing)"))
+        for label in ["accuracy", "precision", "recall", "F1", "confusion matrix", "predicted 1", "actual 0"] {
+            #expect(output.contains(label))
+        }
+        let samples = output.split(separator: "\n").first { $0.hasPrefix("samples") }
+        #expect(samples?.split(separator: " ") == ["samples", "160", "40"])
+        // Ten lines of losses by default, numbered from 1.
+        #expect(output.components(separatedBy: "Loss at epoch ").count - 1 == 10)
+        #expect(output.contains("Loss at epoch 10: "))
+    }
+
+    @Test func helpTeachesTheSplitTheSeedAndTheDefaults() throws {
+        let result = try Workbook.run(["train", "--help"])
+        #expect(result.status == 0)
+        for piece in ["last round(n × f) rows", "before any shuffling", "np.random.seed(S)", "np.random.permutation(n)",
+                      "2,6,6,1", "relu,relu,sigmoid", "(default: 10)", "(default: 0.01)", "EXAMPLES", "Exit status"] {
+            #expect(result.standardOutput.contains(piece), "help lacks \(piece)")
+        }
+    }
+}

@@ -1,1 +1,197 @@
-print("placeholder")
+/*:
+ # Chapter 8 · Training: Perceptron.fit (challenge)
+
+ Everything is in place: a forward pass that gives ŷ (chapter 4), a loss that
+ says how wrong it is (chapter 5), its gradient da^n (chapter 6), and a
+ backward pass that turns da^n into a small step for every weight (chapter 7).
+ **Training** is repeating that for every sample, many times over.
+
+ The course trains one sample at a time, **stochastic gradient descent**:
+
+     for each epoch:
+         shuffle the samples
+         for each sample (x, y):
+             ŷ = forward(x)
+             add L(y, ŷ) to the epoch's total
+             da = (ŷ − y) / (ŷ(1 − ŷ))
+             for each layer, last to first:  da = layer.backward(da, α)
+         record the epoch's average loss, total / N
+
+ An **epoch** is one pass over all N samples. The recorded averages are the
+ **loss curve**; if training works, it falls.
+
+ Why shuffle? Each step pulls the weights towards what one sample wants. In a
+ fixed order, the last samples of every epoch always pull last, and a file
+ sorted by class would drag the network back and forth between the classes.
+ A fresh order every epoch makes the pulls average out.
+
+ The course shuffles with `perm = np.random.permutation(N)` and then
+ `X, y = X[perm], y[perm]`, so each epoch permutes the order the previous epoch
+ left, not the original one, drawing from the same seeded generator that drew
+ the weights. With `NumPyRandom` and `DataSet.reordered(by:)` your Swift loop
+ can do exactly the same, and then its losses match the course's Python to
+ about twelve digits.
+
+ ## When the output saturates
+
+ Chapter 5 showed that ŷ can reach exactly 0 or 1, and then the loss is
+ infinite (or NaN) and da^n divides by zero. Before taking the loss of a
+ sample, call `TrainingError.checkUnsaturated(ŷ, epoch:, sample:)`: it throws
+ `TrainingError.saturatedOutput`, whose message says what happened and what to
+ try, and `fit` passes that on. A training run that stops with a reason beats
+ one that quietly fills the network with NaNs.
+
+ ## The data
+
+ The course's own data file is not public, so the workbook ships its own small
+ two-feature data sets in `Data/`, made from a seed by our generator:
+
+     swift run workbook data xor --count 400 --seed 1 --output Data/xor.csv
+
+ (and likewise `moons` and `circles`). This chapter uses `Data/xor.csv`: 400
+ points scattered around the corners of the unit square, labelled 1 where
+ exactly one coordinate is near 1. It is the classic problem a single neuron
+ cannot solve (no straight line separates the classes), and the course
+ network learns it visibly in 10 epochs: the loss starts near log 2 ≈ 0.69,
+ the loss of a coin flip, and ends more than ten times lower. The two other
+ sets are learnt too, but the drop is less dramatic.
+
+ ## Your exercise
+
+ Open `Sources/NeuralNetwork/Perceptron.swift` and write `Perceptron.fit`
+ (Exercise 8.1). It returns the average loss of every epoch and calls
+ `progress(epoch, loss)` after each one. Then:
+
+     swift run workbook run 8
+
+ The course's settings: 2 → 6 → 6 → 1 (relu, relu, sigmoid), seed 10,
+ 10 epochs, learning rate 0.01.
+ */
+import Foundation
+import NeuralNetwork
+import Plot
+import Workbook
+
+let chapter = Chapter(8)
+
+let data: DataSet
+do {
+    data = try DataSet(contentsOfCSV: chapter.resource("Data/xor.csv"))
+} catch {
+    chapter.check("read Data/xor.csv") { throw error }
+    chapter.finish()
+}
+
+var random = NumPyRandom(seed: 10)
+var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+var reportedEpochs: [(epoch: Int, loss: Double)] = []
+let losses: [Double]
+do {
+    losses = try network.fit(data, epochs: 10, learningRate: 0.01, generator: &random) { epoch, loss in
+        reportedEpochs.append((epoch, loss))
+        chapter.note("epoch \(epoch): average loss \(loss)")
+    }
+} catch {
+    chapter.check("train the course network on Data/xor.csv", points: 5) { throw error }
+    chapter.finish()
+}
+
+let correct = zip(data.features, data.labels).filter { Double(network.predict($0)) == $1 }.count
+chapter.note("after training, \(correct) of \(data.count) training points are on the right side of the boundary")
+
+//: ## Checks
+//:
+//: The reference is the course's loop run in NumPy on the same file: a short
+//: script that reads `Data/xor.csv` with `np.loadtxt`, calls
+//: `np.random.seed(10)`, builds the layers (weights, then biases, layer by
+//: layer, with `np.random.uniform(-1, 1, shape)`), and trains 10 epochs with
+//: `perm = np.random.permutation(n); X, y = X[perm], y[perm]`, then per sample
+//: forward, the loss, da = (ŷ − y)/(ŷ(1 − ŷ)) and backward with α = 0.01. Its
+//: average losses, printed with `repr`:
+let numpyLosses = [
+    0.7134215692512486, 0.6332492826677691, 0.5425658872524715, 0.3821049074515338,
+    0.22132496317647227, 0.12808238066328345, 0.0882147208800711, 0.06476169192696679,
+    0.051483404747869006, 0.04530000630063509,
+]
+
+//: The first epoch tests the shuffle, the forward pass, the loss and every
+//: update within one pass; 10⁻⁹ relative leaves room only for the order in
+//: which the two languages round their sums.
+chapter.check("the first epoch's loss equals the course's NumPy run", points: 3) {
+    try expect(losses.count == 10, "expected 10 epoch losses, got \(losses.count)")
+    try expect(abs(losses[0] - numpyLosses[0]) <= 1e-9 * numpyLosses[0],
+               "expected the first epoch's average loss ≈ \(numpyLosses[0]) (relative 1e-9), got \(losses[0])")
+}
+
+//: Every later epoch too. This one notices a shuffle that starts from the file
+//: order every epoch instead of from the last epoch's order: the first epoch
+//: is the same either way, the second is not.
+chapter.check("every epoch's loss equals the course's NumPy run", points: 2) {
+    for (epoch, (swift, numpy)) in zip(losses, numpyLosses).enumerated() {
+        try expect(abs(swift - numpy) <= 1e-9 * numpy,
+                   "expected epoch \(epoch + 1)'s average loss ≈ \(numpy) (relative 1e-9), got \(swift)")
+    }
+}
+
+//: Independently of any reference: the loss falls. It ends well below where it
+//: started, and it goes down from one epoch to the next at least 8 times out of
+//: 9 (stochastic descent may take the odd step up, but not many).
+chapter.check("the loss falls over the epochs", points: 2) {
+    try expect(losses.allSatisfy(\.isFinite), "expected finite losses, got \(losses)")
+    try expect(losses.last! < 0.5 * losses.first!,
+               "expected the last epoch's loss to be under half the first's, got \(losses.first!) → \(losses.last!)")
+    let falls = zip(losses, losses.dropFirst()).filter { $1 < $0 }.count
+    try expect(falls >= 8, "expected the loss to fall in at least 8 of 9 epoch steps, it fell in \(falls): \(losses)")
+}
+
+chapter.check("progress hears every epoch, with the loss fit returns") {
+    try expect(reportedEpochs.map(\.epoch), equals: Array(1...10), "epochs reported to progress")
+    try expect(reportedEpochs.map(\.loss), closeTo: losses, tolerance: 0, "losses reported to progress")
+}
+
+//: A network built to saturate: one sigmoid neuron with weight 50 on the first
+//: feature, and a sample x = [1, 0] of class 0. σ(50) rounds to exactly 1.0, so
+//: the very first loss would be −log(1 − 1) = +∞. `fit` must stop with
+//: `TrainingError.saturatedOutput` (epoch 1, sample 0) instead of returning an
+//: infinite or NaN loss.
+chapter.check("a saturated output stops fit with TrainingError.saturatedOutput", points: 2) {
+    var saturating = Perceptron(layers: [
+        Layer(weights: Matrix([[50, 0]]), biases: Matrix(column: [0]), activation: Sigmoid()),
+    ])
+    let oneSample = DataSet(features: [[1, 0]], labels: [0])
+    var generator = NumPyRandom(seed: 10)
+    do {
+        let result = try saturating.fit(oneSample, epochs: 1, learningRate: 0.01, generator: &generator)
+        throw CheckFailure("expected fit to throw TrainingError.saturatedOutput, it returned the losses \(result)")
+    } catch let error as TrainingError {
+        try expect(error, equals: .saturatedOutput(epoch: 1, sample: 0, prediction: 1), "the error thrown")
+        chapter.note("fit said: \(error)")
+    }
+}
+
+//: ## Figures
+//:
+//: The loss curve, epoch by epoch, and what the trained network believes
+//: everywhere in the plane: the colour is ŷ, the line is where ŷ = ½ (the
+//: **decision boundary**), the points are the training data in their true
+//: classes.
+chapter.figure("loss", caption: "Average training loss per epoch, course network on Data/xor.csv") { url in
+    let epochs = losses.indices.map { Double($0 + 1) }
+    let chart = LineChart(title: "Training loss, 2 → 6 → 6 → 1 on XOR", xLabel: "epoch",
+                          yLabel: "average binary cross-entropy",
+                          series: [Series("training loss", x: epochs, y: losses)])
+    try chart.writePNG(to: url, width: 800, height: 600)
+}
+
+let trained = network
+chapter.figure("boundary", caption: "Decision boundary of the trained course network over the training points") { url in
+    let points = zip(data.features, data.labels).map { features, label in
+        LabeledPoint(x: features[0], y: features[1], label: Int(label), isTest: false)
+    }
+    let map = DecisionBoundaryMap(title: "Trained network on XOR, 10 epochs", xLabel: "x₁", yLabel: "x₂",
+                                  points: points) { x1, x2 in trained.probability([x1, x2]) }
+    try map.writePNG(to: url, width: 800, height: 600)
+}
+
+//: Chapter 9 asks how good this network is on points it has never seen.
+chapter.finish()

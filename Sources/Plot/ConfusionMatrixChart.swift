@@ -12,7 +12,8 @@ public struct ConfusionMatrixChart: Chart, Sendable {
         self.classNames = classNames
     }
 
-    static func cellColor(count: Int, largest: Int) -> Color {
+    /// The shade of a cell holding `count` when the largest cell holds `largest`.
+    public static func cellColor(count: Int, largest: Int) -> Color {
         Palette.interpolate(Palette.sequential, at: largest > 0 ? Double(count) / Double(largest) : 0)
     }
 

@@ -41,13 +41,18 @@ extension Canvas {
     /// Measures without drawing.
     public func measure(_ text: String, style: TextStyle) throws -> TextMetrics {
         let font = try Fonts.path(bold: style.isBold)
-        let width = try Self.bounds(of: text.isEmpty ? " " : text, font: font, size: style.size)
-        let ascender = try Self.bounds(of: "Hdlk", font: font, size: style.size)
-        let descender = try Self.bounds(of: "gjpqy", font: font, size: style.size)
+        let cache = MeasurementCache.shared
+        func cached(_ sample: String, key: String,
+                    _ extent: ((left: Int32, right: Int32, top: Int32, bottom: Int32)) -> Int32) throws -> Double {
+            try cache.value(for: .init(text: key, size: style.size, isBold: style.isBold)) {
+                Double(extent(try Self.bounds(of: sample, font: font, size: style.size)))
+            }
+        }
+        // Private-use keys keep the font-wide metrics apart from any label's width.
         return TextMetrics(
-            width: text.isEmpty ? 0 : Double(width.right - width.left),
-            ascent: Double(-ascender.top),
-            descent: Double(descender.bottom)
+            width: text.isEmpty ? 0 : try cached(text, key: text) { $0.right - $0.left },
+            ascent: try cached("Hdlk", key: "\u{E000}ascent") { -$0.top },
+            descent: try cached("gjpqy", key: "\u{E000}descent") { $0.bottom }
         )
     }
 

@@ -57,9 +57,20 @@ enum Samples {
         ConfusionMatrixChart(title: "Confusion matrix (test set)", counts: [[41, 7], [3, 49]])
     }
 
+    static var crossEntropy: FunctionPlot {
+        FunctionPlot(title: "Binary cross-entropy", xLabel: "prediction ŷ", yLabel: "loss L", xRange: 0.005...0.995,
+                     functions: [("y = 1:  −log ŷ", { -log($0) }), ("y = 0:  −log(1 − ŷ)", { -log(1 - $0) })])
+    }
+
+    static var longTitleConfusion: ConfusionMatrixChart {
+        ConfusionMatrixChart(title: "Test set: actual (rows) against predicted (columns)", counts: [[38, 2], [5, 35]],
+                             classNames: ["negative", "positive"])
+    }
+
     static var charts: [(String, any Chart)] { [
         ("loss", lossCurve), ("candidates", candidates), ("log-loss", logLoss),
         ("sigmoid", activations), ("relu", relu),
         ("boundary", boundary), ("linear-boundary", linearBoundary), ("confusion", confusion),
+        ("cross-entropy", crossEntropy), ("confusion-long", longTitleConfusion),
     ] }
 }

@@ -51,8 +51,8 @@ extension FastPerceptron {
                         let yHat = buffers.output
                         let y = labels[sample]
                         try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
-                        // L = −(y·log ŷ + (1 − y)·log(1 − ŷ)) and da = (ŷ − y) / (ŷ(1 − ŷ)), as in Loss.swift.
-                        totalLoss += -(y * log(yHat) + (1 - y) * log(1 - yHat))
+                        totalLoss += Self.loss(label: y, prediction: yHat)
+                        // da = (ŷ − y) / (ŷ(1 − ŷ)), as in Loss.swift.
                         buffers.backward(p, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
                                          learningRate: learningRate)
                     }
@@ -62,6 +62,21 @@ extension FastPerceptron {
             progress(epoch, losses[losses.count - 1])
         }
         return losses
+    }
+}
+
+extension FastPerceptron {
+    /// L = −(y·log ŷ + (1 − y)·log(1 − ŷ)), as `binaryCrossEntropy`, with one
+    /// logarithm instead of two for the labels 0 and 1: with 0 < ŷ < 1 both
+    /// logarithms are finite and non-zero, so the term multiplied by 0 adds
+    /// exactly nothing and the result is the same double.
+    @inline(__always)
+    static func loss(label y: Double, prediction yHat: Double) -> Double {
+        switch y {
+        case 1: -log(yHat)
+        case 0: -log(1 - yHat)
+        default: -(y * log(yHat) + (1 - y) * log(1 - yHat))
+        }
     }
 }
 

@@ -8,33 +8,37 @@ import Foundation
 /// over raw buffers: the same products, summed in the same order, so the
 /// results match the teaching path's.
 final class TrainingBuffers {
-    private let layout: UnsafeMutableBufferPointer<FastPerceptron.LayerLayout>
+    /// One layer's shape and where its numbers live.
+    struct Slots {
+        let layer: FastPerceptron.LayerLayout
+        /// Offsets into `values`: a_prev, z and a.
+        let input, sums, output: Int
+        /// Offset into `gradients`: da of this layer's output.
+        let gradient: Int
+    }
+
+    /// Read in the inner loop, so kept in raw memory: no bounds checks, no reference counting.
+    private let slots: UnsafeMutableBufferPointer<Slots>
     private let activations: [any Activation]
     /// a₀ (the sample), then z and a for every layer: layer l reads its input
     /// where layer l − 1 wrote its output.
     private let values: UnsafeMutableBufferPointer<Double>
     /// da for every layer's output.
     private let gradients: UnsafeMutableBufferPointer<Double>
-    /// Offsets into `values` and `gradients`, one per layer.
-    private let inputOffsets, sumOffsets, outputOffsets, gradientOffsets: [Int]
 
     init(layout: [FastPerceptron.LayerLayout], activations: [any Activation]) {
-        self.layout = .allocate(capacity: layout.count)
-        _ = self.layout.initialize(from: layout)
-        self.activations = activations
-        var inputOffsets: [Int] = [], sumOffsets: [Int] = [], outputOffsets: [Int] = [], gradientOffsets: [Int] = []
+        var slots: [Slots] = []
         var valueCount = layout[0].inputs
         var gradientCount = 0
         for layer in layout {
-            inputOffsets.append(valueCount - layer.inputs)
-            sumOffsets.append(valueCount)
-            outputOffsets.append(valueCount + layer.neurons)
+            slots.append(Slots(layer: layer, input: valueCount - layer.inputs, sums: valueCount,
+                               output: valueCount + layer.neurons, gradient: gradientCount))
             valueCount += 2 * layer.neurons
-            gradientOffsets.append(gradientCount)
             gradientCount += layer.neurons
         }
-        (self.inputOffsets, self.sumOffsets, self.outputOffsets, self.gradientOffsets)
-            = (inputOffsets, sumOffsets, outputOffsets, gradientOffsets)
+        self.slots = .allocate(capacity: slots.count)
+        _ = self.slots.initialize(from: slots)
+        self.activations = activations
         values = .allocate(capacity: valueCount)
         values.initialize(repeating: 0)
         gradients = .allocate(capacity: gradientCount)
@@ -42,7 +46,7 @@ final class TrainingBuffers {
     }
 
     deinit {
-        layout.deallocate()
+        slots.deallocate()
         values.deallocate()
         gradients.deallocate()
     }
@@ -51,16 +55,16 @@ final class TrainingBuffers {
     var input: UnsafeMutablePointer<Double> { values.baseAddress! }
 
     /// ŷ, the last layer's first output.
-    var output: Double { values[outputOffsets[outputOffsets.count - 1]] }
+    var output: Double { values[slots[slots.count - 1].output] }
 
     /// Runs the sample in `input` through every layer: z = W·a_prev + b, a = f(z).
     func forward(_ parameters: UnsafeMutablePointer<Double>) {
         let v = values.baseAddress!
-        for l in 0..<layout.count {
-            let layer = layout[l]
+        for l in 0..<slots.count {
+            let slot = slots[l], layer = slot.layer
             let (m, n) = (layer.inputs, layer.neurons)
             let W = parameters + layer.weights, b = parameters + layer.biases
-            let aPrev = v + inputOffsets[l], z = v + sumOffsets[l], a = v + outputOffsets[l]
+            let aPrev = v + slot.input, z = v + slot.sums, a = v + slot.output
             for i in 0..<n {
                 // Row i of W times a_prev, summed left to right as `Matrix.*` does.
                 let row = W + i * m
@@ -80,14 +84,14 @@ final class TrainingBuffers {
     /// each layer stepping its W and b, as `Layer.backward` does.
     func backward(_ parameters: UnsafeMutablePointer<Double>, outputGradient: Double, learningRate: Double) {
         let v = values.baseAddress!, g = gradients.baseAddress!
-        g[gradientOffsets[layout.count - 1]] = outputGradient
-        for l in (0..<layout.count).reversed() {
-            let layer = layout[l]
+        g[slots[slots.count - 1].gradient] = outputGradient
+        for l in (0..<slots.count).reversed() {
+            let slot = slots[l], layer = slot.layer
             let (m, n) = (layer.inputs, layer.neurons)
             let W = parameters + layer.weights, b = parameters + layer.biases
-            let aPrev = v + inputOffsets[l], z = v + sumOffsets[l], a = v + outputOffsets[l]
+            let aPrev = v + slot.input, z = v + slot.sums, a = v + slot.output
             // dz = da ⊙ f′(z), written over da.
-            let dz = g + gradientOffsets[l]
+            let dz = g + slot.gradient
             switch layer.kind {
             case .relu: for i in 0..<n { dz[i] = dz[i] * (z[i] > 0 ? 1 : 0) }
             // σ′(z) = σ(z)(1 − σ(z)), and σ(z) is the a the forward pass kept.
@@ -95,7 +99,7 @@ final class TrainingBuffers {
             case .other: for i in 0..<n { dz[i] = dz[i] * activations[l].derivative(z[i]) }
             }
             // The first layer's da_prev would be the gradient for the inputs: nobody needs it.
-            let daPrev: UnsafeMutablePointer<Double>? = l > 0 ? g + gradientOffsets[l - 1] : nil
+            let daPrev: UnsafeMutablePointer<Double>? = l > 0 ? g + slots[l - 1].gradient : nil
             if let daPrev { for j in 0..<m { daPrev[j] = 0 } }
             for i in 0..<n {
                 let row = W + i * m

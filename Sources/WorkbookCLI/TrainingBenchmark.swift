@@ -43,9 +43,9 @@ struct TrainingBenchmark {
         return (network, random)
     }
 
-    /// FastPerceptron.fit, 10 epochs (the course's), best of 5 runs.
+    /// FastPerceptron.fit, 10 epochs (the course's), best of 10 runs.
     func timeFastPath() throws -> Timing {
-        try best(of: 5, epochs: 10) { epochs in
+        try best(of: 10, epochs: 10) { epochs in
             let (network, random) = start()
             var fast = FastPerceptron(network)
             var generator = random

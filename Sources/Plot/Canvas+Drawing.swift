@@ -59,12 +59,15 @@ extension Canvas {
             canvasWidth: width, canvasHeight: height)
     }
 
-    /// Fills whole pixels from `rect` rounded to the nearest pixel edges.
-    public func fillRectangle(_ rect: PixelRect, color: Color) {
+    /// Fills whole pixels from `rect` rounded to the nearest pixel edges; below full `opacity`
+    /// what was there shows through.
+    public func fillRectangle(_ rect: PixelRect, color: Color, opacity: Double = 1) {
         let x0 = Int32(rect.minX.rounded()), y0 = Int32(rect.minY.rounded())
         let x1 = Int32(rect.maxX.rounded()) - 1, y1 = Int32(rect.maxY.rounded()) - 1
         guard x1 >= x0, y1 >= y0 else { return }
-        gdImageFilledRectangle(image, x0, y0, x1, y1, color.gdValue)
+        // libgd's alpha runs from 0 (opaque) to 127 (transparent) and blends as it fills.
+        let alpha = Int32((127 * (1 - min(max(opacity, 0), 1))).rounded())
+        gdImageFilledRectangle(image, x0, y0, x1, y1, color.gdValue | alpha << 24)
     }
 
     /// A 1 px outline just inside `rect`'s rounded edges.

@@ -27,12 +27,38 @@ struct Legend {
     }
 
     /// Draws the legend at the best of nine positions inside `plot` (matplotlib's "best"):
-    /// the one covering fewest of `data`, preferring the upper right on ties.
+    /// the one covering fewest of `data`, preferring the upper right on ties. The box is slightly
+    /// see-through, like matplotlib's, for when every position covers something.
     func draw(on canvas: Canvas, in plot: PixelRect, avoiding data: [PixelPoint]) throws {
         guard !entries.isEmpty else { return }
         let measured = try measure(on: canvas, fitting: plot)
-        let box = bestBox(size: measured.size, in: plot, avoiding: data)
-        canvas.fillRectangle(box, color: Color(hex: 0xFFFFFF))
+        let box = bestBox(size: measured.size, in: plot, avoiding: data).box
+        try draw(measured, on: canvas, in: box)
+    }
+
+    /// How many of `data` the legend would hide at its best position inside `plot`.
+    func coveredCount(on canvas: Canvas, in plot: PixelRect, avoiding data: [PixelPoint]) throws -> Int {
+        guard !entries.isEmpty else { return 0 }
+        return bestBox(size: try measure(on: canvas, fitting: plot).size, in: plot, avoiding: data).covered
+    }
+
+    /// Width and height of the legend as one column at full size, for placing it beside a plot.
+    func columnSize(on canvas: Canvas) throws -> (width: Double, height: Double) {
+        let unlimited = PixelRect(x: 0, y: 0, width: 1e6, height: 1e6)
+        return try measure(on: canvas, fitting: unlimited).size
+    }
+
+    /// Draws the legend as one column with its top left corner at `origin`.
+    func drawColumn(on canvas: Canvas, at origin: PixelPoint) throws {
+        let unlimited = PixelRect(x: 0, y: 0, width: 1e6, height: 1e6)
+        let measured = try measure(on: canvas, fitting: unlimited)
+        try draw(measured, on: canvas, in: PixelRect(x: origin.x.rounded(), y: origin.y.rounded(),
+                                                     width: measured.size.width.rounded(),
+                                                     height: measured.size.height.rounded()))
+    }
+
+    private func draw(_ measured: Measured, on canvas: Canvas, in box: PixelRect) throws {
+        canvas.fillRectangle(box, color: .white, opacity: 0.85)
         canvas.strokeRectangle(box, color: Color(hex: 0xCCCCCC))
         for (index, entry) in entries.enumerated() {
             let column = index / measured.rows, row = index % measured.rows
@@ -105,7 +131,7 @@ struct Legend {
             let rowHeight = metrics.height + rowGap
             let widest = try entries.map { try canvas.measure($0.label, style: text).width }.max() ?? 0
             let columnWidth = swatchLength + 6 * style.scale + widest + 12 * style.scale
-            let maxRows = max(1, Int((plot.height * 0.9 - 2 * inset) / rowHeight))
+            let maxRows = max(1, min(entries.count, Int(max(0, plot.height * 0.9 - 2 * inset) / rowHeight)))
             let columns = (entries.count + maxRows - 1) / maxRows
             let rows = (entries.count + columns - 1) / columns
             let width = Double(columns) * columnWidth - 12 * style.scale + 2 * inset
@@ -119,7 +145,7 @@ struct Legend {
     }
 
     private func bestBox(size: (width: Double, height: Double), in plot: PixelRect,
-                         avoiding data: [PixelPoint]) -> PixelRect {
+                         avoiding data: [PixelPoint]) -> (box: PixelRect, covered: Int) {
         let margin = 8 * style.scale
         let left = plot.minX + margin, right = plot.maxX - margin - size.width
         let top = plot.minY + margin, bottom = plot.maxY - margin - size.height
@@ -138,7 +164,7 @@ struct Legend {
                 best = candidate
             }
         }
-        return best
+        return (best, fewest)
     }
 }
 

@@ -23,28 +23,51 @@ struct LineRenderer {
         let xs = points.map(\.x), ys = points.map(\.y)
         let xAxis = Axis.fitting(xRange?.lowerBound ?? xs.min()!, xRange?.upperBound ?? xs.max()!, logarithmic: false)
         let yAxis = Axis.fitting(ys.min()!, ys.max()!, logarithmic: logarithmicY)
-        let layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
+        let legend = Legend(entries: lines.count > 1 ? legendEntries(style: style) : [], style: style)
+        var layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
                                     xAxis: xAxis, yAxis: yAxis)
+        // A legend that would hide data inside the plot moves beside it, if it fits there.
+        var legendOutside = false
+        if try legend.coveredCount(on: canvas, in: layout.plot, avoiding: samples(layout)) > 0 {
+            let column = try legend.columnSize(on: canvas)
+            if column.height <= layout.plot.height, column.width <= Double(width) * 0.3 {
+                legendOutside = true
+                layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
+                                        xAxis: xAxis, yAxis: yAxis, reservedRight: column.width + style.padding)
+            }
+        }
         layout.drawGrid(on: canvas)
         if drawsZeroLines { drawZeroLines(on: canvas, layout: layout) }
-
-        var drawn: [PixelPoint] = []
         for line in lines {
             for run in line.runs {
                 let pixels = run.map { layout.point(x: $0.x, y: $0.y) }
-                canvas.strokePolyline(pixels, color: line.color, width: style.lineWidth, clip: layout.plot,
-                                      dashes: line.dashes.map { $0 * style.scale })
-                drawn += DataSamples.along(pixels)
+                if pixels.count == 1 {
+                    // A lone value between gaps would be a speck as a line; show it as a dot.
+                    canvas.fillCircle(center: pixels[0], radius: style.lineWidth * 1.5, color: line.color)
+                } else {
+                    canvas.strokePolyline(pixels, color: line.color, width: style.lineWidth, clip: layout.plot,
+                                          dashes: line.dashes.map { $0 * style.scale })
+                }
             }
         }
         try layout.drawFrame(on: canvas)
-        if lines.count > 1 {
-            let entries = lines.map {
-                LegendEntry(label: $0.name, swatch: .line($0.color, dashes: $0.dashes.map { $0 * style.scale }))
-            }
-            try Legend(entries: entries, style: style).draw(on: canvas, in: layout.plot, avoiding: drawn)
+        if legendOutside {
+            try legend.drawColumn(on: canvas, at: PixelPoint(x: layout.plot.maxX + style.padding, y: layout.plot.minY))
+        } else {
+            try legend.draw(on: canvas, in: layout.plot, avoiding: samples(layout))
         }
         return canvas
+    }
+
+    private func legendEntries(style: ChartStyle) -> [LegendEntry] {
+        lines.map { LegendEntry(label: $0.name, swatch: .line($0.color, dashes: $0.dashes.map { $0 * style.scale })) }
+    }
+
+    /// Where the lines run, in pixels, for placing the legend.
+    private func samples(_ layout: AxesLayout) -> [PixelPoint] {
+        lines.flatMap { line in
+            line.runs.flatMap { run in DataSamples.along(run.map { layout.point(x: $0.x, y: $0.y) }) }
+        }
     }
 
     private func drawZeroLines(on canvas: Canvas, layout: AxesLayout) {

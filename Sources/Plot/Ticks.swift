@@ -69,8 +69,9 @@ enum Ticks {
 
     /// `value` with as many decimals as `step` needs, and a real minus sign.
     static func format(_ value: Double, step: Double) -> String {
-        if value == 0 { return "0" }
-        if abs(value) >= 1e6 || step < 1e-5 {
+        // Zero gets the same decimals as its neighbours, and never a minus sign.
+        let value = value == 0 ? 0 : value
+        if value != 0, abs(value) >= 1e6 || step < 1e-5 {
             return withMinusSign(String(format: "%.2g", value))
         }
         let decimals = max(0, Int((-log10(step) - 1e-9).rounded(.up)))

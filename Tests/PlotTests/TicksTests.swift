@@ -4,7 +4,7 @@ import Testing
 
 struct TicksTests {
     @Test func linearTicksFallOnRoundNumbers() {
-        #expect(Ticks.linear(0, 1, targetCount: 5).map(\.label) == ["0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+        #expect(Ticks.linear(0, 1, targetCount: 5).map(\.label) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
         #expect(Ticks.linear(-3.3, 3.3, targetCount: 6).map(\.label) == ["−3", "−2", "−1", "0", "1", "2", "3"])
         #expect(Ticks.linear(0.5, 50.5, targetCount: 5).map(\.value) == [10, 20, 30, 40, 50])
         #expect(Ticks.linear(0.01, 0.07, targetCount: 6).map(\.label) == ["0.01", "0.02", "0.03", "0.04", "0.05", "0.06", "0.07"])

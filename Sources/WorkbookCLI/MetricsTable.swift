@@ -8,9 +8,9 @@ import NeuralNetwork
 ///     samples         320        80
 ///     accuracy     0.9656    0.9500
 ///     …
-///     confusion matrix    predicted 1  predicted 0
-///     train   actual 1            153            6
-///             actual 0              5          156
+///     confusion matrix    predicted 0  predicted 1
+///     train   actual 0            156            5
+///             actual 1              6          153
 struct MetricsTable {
     /// ("train", its confusion matrix), ("test", …)
     let parts: [(name: String, matrix: ConfusionMatrix)]
@@ -28,12 +28,13 @@ struct MetricsTable {
             lines.append(pad(label, 10) + parts.map { pad(value($0.matrix), 10, right: true) }.joined())
         }
         lines.append("")
-        lines.append(pad("confusion matrix", 18) + pad("predicted 1", 13, right: true) + pad("predicted 0", 13, right: true))
+        // Laid out as scikit-learn's confusion_matrix and the report's figure: class 0 first.
+        lines.append(pad("confusion matrix", 18) + pad("predicted 0", 13, right: true) + pad("predicted 1", 13, right: true))
         for (name, m) in parts {
-            lines.append(pad(name, 8) + pad("actual 1", 10)
-                         + pad("\(m.truePositives)", 13, right: true) + pad("\(m.falseNegatives)", 13, right: true))
-            lines.append(pad("", 8) + pad("actual 0", 10)
-                         + pad("\(m.falsePositives)", 13, right: true) + pad("\(m.trueNegatives)", 13, right: true))
+            lines.append(pad(name, 8) + pad("actual 0", 10)
+                         + pad("\(m.trueNegatives)", 13, right: true) + pad("\(m.falsePositives)", 13, right: true))
+            lines.append(pad("", 8) + pad("actual 1", 10)
+                         + pad("\(m.falseNegatives)", 13, right: true) + pad("\(m.truePositives)", 13, right: true))
         }
         return lines
     }

@@ -94,6 +94,7 @@ struct TrainCommand: ParsableCommand {
             let setup = try TrainingSetup(self)
             try TrainingFiles.checkWritable(losses, option: "--losses")
             try TrainingFiles.checkWritable(save, option: "--save")
+            try TrainingFiles.checkFolder(report, option: "--report")
             try train(setup)
         } catch let error as BadInput {
             throw BadInput.report(error.description)
@@ -134,6 +135,11 @@ struct TrainCommand: ParsableCommand {
         if let path = save {
             try TrainingFiles.writeModel(trained, to: path)
             Console.line("Saved the trained model to \(path)")
+        }
+        if let path = report {
+            try TrainingReport(setup: setup, losses: losses, trained: trained, parts: parts)
+                .write(to: URL(fileURLWithPath: path, isDirectory: true))
+            Console.line("Wrote the report to \(path)/index.md")
         }
     }
 

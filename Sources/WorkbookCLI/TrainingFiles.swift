@@ -38,6 +38,15 @@ enum TrainingFiles {
             throw BadInput("\(option) \(path) is a folder; give the name of a file to write")
         }
     }
+
+    /// Refuses a report folder that is an existing file.
+    static func checkFolder(_ path: String?, option: String) throws {
+        guard let path else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw BadInput("\(option) \(path) is a file; give the name of a folder to write the report into")
+        }
+    }
 }
 
 /// An output file that could not be written: not the input's fault, so status 1.

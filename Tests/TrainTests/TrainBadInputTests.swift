@@ -127,6 +127,14 @@ struct TrainBadInputTests {
         #expect(result.standardError.contains("--save . is a folder"))
     }
 
+    @Test func aReportFolderMustNotBeAFile() throws {
+        let folder = try Self.folderWithFiles()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Workbook.run(["train", "--data", "ok.csv", "--report", "ok.csv"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--report ok.csv is a file"))
+    }
+
     static func folderWithFiles() throws -> URL {
         let folder = try Workbook.temporaryFolder()
         for (name, text) in files {

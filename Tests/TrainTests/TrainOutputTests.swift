@@ -82,4 +82,43 @@ struct TrainOutputTests {
             #expect(result.standardOutput.contains(piece), "help lacks \(piece)")
         }
     }
+
+    @Test func reportWritesTheNumbersTheFiguresAndASummary() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = Workbook.fixtures.appendingPathComponent("two-features.csv").path
+        let result = try Workbook.run(["train", "--data", data, "--epochs", "3", "--test-fraction", "0.25",
+                                       "--losses", "losses.json", "--report", "report"], in: folder)
+        try #require(result.status == 0, "\(result.standardError)")
+        let report = folder.appendingPathComponent("report")
+        let files = try Set(FileManager.default.contentsOfDirectory(atPath: report.path))
+        #expect(files == ["index.md", "losses.json", "model.json", "loss.png", "decision-boundary.png",
+                          "confusion-train.png", "confusion-test.png"])
+        for png in files.filter({ $0.hasSuffix(".png") }) {
+            let bytes = try Data(contentsOf: report.appendingPathComponent(png))
+            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(png) is not a PNG")
+        }
+        // The report's numbers are the run's numbers.
+        #expect(try Data(contentsOf: report.appendingPathComponent("losses.json"))
+                == Data(contentsOf: folder.appendingPathComponent("losses.json")))
+        let index = try String(contentsOf: report.appendingPathComponent("index.md"), encoding: .utf8)
+        for piece in ["# Training report: two-features.csv", "## Settings", "| epochs | 3 |", "| learning rate | 0.01 |",
+                      "np.random.seed(10)", "the last 50 rows", "![Average loss per epoch](loss.png)",
+                      "(decision-boundary.png)", "| accuracy |", "| 3 |"] {
+            #expect(index.contains(piece), "index.md lacks \(piece)")
+        }
+    }
+
+    @Test func reportWithoutTwoFeaturesHasNoDecisionBoundary() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = Workbook.fixtures.appendingPathComponent("three-features.csv").path
+        let result = try Workbook.run(["train", "--data", data, "--layers", "3,4,1", "--activations", "relu,sigmoid",
+                                       "--epochs", "2", "--report", "report"], in: folder)
+        try #require(result.status == 0, "\(result.standardError)")
+        let report = folder.appendingPathComponent("report")
+        #expect(!FileManager.default.fileExists(atPath: report.appendingPathComponent("decision-boundary.png").path))
+        let index = try String(contentsOf: report.appendingPathComponent("index.md"), encoding: .utf8)
+        #expect(index.contains("No decision boundary"))
+    }
 }

@@ -9,7 +9,7 @@ struct WorkbookCommand: ParsableCommand {
             Run `workbook` with no command to run every chapter in order and sum up.
             Open Chapters/01-neuron/main.swift to start the course.
             """,
-        subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, DataCommand.self, TrainCommand.self, BenchCommand.self, StudentCommand.self, GradeCommand.self, ReportCommand.self],
+        subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, DataCommand.self, TrainCommand.self, BenchCommand.self, StudentCommand.self, GradeCommand.self, ReportCommand.self, ReportBenchmarkCommand.self],
         defaultSubcommand: RunAllCommand.self
     )
 }

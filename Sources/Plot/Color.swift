@@ -88,5 +88,4 @@ public enum Palette {
     static let text = Color(hex: 0x222222)
     static let axis = Color(hex: 0x444444)
     static let grid = Color(hex: 0xE6E6E6)
-    static let secondaryText = Color(hex: 0x555555)
 }

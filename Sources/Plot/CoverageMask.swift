@@ -83,8 +83,4 @@ struct CoverageMask {
             }
         }
     }
-
-    func coverage(x: Int, y: Int) -> Float {
-        values[(y - originY) * width + (x - originX)]
-    }
 }

@@ -37,8 +37,4 @@ public struct PixelRect: Sendable, Equatable {
     func insetBy(_ amount: Double) -> PixelRect {
         PixelRect(x: x + amount, y: y + amount, width: width - 2 * amount, height: height - 2 * amount)
     }
-
-    func intersects(_ other: PixelRect) -> Bool {
-        minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
-    }
 }

@@ -28,7 +28,9 @@ public struct SwiftBuild: Sendable {
     /// Builds `products` (every product when empty).
     public func build(products: [String] = [], timeout: Double = 1800, echo: Bool = false) -> Outcome {
         var arguments = ["build"] + commonArguments
-        for product in products { arguments += ["--product", product] }
+        // `swift build` honours only the last of several `--product` options, so
+        // more than one product means building everything.
+        if products.count == 1 { arguments += ["--product", products[0]] }
         let result = swift(arguments, timeout: timeout, echo: echo)
         return Outcome(succeeded: result.termination == .exit(0), output: result.output)
     }

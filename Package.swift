@@ -47,6 +47,7 @@ let package = Package(
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "NeuralNetwork"]),
+        .testTarget(name: "GraderTests", dependencies: ["Workbook"]),
         // Runs the built `workbook` as a process; depending on the target gets it built.
         .testTarget(name: "TrainTests", dependencies: ["WorkbookCLI"], exclude: ["Fixtures"]),
     ] + chapters.map(chapterTarget)

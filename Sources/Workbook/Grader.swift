@@ -70,7 +70,24 @@ public struct Grader: Sendable {
         let slots = try GraderSlot.acquire(settings.jobs, in: settings.workFolder, configuration: settings.configuration)
 
         progress("Reference run of \(settings.packageRoot.path) (the first build takes a while)…")
-        let (reference, referenceSeconds) = try referenceRun(package, in: slots[0])
+        // The other slots build the grader's copy meanwhile, so no submission
+        // waits for a cold build.
+        let warmUp = DispatchGroup()
+        for slot in slots.dropFirst() {
+            warmUp.enter()
+            Thread {
+                if (try? slot.assemble(package.files)) != nil { _ = slot.build(timeout: settings.buildTimeout) }
+                warmUp.leave()
+            }.start()
+        }
+        let reference: ReferenceChecks, referenceSeconds: Double
+        do {
+            (reference, referenceSeconds) = try referenceRun(package, in: slots[0])
+        } catch {
+            warmUp.wait()
+            throw error
+        }
+        warmUp.wait()
         let maximum = reference.checks.values.joined().map(\.points).reduce(0, +)
         progress("Reference: \(reference.checks.values.joined().count) checks, \(maximum) points (\(String(format: "%.0f", referenceSeconds)) s).")
         for problem in reference.problems { progress("Warning: \(problem)") }

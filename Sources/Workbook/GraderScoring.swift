@@ -81,7 +81,7 @@ public enum ChapterGrading {
                                message: actual.message, hidden: expected.hidden)
         }
         let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status)
-        let lastWords = stoppedEarly ? tail(redacting: reference.filter(\.hidden).map(\.name), from: run.output) : ""
+        let lastWords = stoppedEarly ? LastWords.of(run.output, hiding: reference.filter(\.hidden).map(\.name)) : ""
         return GradedChapter(info: run.info, status: run.status, checks: checks, lastWords: lastWords, seconds: run.seconds)
     }
 
@@ -109,23 +109,5 @@ public enum ChapterGrading {
             return String(line[start.lowerBound..<end.lowerBound])
         }
         return nil
-    }
-
-    /// The last lines of a chapter's output, without the lines of hidden checks
-    /// (a check's line names it; its message follows, indented by six spaces).
-    static func tail(redacting hiddenNames: [String], from output: String, lines count: Int = 12) -> String {
-        var kept: [Substring] = []
-        var skippingMessage = false
-        for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
-            if skippingMessage && line.hasPrefix("      ") { continue }
-            skippingMessage = false
-            if hiddenNames.contains(where: { !$0.isEmpty && line.contains($0) }) {
-                skippingMessage = true
-                continue
-            }
-            kept.append(line)
-        }
-        while kept.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { kept.removeLast() }
-        return kept.suffix(count).joined(separator: "\n")
     }
 }

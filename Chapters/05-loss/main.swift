@@ -34,8 +34,8 @@
  strictly inside (0, 1), but a computer's sigmoid can reach the ends: 1 / (1 +
  e^(−z)) is exactly 1.0 in double precision as soon as e^(−z) is smaller than
  half the gap between 1 and the next double, which happens from z ≈ 37 on.
- (Towards 0 the sigmoid holds out much longer, until z ≈ −745, because
- doubles near 0 are far finer than near 1.) Then:
+ (Towards 0 the sigmoid holds out much longer, until z ≈ −710, where e^(−z)
+ overflows to infinity, because doubles near 0 are far finer than near 1.) Then:
 
  - for the wrong label, L = −log 0 = +∞, and the gradient of chapter 6 divides
    by ŷ(1 − ŷ) = 0;

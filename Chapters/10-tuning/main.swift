@@ -34,8 +34,8 @@
 
  `Perceptron` and `Layer` are written to be read: every step of every sample
  makes fresh matrices. That is fine for chapter 8's 4 000 sample steps, but
- this search takes about 200 000, with layers five times wider, and in a debug
- build it would run for nearly two minutes. `fitFast` trains exactly like
+ this search takes about 200 000, with layers three to five times wider, and
+ in a debug build it would run for nearly two minutes. `fitFast` trains exactly like
  `fit`, the same formulas in the same order, but keeps all the weights in one
  array and reuses its buffers, and runs the whole grid in a few seconds. The
  first check below holds it to your own `fit`, so the search still stands on

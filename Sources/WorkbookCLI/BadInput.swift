@@ -31,6 +31,8 @@ let commandsReportingBadInputInOneLine: Set<String> = ["train", "bench"]
 extension WorkbookCommand {
     /// `ParsableCommand.main()` with one change: for the commands above, an
     /// error in the command line itself is reported as one line with status 2.
+    /// (Should the root command become an `AsyncParsableCommand`, this becomes
+    /// `static func main() async` and calls `run() async`.)
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 
+// `main()` is in BadInput.swift: `train` and `bench` report command-line mistakes in one line, status 2.
 @main
 struct WorkbookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

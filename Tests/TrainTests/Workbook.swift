@@ -16,7 +16,9 @@ enum Workbook {
     /// `workbook` sits in the same build folder as the test bundle (the test
     /// target depends on the executable, so building the tests builds it).
     static let executable: URL = {
-        let testBundle = Bundle.main.bundleURL
+        // The bundle of this test module: the .xctest bundle on macOS, the test
+        // executable's folder on Linux.
+        let testBundle = Bundle(for: BundleMarker.self).bundleURL
         let candidates = [testBundle, testBundle.deletingLastPathComponent()]
             .map { $0.appendingPathComponent("workbook") }
         if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) {
@@ -70,3 +72,6 @@ enum Workbook {
         return folder
     }
 }
+
+/// A class of this module, to find its bundle by.
+private final class BundleMarker {}

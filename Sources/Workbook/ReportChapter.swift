@@ -56,37 +56,56 @@ public struct ReportChapter: Sendable {
 /// Where in a chapter's code its checks and figures are made, so the page can
 /// show each result right after the code that produced it.
 enum ChapterCalls {
-    /// The names in `check("…"` calls, in order; names built by interpolation are skipped.
-    static func checkNames(in code: String) -> [String] {
+    /// How a `check("…"` call names its check.
+    enum Name: Equatable {
+        /// A plain literal: the one check of that name.
+        case exact(String)
+        /// A name built with `\(…)`, as in a loop: every check starting with the
+        /// literal text before the first interpolation.
+        case prefix(String)
+
+        func matches(_ name: String) -> Bool {
+            switch self {
+            case .exact(let text): name == text
+            case .prefix(let text): name.hasPrefix(text)
+            }
+        }
+    }
+
+    /// The names in `check("…"` calls, in order.
+    static func checkNames(in code: String) -> [Name] {
         literalArguments(of: "check(", in: code)
     }
 
     /// The names in `figure("…"` calls, in order.
-    static func figureNames(in code: String) -> [String] {
+    static func figureNames(in code: String) -> [Name] {
         literalArguments(of: "figure(", in: code)
     }
 
     /// The string literal that opens the argument list of each call to `function`.
-    private static func literalArguments(of function: String, in code: String) -> [String] {
-        var names: [String] = []
+    private static func literalArguments(of function: String, in code: String) -> [Name] {
+        var names: [Name] = []
         var rest = Substring(code)
         while let call = rest.range(of: "." + function) {
             rest = rest[call.upperBound...]
             let afterSpaces = rest.drop { $0 == " " || $0 == "\n" }
             guard afterSpaces.first == "\"" else { continue }
-            var name = ""
+            var literal = ""
             var escaped = false
             var closed = false
             for character in afterSpaces.dropFirst() {
-                if escaped { name.append(character); escaped = false; continue }
-                if character == "\\" { escaped = true; name.append(character); continue }
+                if escaped { literal.append(character); escaped = false; continue }
+                if character == "\\" { escaped = true; literal.append(character); continue }
                 if character == "\"" { closed = true; break }
                 if character == "\n" { break }
-                name.append(character)
+                literal.append(character)
             }
-            // `\(…)` makes the name at run time; the page cannot know it from the source.
-            if closed && !name.contains("\\(") {
-                names.append(Self.unescaped(name))
+            guard closed else { continue }
+            if let interpolation = literal.range(of: "\\(") {
+                let prefix = String(literal[..<interpolation.lowerBound])
+                if !prefix.isEmpty { names.append(.prefix(unescaped(prefix))) }
+            } else {
+                names.append(.exact(unescaped(literal)))
             }
         }
         return names

@@ -31,14 +31,20 @@ enum ReportChapterPage {
             case .code(let code):
                 blocks.append(Markdown.fencedCode(code, language: "swift"))
                 for name in ChapterCalls.checkNames(in: code) {
-                    if let index = remainingChecks.firstIndex(where: { $0.name == name }) {
+                    // A check in a loop runs once per pass: all of its results belong here.
+                    while let index = remainingChecks.firstIndex(where: { name.matches($0.name) }) {
                         blocks.append(inlineResult(remainingChecks.remove(at: index)))
+                        if case .exact = name { break }
                     }
                 }
                 for name in ChapterCalls.figureNames(in: code) {
-                    let suffix = "\(chapter.info.slug)-\(name).png"
-                    while let index = remainingFigures.firstIndex(where: { $0.recordedPath.hasSuffix(suffix) }) {
+                    let prefix = "figures/\(chapter.info.slug)-"
+                    while let index = remainingFigures.firstIndex(where: { figure in
+                        figure.recordedPath.hasPrefix(prefix) && figure.recordedPath.hasSuffix(".png")
+                            && name.matches(String(figure.recordedPath.dropFirst(prefix.count).dropLast(4)))
+                    }) {
                         blocks.append(figureBlock(remainingFigures.remove(at: index)))
+                        if case .exact = name { break }
                     }
                 }
             }
@@ -47,6 +53,7 @@ enum ReportChapterPage {
             blocks.append("## Figures")
             blocks += remainingFigures.map(figureBlock)
         }
+        if let printed = printedOutput(chapter.run) { blocks.append(printed) }
         blocks.append(resultsSection(chapter))
         blocks.append(navigation(previous: previous, next: next))
         return blocks.joined(separator: "\n\n") + "\n"
@@ -85,13 +92,30 @@ enum ReportChapterPage {
             lines += [">", "> The chapters did not build. The compiler's first errors:", ">"]
             lines += quoted(Markdown.fencedCode(ReportFormat.plainText(errors), language: "text"))
         case .exerciseOpen, .crashed, .timedOut:
-            let tail = ReportFormat.tail(run.output)
+            let tail = ReportFormat.tail(run)
             if !tail.isEmpty {
                 lines += [">", "> The end of what the chapter printed:", ">"]
                 lines += quoted(Markdown.fencedCode(tail, language: "text"))
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Everything the chapter printed (its notes as well as its checks), folded
+    /// away: worth a look, but not what the page is about.
+    private static func printedOutput(_ run: ChapterRun, limit: Int = 400) -> String? {
+        let lines = ReportFormat.printedLines(run)
+        guard !lines.isEmpty else { return nil }
+        var text = lines.prefix(limit).joined(separator: "\n")
+        if lines.count > limit { text += "\n… and \(lines.count - limit) more lines" }
+        return """
+            <details>
+            <summary>What the chapter printed</summary>
+
+            \(Markdown.fencedCode(text, language: "text"))
+
+            </details>
+            """
     }
 
     private static func inlineResult(_ check: CheckResult) -> String {

@@ -35,10 +35,35 @@ enum ReportFormat {
         return plain
     }
 
-    /// The last `count` non-empty lines of a run's output.
-    static func tail(_ output: String, lines count: Int = 25) -> String {
-        let lines = plainText(output).split(separator: "\n", omittingEmptySubsequences: true)
-        return lines.suffix(count).joined(separator: "\n")
+    /// A run's output as plain lines, without what it printed about hidden checks:
+    /// the line naming one and the indented message lines under it (see `Chapter.check`).
+    static func printedLines(_ run: ChapterRun) -> [Substring] {
+        let hidden = Set((run.record?.checks ?? []).filter(\.hidden).map(\.name))
+        var lines: [Substring] = []
+        var skippingMessage = false
+        for line in plainText(run.output).split(separator: "\n", omittingEmptySubsequences: true) {
+            if skippingMessage && line.hasPrefix("      ") { continue }
+            skippingMessage = false
+            if let name = checkName(in: line), hidden.contains(name) {
+                skippingMessage = true
+                continue
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// `  ✓ name  (2 pts)` → `name`, as `Chapter.check` prints a result.
+    private static func checkName(in line: Substring) -> String? {
+        let trimmed = line.drop { $0 == " " }
+        guard let mark = trimmed.first, mark == "✓" || mark == "✗",
+              let pointsStart = trimmed.range(of: "  (", options: .backwards) else { return nil }
+        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<pointsStart.lowerBound].dropFirst())
+    }
+
+    /// The last `count` lines a run printed.
+    static func tail(_ run: ChapterRun, lines count: Int = 25) -> String {
+        printedLines(run).suffix(count).joined(separator: "\n")
     }
 
     static func date(_ date: Date) -> String {

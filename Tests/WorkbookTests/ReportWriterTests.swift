@@ -39,6 +39,9 @@ struct ReportWriterTests {
                 //: A curve.
                 chapter.figure("curve", caption: "ReLU | sigmoid") { _ in }
                 chapter.check("derivative") {}
+                for point in [1, 2] {
+                    chapter.check("gradient check at \\(point)") {}
+                }
                 """, to: "package/Chapters/02-activations/main.swift")
             try write("PNG", to: "output/figures/chapter-02-curve.png")
             try write("my notes", to: "output/notes.txt")
@@ -75,13 +78,17 @@ struct ReportWriterTests {
         ], finished: true, seconds: 0.25)
         let two = ChapterRecord(chapter: 2, title: "Activations", checks: [
             CheckResult(name: "derivative", points: 1, passed: false, message: "expected 1 | 2\ngot 3"),
+            CheckResult(name: "gradient check at 1", points: 1, passed: true, message: ""),
+            CheckResult(name: "gradient check at 2", points: 1, passed: true, message: ""),
         ], figures: [
             FigureRecord(path: "figures/chapter-02-curve.png", caption: "ReLU | sigmoid"),
             FigureRecord(path: "figures/chapter-02-never.png", caption: "never drawn"),
             FigureRecord(path: "../outside.png", caption: "outside"),
         ], finished: true, seconds: 1.5)
         return [
-            ChapterRun(info: Catalog.chapter(1)!, status: .failed, record: one, output: "", seconds: 0.3),
+            ChapterRun(info: Catalog.chapter(1)!, status: .failed, record: one,
+                       output: "  ✓ sum by hand  (1 pt)\n  ✗ secret  (3 pts)\n      the answer is 42\n  │ a note\n",
+                       seconds: 0.3),
             ChapterRun(info: Catalog.chapter(2)!, status: .failed, record: two, output: "", seconds: 1.6),
             ChapterRun(info: Catalog.chapter(3)!, status: .crashed(signal: 4, exitStatus: nil), record: nil,
                        output: "\u{1B}[31mFatal error\u{1B}[0m: index out of range\n", seconds: 0.1),
@@ -94,9 +101,9 @@ struct ReportWriterTests {
         try ReportWriter(outputFolder: sandbox.output, packageRoot: sandbox.package).write(Self.runs())
         let index = try sandbox.page("index.md")
         #expect(index.contains("| 1 | [A single neuron](chapter-01.md) | ✗ failed | 2/3 | 3/6 pts |"))
-        #expect(index.contains("| 2 | [Activations](chapter-02.md) | ✗ failed | 0/1 | 0/1 pt |"))
+        #expect(index.contains("| 2 | [Activations](chapter-02.md) | ✗ failed | 2/3 | 2/3 pts |"))
         #expect(index.contains("| 3 | [Layers](chapter-03.md) | ✗ crashed (signal 4, SIGILL) | — | — |"))
-        #expect(index.contains("**Total:** 0 of 3 chapters passed · 2/4 checks · 3/7 pts"))
+        #expect(index.contains("**Total:** 0 of 3 chapters passed · 4/6 checks · 5/9 pts"))
         #expect(index.contains("<img src=\"figures/chapter-02-curve.png\""))
         #expect(index.contains("never drawn: not drawn"))
     }
@@ -128,13 +135,16 @@ struct ReportWriterTests {
         #expect(one.contains("```swift\nchapter.check(\"sum by hand\") {}\nchapter.check(\"output in (0, 1)\", points: 2) {}\nchapter.finish()\n```\n\n> **✓ Check passed:** sum by hand · 1/1 pt"))
         #expect(!one.contains("BEGIN HIDDEN"))
         #expect(one.contains("| ✗ | secret (hidden) | 0/3 pts | details withheld |"))
-        #expect(!one.contains("42"))
+        #expect(!one.contains("42"), "a hidden check's message stays hidden, in the table and in the printed output")
+        #expect(one.contains("<summary>What the chapter printed</summary>\n\n```text\n  ✓ sum by hand  (1 pt)\n  │ a note\n```"))
 
         let two = try sandbox.page("chapter-02.md")
         #expect(two.contains("![ReLU \\| sigmoid](figures/chapter-02-curve.png)\n\n*ReLU \\| sigmoid*"))
         #expect(two.contains("| ✗ | derivative | 0/1 pt | expected 1 \\| 2<br>got 3 |"))
         #expect(two.contains("> **✗ Check failed:** derivative · 0/1 pt\n> ```text\n> expected 1 | 2\n> got 3\n> ```"))
         #expect(two.contains("Figure not drawn: never drawn"))
+        #expect(two.contains("> got 3\n> ```\n\n> **✓ Check passed:** gradient check at 1 · 1/1 pt\n\n> **✓ Check passed:** gradient check at 2 · 1/1 pt"),
+                "checks named in a loop show after the loop")
 
         let three = try sandbox.page("chapter-03.md")
         #expect(three.contains("# Chapter 3 · Layers"))

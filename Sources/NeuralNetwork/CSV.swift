@@ -48,13 +48,9 @@ extension DataSet {
         var features: [[Double]] = []
         var labels: [Double] = []
         var columnCount: Int?
-        var lineNumber = 0
-        // "\r\n" is one Character in Swift, and a newline like "\n" alone.
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            lineNumber += 1
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+        for (lineNumber, line) in Self.lines(of: text) {
+            let fields = Self.fields(of: line)
+            if fields.count == 1 && fields[0].isEmpty { continue }
             let numbers = fields.map { Double($0) }
             // A first row with no number in it is a header.
             if columnCount == nil && features.isEmpty && numbers.allSatisfy({ $0 == nil }) {
@@ -91,6 +87,38 @@ extension DataSet {
             throw DataFileError(file: file, problem: text.isEmpty ? "is empty" : "has no data rows")
         }
         self.init(features: features, labels: labels)
+    }
+
+    /// The lines of `text` with their numbers from 1, split at "\n", "\r\n" or "\r".
+    /// Works on UTF-8 bytes: splitting Characters costs grapheme breaking per byte.
+    private static func lines(of text: String) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
+        let bytes = Array(text.utf8)
+        var lines: [(Int, ArraySlice<UInt8>)] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                lines.append((lines.count + 1, bytes[start..<index]))
+                if byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") {
+                    index += 1
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.count { lines.append((lines.count + 1, bytes[start...])) }
+        return lines
+    }
+
+    /// The comma-separated fields of a line, without surrounding spaces and tabs.
+    private static func fields(of line: ArraySlice<UInt8>) -> [String] {
+        line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { field in
+            let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            guard let first = field.firstIndex(where: { !isBlank($0) }),
+                  let last = field.lastIndex(where: { !isBlank($0) }) else { return "" }
+            return String(decoding: field[first...last], as: UTF8.self)
+        }
     }
 
     /// The samples as CSV with a header row (x1, x2, …, label), numbers written

@@ -74,7 +74,7 @@ enum ReportChapterPage {
     private static func statusBlock(_ chapter: ReportChapter) -> String {
         let run = chapter.run
         var summary = "**\(Markdown.inline(ReportFormat.status(run.status)))**"
-        if let record = run.record {
+        if let record = run.record, !record.checks.isEmpty {
             summary += " · \(record.passedCount) of \(record.checks.count) checks · "
                 + ReportFormat.points(record.points, of: record.maxPoints)
         }
@@ -94,7 +94,9 @@ enum ReportChapterPage {
         case .exerciseOpen, .crashed, .timedOut:
             let tail = ReportFormat.tail(run)
             if !tail.isEmpty {
-                lines += [">", "> The end of what the chapter printed:", ">"]
+                let heading = run.status == .exerciseOpen ? "The chapter stopped at an exercise still to write:"
+                                                          : "The end of what the chapter printed:"
+                lines += [">", "> \(heading)", ">"]
                 lines += quoted(Markdown.fencedCode(tail, language: "text"))
             }
         }
@@ -105,7 +107,9 @@ enum ReportChapterPage {
     /// away: worth a look, but not what the page is about.
     private static func printedOutput(_ run: ChapterRun, limit: Int = 400) -> String? {
         let lines = ReportFormat.printedLines(run)
-        guard !lines.isEmpty else { return nil }
+        // A chapter that stopped early had the end of its output shown at the top already.
+        let shownAtTop = ReportFormat.showsOutputTail(run.status) ? ReportFormat.tailLength : 0
+        guard lines.count > shownAtTop else { return nil }
         var text = lines.prefix(limit).joined(separator: "\n")
         if lines.count > limit { text += "\n… and \(lines.count - limit) more lines" }
         return """
@@ -139,7 +143,7 @@ enum ReportChapterPage {
     private static func resultsSection(_ chapter: ReportChapter) -> String {
         var lines = ["## Results", ""]
         guard let record = chapter.run.record, !record.checks.isEmpty else {
-            lines.append("No checks were recorded: the chapter \(Markdown.inline(chapter.run.status.label)).")
+            lines.append("No checks were recorded: \(Markdown.inline(ReportFormat.reasonForNoChecks(chapter.run.status))).")
             return lines.joined(separator: "\n")
         }
         lines.append("\(record.passedCount) of \(record.checks.count) checks passed, "

@@ -14,9 +14,36 @@ enum ReportFormat {
         (status == .passed ? "✓ " : "✗ ") + status.label
     }
 
+    /// "3/5", or a dash when no check ran (as when the chapter stopped at an open exercise).
     static func checks(_ record: ChapterRecord?) -> String {
-        guard let record else { return "—" }
+        guard let record, !record.checks.isEmpty else { return "—" }
         return "\(record.passedCount)/\(record.checks.count)"
+    }
+
+    static func points(_ record: ChapterRecord?) -> String {
+        guard let record, !record.checks.isEmpty else { return "—" }
+        return points(record.points, of: record.maxPoints)
+    }
+
+    /// Why a chapter recorded no checks, to end the sentence "No checks were recorded: …".
+    static func reasonForNoChecks(_ status: ChapterStatus) -> String {
+        switch status {
+        case .passed, .failed: "the chapter has none"
+        case .exerciseOpen: "the chapter stopped at an exercise that is still to write"
+        case .didNotBuild: "the chapters did not build"
+        case .notRun: "the chapter did not run"
+        case .crashed, .timedOut: "the chapter \(status.label) before its first check"
+        }
+    }
+
+    /// What the learner should do about a chapter that did not pass, after its page link.
+    static func advice(_ status: ChapterStatus) -> String {
+        switch status {
+        case .exerciseOpen: "has an exercise still to write; its page says which, and where"
+        case .failed: "has failing checks; its page shows which, and what came out"
+        case .didNotBuild: "did not build; its page shows the compiler's first errors"
+        default: "\(status.label); its page shows the end of what it printed"
+        }
     }
 
     /// What a learner reads in a chapter's text when it went wrong, without the
@@ -61,9 +88,19 @@ enum ReportFormat {
         return String(trimmed[trimmed.index(after: trimmed.startIndex)..<pointsStart.lowerBound].dropFirst())
     }
 
-    /// The last `count` lines a run printed.
-    static func tail(_ run: ChapterRun, lines count: Int = 25) -> String {
-        printedLines(run).suffix(count).joined(separator: "\n")
+    static let tailLength = 25
+
+    /// The last lines a run printed.
+    static func tail(_ run: ChapterRun) -> String {
+        printedLines(run).suffix(tailLength).joined(separator: "\n")
+    }
+
+    /// A chapter that stopped before its end: the end of its output says why.
+    static func showsOutputTail(_ status: ChapterStatus) -> Bool {
+        switch status {
+        case .exerciseOpen, .crashed, .timedOut: true
+        case .passed, .failed, .didNotBuild, .notRun: false
+        }
     }
 
     static func date(_ date: Date) -> String {

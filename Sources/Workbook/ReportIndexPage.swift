@@ -29,7 +29,7 @@ enum ReportIndexPage {
                 Markdown.link(chapter.info.title, to: chapter.pageName),
                 Markdown.cell(ReportFormat.status(chapter.run.status)),
                 ReportFormat.checks(record),
-                record.map { ReportFormat.points($0.points, of: $0.maxPoints) } ?? "—",
+                ReportFormat.points(record),
                 ReportFormat.seconds(chapter.run.seconds),
                 figureCell(chapter.figures),
             ]))
@@ -44,9 +44,8 @@ enum ReportIndexPage {
             lines += [
                 "",
                 "**Next:** \(Markdown.link("chapter \(next.info.number), \(next.info.title)", to: next.pageName)) "
-                    + "\(Markdown.inline(next.run.status.label)); its page shows what went wrong. "
-                    + "Fix it in `\(next.info.sourcePath)` or the file it points to, then run "
-                    + "`swift run workbook run \(next.info.number)`.",
+                    + "\(Markdown.inline(ReportFormat.advice(next.run.status))). "
+                    + "Then run `swift run workbook run \(next.info.number)`.",
             ]
         }
         return lines.joined(separator: "\n") + "\n"

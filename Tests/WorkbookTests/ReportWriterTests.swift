@@ -182,6 +182,24 @@ struct ReportWriterTests {
         #expect(try MarkdownLinks.unresolved(in: sandbox.output.appendingPathComponent("chapter-01.md"), root: sandbox.output) == [])
     }
 
+    @Test func anOpenExerciseSaysSoWithoutEmptyCounts() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let open = ChapterRun(info: Catalog.chapter(1)!, status: .exerciseOpen,
+                              record: ChapterRecord(chapter: 1, title: "A single neuron"),
+                              output: "Chapter 1 · A single neuron\n✎ Exercise 1.1 (Neuron.weightedSum) is still open.\n",
+                              seconds: 0.02)
+        try ReportWriter(outputFolder: sandbox.output, packageRoot: sandbox.package).write([open])
+        let index = try sandbox.page("index.md")
+        #expect(index.contains("| 1 | [A single neuron](chapter-01.md) | ✗ exercise open | — | — |"))
+        #expect(index.contains("has an exercise still to write"))
+        let page = try sandbox.page("chapter-01.md")
+        #expect(page.contains("> **✗ exercise open** · 0.02 s"))
+        #expect(page.contains("> ✎ Exercise 1.1 (Neuron.weightedSum) is still open."))
+        #expect(page.contains("No checks were recorded: the chapter stopped at an exercise that is still to write."))
+        #expect(!page.contains("<details>"), "the output is short and shown at the top already")
+    }
+
     @Test func aHandEditedManifestCannotDeleteOtherFiles() {
         #expect(ReportWriter.isPageName("chapter-04.md"))
         #expect(!ReportWriter.isPageName("../secrets.md"))

@@ -12,7 +12,7 @@ public struct GraderSettings: Sendable {
     public var timeout: Double
     /// Seconds one build may take.
     public var buildTimeout: Double = 1200
-    /// Submissions graded at once, each in its own work slot.
+    /// Submissions whose chapters run at once (builds take turns in one work slot).
     public var jobs: Int
     public var hiddenVisibility: HiddenVisibility
     public var configuration: String = "debug"
@@ -54,8 +54,9 @@ public struct GradingRun: Sendable {
 /// (`Sources/NeuralNetwork/*.swift` with a `// BEGIN SOLUTION`), so chapters and
 /// checks always come from the instructor. A reference run of the instructor's
 /// own copy comes first: it lists every check with its points and warms the
-/// build. Each submission is then assembled, built and run in a work slot, and
-/// its `results.json` and `feedback.md` are written as soon as it is done.
+/// build. Each submission is then assembled and built in the work slot, its
+/// chapters run, and its `results.json` and `feedback.md` are written as soon
+/// as it is done.
 public struct Grader: Sendable {
     public var settings: GraderSettings
 
@@ -67,49 +68,42 @@ public struct Grader: Sendable {
         let started = Date()
         let package = try GraderPackage(root: settings.packageRoot)
         try FileManager.default.createDirectory(at: settings.output, withIntermediateDirectories: true)
-        let slots = try GraderSlot.acquire(settings.jobs, in: settings.workFolder, configuration: settings.configuration)
+        let slot = try GraderSlot.acquire(1, in: settings.workFolder, configuration: settings.configuration)[0]
+        try? FileManager.default.removeItem(at: slot.runs)
 
         progress("Reference run of \(settings.packageRoot.path) (the first build takes a while)…")
-        // The other slots build the grader's copy meanwhile, so no submission
-        // waits for a cold build.
-        let warmUp = DispatchGroup()
-        for slot in slots.dropFirst() {
-            warmUp.enter()
-            Thread {
-                if (try? slot.assemble(package.files)) != nil { _ = slot.build(timeout: settings.buildTimeout) }
-                warmUp.leave()
-            }.start()
-        }
-        let reference: ReferenceChecks, referenceSeconds: Double
-        do {
-            (reference, referenceSeconds) = try referenceRun(package, in: slots[0])
-        } catch {
-            warmUp.wait()
-            throw error
-        }
-        warmUp.wait()
+        let (reference, referenceSeconds) = try referenceRun(package, in: slot)
         let maximum = reference.checks.values.joined().map(\.points).reduce(0, +)
         progress("Reference: \(reference.checks.values.joined().count) checks, \(maximum) points (\(String(format: "%.0f", referenceSeconds)) s).")
         for problem in reference.problems { progress("Warning: \(problem)") }
 
+        // A pipeline: this thread builds one submission after another in the
+        // slot; each built submission runs on a thread of its own, at most
+        // `jobs` at once, and at most one more waits built.
         let submissions = Submission.named(folders)
         let results = GradedCollector(count: submissions.count)
-        let workers = DispatchGroup()
-        for slot in slots {
-            workers.enter()
+        let running = DispatchSemaphore(value: settings.jobs)
+        let waiting = DispatchSemaphore(value: settings.jobs + 1)
+        let everyRun = DispatchGroup()
+        for (index, submission) in submissions.enumerated() {
+            waiting.wait()
+            let built = build(submission, number: index + 1, in: slot, package: package)
+            everyRun.enter()
             let thread = Thread {
-                while let index = results.nextIndex() {
-                    let graded = gradeOne(submissions[index], in: slot, package: package, reference: reference)
-                    let problem = writeReports(for: graded)
-                    let done = results.store(graded, at: index)
-                    progress(progressLine(graded, done: done, of: submissions.count) + (problem.map { "\n  \($0)" } ?? ""))
-                }
-                workers.leave()
+                running.wait()
+                let graded = run(built, reference: reference)
+                running.signal()
+                built.chapters?.remove()
+                let problem = writeReports(for: graded)
+                let done = results.store(graded, at: index)
+                progress(progressLine(graded, done: done, of: submissions.count) + (problem.map { "\n  \($0)" } ?? ""))
+                waiting.signal()
+                everyRun.leave()
             }
             thread.stackSize = 8 << 20
             thread.start()
         }
-        workers.wait()
+        everyRun.wait()
 
         let graded = results.all
         let seconds = Date().timeIntervalSince(started)
@@ -129,13 +123,23 @@ public struct Grader: Sendable {
         if let errors = failures.values.first {
             throw CheckFailure("the grader's own copy does not build, so nothing can be graded:\n\(errors)")
         }
-        let runs = slot.runChapters(timeout: settings.timeout, buildFailures: [:])
-        return (ReferenceChecks(runs: runs), Date().timeIntervalSince(started))
+        let chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("reference"), buildFailures: [:])
+        defer { chapters.remove() }
+        return (ReferenceChecks(runs: chapters.run(timeout: settings.timeout)), Date().timeIntervalSince(started))
     }
 
-    /// Never throws: whatever goes wrong is that submission's grade, not the run's.
-    private func gradeOne(_ submission: Submission, in slot: GraderSlot, package: GraderPackage,
-                          reference: ReferenceChecks) -> GradedSubmission {
+    /// A submission built and waiting to run, or the reason it cannot.
+    private struct BuiltSubmission: Sendable {
+        var submission: Submission
+        var files: SubmissionFiles
+        var chapters: BuiltChapters?
+        var failure: String?
+        var buildSeconds: Double
+    }
+
+    /// Assembles a submission in the slot and builds it. Never throws: whatever
+    /// goes wrong is that submission's grade, not the run's.
+    private func build(_ submission: Submission, number: Int, in slot: GraderSlot, package: GraderPackage) -> BuiltSubmission {
         let started = Date()
         var files = SubmissionFiles.locate(package.exerciseFiles, in: submission.folder)
         if !FileManager.default.fileExists(atPath: submission.folder.path) {
@@ -153,20 +157,26 @@ public struct Grader: Sendable {
                 assembled[file] = package.learnerFiles[file]
             }
         }
-        let runs: [ChapterRun]
+        var built = BuiltSubmission(submission: submission, files: files, chapters: nil, failure: nil, buildSeconds: 0)
         do {
             try slot.assemble(assembled)
             let failures = slot.build(timeout: settings.buildTimeout)
-            runs = slot.runChapters(timeout: settings.timeout, buildFailures: failures)
+            built.chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("\(number)"), buildFailures: failures)
         } catch {
-            runs = Catalog.chapters.map {
-                ChapterRun(info: $0, status: .didNotBuild(errors: "the grader could not assemble the submission: \(error)"),
-                           record: nil, output: "", seconds: 0)
-            }
+            built.failure = "the grader could not build the submission: \(error)"
+        }
+        built.buildSeconds = Date().timeIntervalSince(started)
+        return built
+    }
+
+    private func run(_ built: BuiltSubmission, reference: ReferenceChecks) -> GradedSubmission {
+        let started = Date()
+        let runs = built.chapters?.run(timeout: settings.timeout) ?? Catalog.chapters.map {
+            ChapterRun(info: $0, status: .didNotBuild(errors: built.failure ?? "not built"), record: nil, output: "", seconds: 0)
         }
         let chapters = runs.map { ChapterGrading.grade($0, against: reference.checks[$0.info.number] ?? []) }
-        return GradedSubmission(submission: submission, chapters: chapters, files: files,
-                                seconds: Date().timeIntervalSince(started))
+        return GradedSubmission(submission: built.submission, chapters: chapters, files: built.files,
+                                seconds: built.buildSeconds + Date().timeIntervalSince(started))
     }
 
     /// Writes `results.json` and `feedback.md`; returns a problem to report, if any.
@@ -228,23 +238,14 @@ struct GraderPackage: Sendable {
     }
 }
 
-/// Hands out submissions to the workers and collects their grades.
+/// Collects the grades as the runs finish.
 private final class GradedCollector: @unchecked Sendable {
     private let lock = NSLock()
-    private var next = 0
     private var done = 0
     private var results: [GradedSubmission?]
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
-    }
-
-    func nextIndex() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < results.count else { return nil }
-        next += 1
-        return next - 1
     }
 
     /// Stores a grade and returns how many are done.

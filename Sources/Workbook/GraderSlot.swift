@@ -8,12 +8,15 @@ import Foundation
 /// --scratch-path` stays incremental: the dependencies, Plot and Workbook stay
 /// compiled, and only NeuralNetwork and what imports it are rebuilt. A lock on
 /// the slot keeps two grading runs from sharing it.
+///
+/// Builds use both cores by themselves, so one slot builds; the chapters it built
+/// are copied out and run while it builds the next submission (`BuiltChapters`).
 final class GraderSlot: @unchecked Sendable {
     let folder: URL
     var package: URL { folder.appendingPathComponent("package") }
     var scratch: URL { folder.appendingPathComponent("build") }
-    var records: URL { folder.appendingPathComponent("records") }
-    var figures: URL { folder.appendingPathComponent("figures") }
+    /// Where built chapters wait for, and run in, their turn.
+    var runs: URL { folder.appendingPathComponent("runs") }
     let configuration: String
     private let lockDescriptor: Int32
     private var binFolder: URL?
@@ -88,27 +91,21 @@ final class GraderSlot: @unchecked Sendable {
         return failures
     }
 
-    /// Runs every chapter that built, each in its own process with the time limit.
-    func runChapters(timeout: Double, buildFailures: [Int: String]) -> [ChapterRun] {
-        let bin: URL?
-        do {
-            bin = try binFolder ?? SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration).binFolder()
-            binFolder = bin
-        } catch {
-            bin = nil
+    /// Copies the chapters that built into `folder`, so they can run there while
+    /// the slot builds the next submission. A chapter finds its data through the
+    /// package path compiled into it, which stays the slot's package, and the
+    /// data files are the same for every submission.
+    func takeBuiltChapters(into folder: URL, buildFailures: [Int: String]) throws -> BuiltChapters {
+        let manager = FileManager.default
+        let bin = try binFolder ?? SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration).binFolder()
+        binFolder = bin
+        try? manager.removeItem(at: folder)
+        let copies = folder.appendingPathComponent("bin")
+        try manager.createDirectory(at: copies, withIntermediateDirectories: true)
+        for info in Catalog.chapters where buildFailures[info.number] == nil {
+            try manager.copyItem(at: bin.appendingPathComponent(info.target), to: copies.appendingPathComponent(info.target))
         }
-        return Catalog.chapters.map { info in
-            if let errors = buildFailures[info.number] {
-                return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
-            }
-            guard let bin else {
-                return ChapterRun(info: info, status: .didNotBuild(errors: "the built chapters could not be found"),
-                                  record: nil, output: "", seconds: 0)
-            }
-            let runner = ChapterRunner(binFolder: bin, outputFolder: figures, recordFolder: records,
-                                       timeout: timeout, echo: false)
-            return runner.run(info)
-        }
+        return BuiltChapters(folder: folder, buildFailures: buildFailures)
     }
 
     /// The compiler's first few distinct `path:line:column: error:` lines (not the
@@ -127,5 +124,30 @@ final class GraderSlot: @unchecked Sendable {
     private func readable(_ text: String) -> String {
         text.replacingOccurrences(of: package.standardizedFileURL.path + "/", with: "")
             .replacingOccurrences(of: package.path + "/", with: "")
+    }
+}
+
+/// One submission's chapter programs, copied out of the build slot, with the
+/// chapters that did not build.
+struct BuiltChapters: Sendable {
+    let folder: URL
+    let buildFailures: [Int: String]
+
+    /// Runs every chapter that built, each in its own process with the time limit.
+    func run(timeout: Double) -> [ChapterRun] {
+        let runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
+                                   outputFolder: folder.appendingPathComponent("figures"),
+                                   recordFolder: folder.appendingPathComponent("records"),
+                                   timeout: timeout, echo: false)
+        return Catalog.chapters.map { info in
+            if let errors = buildFailures[info.number] {
+                return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
+            }
+            return runner.run(info)
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
     }
 }

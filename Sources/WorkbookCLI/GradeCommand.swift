@@ -30,7 +30,7 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Seconds each chapter may run before it is stopped and graded as timed out.")
     var timeout: Double = 60
 
-    @Option(help: "Submissions graded at once; each takes a build folder of its own (about 0.5 GB).")
+    @Option(help: "Submissions whose chapters run at once. Builds take turns in one build folder and overlap with the runs.")
     var jobs = 1
 
     @Option(help: "When learners see hidden checks on Gradescope: hidden (never) or after_published.")

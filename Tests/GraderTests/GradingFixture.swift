@@ -18,7 +18,7 @@ struct GradingFixture: Sendable {
 
     /// Seconds a chapter may run: far above what a chapter of the reference takes
     /// in a debug build, far below what a test run can afford for each endless loop.
-    static let timeout: Double = 20
+    static let timeout: Double = 30
 
     /// Started once, on its own thread (the grader blocks on builds and processes
     /// for minutes, which must not hold a thread of Swift's cooperative pool).

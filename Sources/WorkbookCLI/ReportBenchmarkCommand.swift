@@ -35,7 +35,7 @@ struct ReportBenchmarkCommand: ParsableCommand {
     }
 
     func run() throws {
-        warnIfDebugBuild()
+        warnIfDebugBuild(numbers: "below")
         let workspace = try Workspace()
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("workbook-bench-report-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
@@ -59,14 +59,15 @@ struct ReportBenchmarkCommand: ParsableCommand {
         if let failed = report.runs.first(where: { $0.status != .passed }) {
             Console.line(Console.yellow("! chapter \(failed.info.number) \(failed.status.label): the report time does not cover a full course."))
         }
-        warnIfDebugBuild()
+        warnIfDebugBuild(numbers: "above")
     }
 
-    private func warnIfDebugBuild() {
+    /// Said before and after the numbers, so it is seen however the output is read.
+    private func warnIfDebugBuild(numbers place: String) {
         #if DEBUG
         Console.error(Console.yellow("""
             warning: this is a debug build, which draws and trains many times slower than a release
-            build; the numbers below say little. Run `swift run -c release workbook bench-report`.
+            build; the numbers \(place) say little. Run `swift run -c release workbook bench-report`.
             """))
         #endif
     }

@@ -5,8 +5,8 @@ import Foundation
 ///
 ///     let summary = try LearnerEdition(source: packageRoot).write(to: URL(fileURLWithPath: "student"))
 ///
-/// The workbook's own unit tests are left out (each test target keeps one file
-/// that says why): they test the reference solutions, so in a learner's copy they
+/// The workbook's own unit tests are left out (each test target keeps its
+/// fixtures and one file that says why): they test the reference solutions, so in a learner's copy they
 /// would stop at the first open exercise, and the grader's tests need the
 /// reference and minutes of building. A learner's tests are the chapters.
 public struct LearnerEdition: Sendable {
@@ -84,7 +84,8 @@ public struct LearnerEdition: Sendable {
         let manager = FileManager.default
         var summary = Summary(exercises: [], hiddenBlocksRemoved: 0, testFilesLeftOut: 0, filesWritten: 0)
         for file in PackageFiles.list(in: source, entries: PackageFiles.learnerEntries) {
-            if file.hasPrefix("Tests/") {
+            // Test sources go; fixtures stay, since Package.swift may name them.
+            if file.hasPrefix("Tests/") && file.hasSuffix(".swift") {
                 summary.testFilesLeftOut += 1
                 continue
             }

@@ -13,8 +13,13 @@ public enum GraderFeedback {
             text += "| \(chapter.info.number). \(chapter.info.title) | \(chapter.status.label) | \(chapter.points)/\(chapter.maxPoints) |\n"
         }
         text += filesSection(graded.files)
+        // Compiler errors usually stop every chapter alike: shown once, under the
+        // first chapter they stopped.
+        var errorsShown: String?
         for chapter in graded.chapters where chapter.isGraded {
-            text += "\n" + section(chapter)
+            let errors = chapter.status.buildErrors
+            text += "\n" + section(chapter, showingErrors: errors != nil && errors != errorsShown)
+            if errors != nil { errorsShown = errors }
         }
         return text
     }
@@ -30,7 +35,7 @@ public enum GraderFeedback {
         return text
     }
 
-    private static func section(_ chapter: GradedChapter) -> String {
+    private static func section(_ chapter: GradedChapter, showingErrors: Bool) -> String {
         var text = "## Chapter \(chapter.info.number) · \(chapter.info.title): \(chapter.status.label), \(chapter.points)/\(chapter.maxPoints)\n\n"
         text += explanation(chapter.status)
         var hiddenIndex = 0
@@ -43,12 +48,12 @@ public enum GraderFeedback {
                 continue
             }
             text += "- \(mark) \(check.name) (\(points))\n"
-            if !check.passed && !check.message.isEmpty {
+            if !check.passed && !check.message.isEmpty && chapter.status.buildErrors == nil {
                 text += check.message.split(separator: "\n").map { "    \($0)\n" }.joined()
             }
         }
         if let errors = chapter.status.buildErrors {
-            text += "\nThe compiler's first errors:\n\n```\n\(errors)\n```\n"
+            if showingErrors { text += "\nThe compiler's first errors:\n\n```\n\(errors)\n```\n" }
         } else if !chapter.lastWords.isEmpty {
             text += "\nThe chapter's last lines:\n\n```\n\(chapter.lastWords)\n```\n"
         }
@@ -67,7 +72,7 @@ public enum GraderFeedback {
         case .timedOut:
             return "The chapter did not finish in time and was stopped: look for a loop that never ends.\n\n"
         case .didNotBuild:
-            return "The code did not compile, so no check of this chapter could run.\n\n"
+            return "The code did not compile, so no check of this chapter could run (the compiler's errors are under the first chapter it stopped).\n\n"
         }
     }
 }

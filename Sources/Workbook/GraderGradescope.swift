@@ -30,7 +30,6 @@ public struct GradescopeResults: Encodable, Sendable {
     }
 
     var score: Double
-    var maxScore: Double
     var executionTime: Double
     var output: String
     var visibility: String
@@ -39,14 +38,12 @@ public struct GradescopeResults: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case score, output, visibility, tests
-        case maxScore = "max_score"
         case executionTime = "execution_time"
         case stdoutVisibility = "stdout_visibility"
     }
 
     public init(_ graded: GradedSubmission, hiddenVisibility: HiddenVisibility) {
         score = Double(graded.points)
-        maxScore = Double(graded.maxPoints)
         executionTime = (graded.seconds * 10).rounded() / 10
         output = GradescopeResults.overview(graded)
         visibility = "visible"

@@ -8,13 +8,13 @@ struct GradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Grade submissions: build and run every chapter with each learner's exercise files.",
         discussion: """
-            A submission is a folder holding a learner's copy of the workbook or just the files
-            they edited (Activation.swift, Layer.swift, …, at any depth). Only those files are
+            A submission is a folder holding a learner's copy of the workbook or just the files \
+            they edited (Activation.swift, Layer.swift, …, at any depth). Only those files are \
             taken from it; chapters and checks, hidden ones included, come from this copy.
 
-            Writes OUTPUT/NAME/results.json (Gradescope's format) and OUTPUT/NAME/feedback.md per
-            submission, and OUTPUT/grades.csv and OUTPUT/summary.md for the run. Builds are kept
-            in a work folder under the system's temporary directory, so later submissions and
+            Writes OUTPUT/NAME/results.json (Gradescope's format) and OUTPUT/NAME/feedback.md per \
+            submission, and OUTPUT/grades.csv and OUTPUT/summary.md for the run. Builds are kept \
+            in a work folder under the system's temporary directory, so later submissions and \
             later runs only recompile the network and the chapters.
 
             Example: swift run workbook grade submissions/* --output Output/grades --jobs 2

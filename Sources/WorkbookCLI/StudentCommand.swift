@@ -8,10 +8,10 @@ struct StudentCommand: ParsableCommand {
         commandName: "student",
         abstract: "Write the learner edition: solutions replaced by stubs, hidden checks removed.",
         discussion: """
-            Every region between // BEGIN SOLUTION and // END SOLUTION becomes a call that
-            stops with the exercise's number and name and the chapter to read; everything
-            between // BEGIN HIDDEN TESTS and // END HIDDEN TESTS is removed. Build folders,
-            Output/ and version control are never copied, nor the workbook's own unit tests
+            Every region between // BEGIN SOLUTION and // END SOLUTION becomes a call that \
+            stops with the exercise's number and name and the chapter to read; everything \
+            between // BEGIN HIDDEN TESTS and // END HIDDEN TESTS is removed. Build folders, \
+            Output/ and version control are never copied, nor the workbook's own unit tests \
             (they test the solutions). DIR must be new or empty.
 
             Example: swift run workbook student --output ../neural-workbook-student

@@ -31,8 +31,16 @@ struct GradingFixture: Sendable {
     }
 
     static func make() throws -> GradingFixture {
-        let base = FileManager.default.temporaryDirectory
-            .appendingPathComponent("neuralworkbook-grader-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        let temporary = FileManager.default.temporaryDirectory
+        let prefix = "neuralworkbook-grader-tests-"
+        // Earlier runs' submissions and reports, unless their test process still runs.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where name.hasPrefix(prefix) {
+            if let pid = Int32(name.dropFirst(prefix.count)), kill(pid, 0) != 0 {
+                try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
+            }
+        }
+        let base = temporary.appendingPathComponent(prefix + "\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: base)
         let submissionsFolder = base.appendingPathComponent("submissions")
         let folders = try PlantedSubmissions(packageRoot: packageRoot).write(into: submissionsFolder)

@@ -77,7 +77,7 @@ struct TrainCommand: ParsableCommand {
     var learningRate = 0.01
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The share of rows, at the end of the file, kept for testing: 0 ≤ f < 1.", valueName: "f"))
-    var testFraction = 0.0
+    var testFraction = 0.2
 
     @Option(help: ArgumentHelp("Write {\"losses\": [...]}, the average loss of every epoch, to this file.", valueName: "losses.json"))
     var losses: String?

@@ -126,7 +126,7 @@ def seeded_case(name, data, sizes, activations, seed, epochs, learning_rate, tes
     losses = fit(layers, X[:train_rows], y[:train_rows], epochs, learning_rate, shuffle=True)
     arguments = ["--layers", ",".join(map(str, sizes)), "--activations", ",".join(activations),
                  "--seed", str(seed), "--epochs", str(epochs), "--learning-rate", repr(learning_rate)]
-    if test_fraction:
+    if test_fraction != 0.2:  # workbook train keeps the last 20% for testing unless told otherwise
         arguments += ["--test-fraction", repr(test_fraction)]
     return {"name": name, "arguments": arguments, "losses": losses, "trained": model_json(layers)}
 
@@ -140,7 +140,8 @@ def model_case(name, data, sizes, activations, weight_seed, epochs, learning_rat
     start = f"{name}-start.json"
     with open(start, "w") as file:
         json.dump(model_json(layers), file, indent=1)
-    arguments = ["--model", start, "--epochs", str(epochs), "--learning-rate", repr(learning_rate)]
+    arguments = ["--model", start, "--epochs", str(epochs), "--learning-rate", repr(learning_rate),
+                 "--test-fraction", "0.0"]
     if shuffle_seed is None:
         arguments.append("--no-shuffle")
     else:

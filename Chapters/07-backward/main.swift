@@ -221,5 +221,32 @@ chapter.check("one small step downhill lowers the loss") {
     try expect(after < before, "expected the loss to fall after a step with α = 0.01, it went from \(before) to \(after)")
 }
 
+// BEGIN HIDDEN TESTS
+// A layer of another shape, checked entry by entry against the formulas written
+// out as plain loops, so that a solution tuned to the cases above still has to
+// be right in general.
+chapter.check("backward on a 3 → 2 sigmoid layer, entry by entry", points: 2, hidden: true) {
+    let w = [[0.3, -0.7, 0.2], [-0.4, 0.1, 0.9]], b = [0.05, -0.15], aPrev = [0.6, -1.1, 0.4], da = [0.8, -0.3]
+    let alpha = 0.5
+    var layer = Layer(weights: Matrix(w), biases: Matrix(column: b), activation: Sigmoid())
+    _ = layer.forward(Matrix(column: aPrev))
+    let daPrev = layer.backward(Matrix(column: da), learningRate: alpha)
+
+    var dz = [0.0, 0.0]
+    for i in 0..<2 {
+        var z = b[i]
+        for j in 0..<3 { z += w[i][j] * aPrev[j] }
+        let s = 1 / (1 + exp(-z))
+        dz[i] = da[i] * s * (1 - s)
+    }
+    let expectedDaPrev = (0..<3).map { j in w[0][j] * dz[0] + w[1][j] * dz[1] }
+    let expectedW = (0..<2).flatMap { i in (0..<3).map { j in w[i][j] - alpha * dz[i] * aPrev[j] } }
+    let expectedB = (0..<2).map { i in b[i] - alpha * dz[i] }
+    try expect(daPrev.elements, closeTo: expectedDaPrev, tolerance: 1e-12, "da_prev")
+    try expect(layer.weights.elements, closeTo: expectedW, tolerance: 1e-12, "updated W")
+    try expect(layer.biases.elements, closeTo: expectedB, tolerance: 1e-12, "updated b")
+}
+// END HIDDEN TESTS
+
 //: Chapter 8 repeats this step for every sample, epoch after epoch: training.
 chapter.finish()

@@ -14,12 +14,7 @@ extension FastPerceptron {
         shuffle: Bool = true, generator: inout NumPyRandom,
         progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
     ) throws -> [Double] {
-        guard data.count > 0 else { throw TrainingError.noSamples }
-        guard data.featureCount == layout[0].inputs else {
-            throw TrainingError.featureCountMismatch(expected: layout[0].inputs, found: data.featureCount)
-        }
-        guard learningRate > 0 else { throw TrainingError.nonPositiveLearningRate(learningRate) }
-        guard epochs > 0 else { throw TrainingError.nonPositiveEpochs(epochs) }
+        try TrainingError.checkSettings(data, inputCount: layout[0].inputs, epochs: epochs, learningRate: learningRate)
         precondition(layout[layout.count - 1].neurons == 1, "the loss needs a single output ŷ")
 
         let buffers = TrainingBuffers(layout: layout, activations: activations)

@@ -70,12 +70,7 @@ public struct Perceptron: Sendable {
         shuffle: Bool = true, generator: inout NumPyRandom,
         progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
     ) throws -> [Double] {
-        guard data.count > 0 else { throw TrainingError.noSamples }
-        guard data.featureCount == layers[0].inputCount else {
-            throw TrainingError.featureCountMismatch(expected: layers[0].inputCount, found: data.featureCount)
-        }
-        guard learningRate > 0 else { throw TrainingError.nonPositiveLearningRate(learningRate) }
-        guard epochs > 0 else { throw TrainingError.nonPositiveEpochs(epochs) }
+        try TrainingError.checkSettings(data, inputCount: layers[0].inputCount, epochs: epochs, learningRate: learningRate)
 
         // Exercise 8.1: Perceptron.fit
         // BEGIN SOLUTION

@@ -26,6 +26,17 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Throws the first thing that makes training on `data` impossible: no
+    /// samples, a feature count the first layer cannot take, α ≤ 0, epochs < 1.
+    public static func checkSettings(_ data: DataSet, inputCount: Int, epochs: Int, learningRate: Double) throws {
+        guard data.count > 0 else { throw TrainingError.noSamples }
+        guard data.featureCount == inputCount else {
+            throw TrainingError.featureCountMismatch(expected: inputCount, found: data.featureCount)
+        }
+        guard learningRate > 0 else { throw TrainingError.nonPositiveLearningRate(learningRate) }
+        guard epochs > 0 else { throw TrainingError.nonPositiveEpochs(epochs) }
+    }
+
     /// Throws `saturatedOutput` unless 0 < ŷ < 1.
     public static func checkUnsaturated(_ prediction: Double, epoch: Int, sample: Int) throws {
         guard prediction > 0 && prediction < 1 else {

@@ -55,6 +55,20 @@ public struct ChapterRun: Sendable {
     }
 }
 
+extension ChapterRun {
+    /// "Exercise 3.1 (Layer(…))" when the chapter stopped at an open exercise,
+    /// read from the note `exerciseNotDone` prints.
+    public var openExercise: String? {
+        guard status == .exerciseOpen else { return nil }
+        for line in output.split(separator: "\n") {
+            if let start = line.range(of: "Exercise "), let end = line.range(of: " is still open") {
+                return String(line[start.lowerBound..<end.lowerBound])
+            }
+        }
+        return nil
+    }
+}
+
 /// Runs built chapter programs, each in its own process with a time limit.
 public struct ChapterRunner: Sendable {
     /// The folder with the built `ChapterNN` executables.

@@ -89,7 +89,7 @@ public enum ChapterGrading {
     static func reasonNotRun(_ run: ChapterRun) -> String {
         switch run.status {
         case .exerciseOpen:
-            let exercise = openExercise(in: run.output) ?? "an exercise"
+            let exercise = run.openExercise ?? "an exercise"
             return "not reached: the chapter stopped at open \(exercise)"
         case .crashed:
             return "not reached: the chapter \(run.status.label) before this check"
@@ -100,14 +100,5 @@ public enum ChapterGrading {
         case .passed, .failed, .notRun:
             return "not run: the chapter did not get to this check"
         }
-    }
-
-    /// "Exercise 7.1 (Layer.backward)" from the message `exerciseNotDone` prints.
-    static func openExercise(in output: String) -> String? {
-        for line in output.split(separator: "\n") where line.contains("is still open") {
-            guard let start = line.range(of: "Exercise "), let end = line.range(of: " is still open") else { continue }
-            return String(line[start.lowerBound..<end.lowerBound])
-        }
-        return nil
     }
 }

@@ -49,12 +49,16 @@ func printSummary(_ runs: [ChapterRun]) {
     Console.line("")
     Console.line(Console.bold("Summary"))
     for run in runs {
-        let checks = run.record.map { "\($0.passedCount)/\($0.checks.count) checks" } ?? "no checks"
-        let points = run.record.map { "\($0.points)/\($0.maxPoints) pts" } ?? ""
+        let ranChecks = (run.record?.checks.isEmpty == false) ? run.record : nil
+        let checks = ranChecks.map { "\($0.passedCount)/\($0.checks.count) checks" } ?? "no checks ran"
+        let points = ranChecks.map { "\($0.points)/\($0.maxPoints) pts" } ?? ""
+        // "Exercise 3.1 (Name)" → "exercise 3.1 open"
+        let status = run.openExercise.flatMap { $0.split(separator: " ").dropFirst().first }
+            .map { "exercise \($0) open" } ?? run.status.label
         let mark = run.status == .passed ? Console.green("✓") : Console.red("✗")
         let title = "\(run.info.number). \(run.info.title)".padding(toLength: 38, withPad: " ", startingAt: 0)
         let time = String(format: "%.1f s", run.seconds)
-        Console.line("  \(mark) \(title) \(run.status.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(checks.padding(toLength: 13, withPad: " ", startingAt: 0)) \(points.padding(toLength: 11, withPad: " ", startingAt: 0)) \(Console.dim(time))")
+        Console.line("  \(mark) \(title) \(status.padding(toLength: 22, withPad: " ", startingAt: 0)) \(checks.padding(toLength: 13, withPad: " ", startingAt: 0)) \(points.padding(toLength: 11, withPad: " ", startingAt: 0)) \(Console.dim(time))")
     }
     let passed = runs.filter { $0.status == .passed }.count
     let points = runs.compactMap(\.record).map(\.points).reduce(0, +)

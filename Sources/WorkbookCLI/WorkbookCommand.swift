@@ -7,10 +7,23 @@ struct WorkbookCommand: ParsableCommand {
         commandName: "workbook",
         abstract: "Build a neural network from scratch, one chapter at a time.",
         discussion: """
-            Run `workbook` with no command to run every chapter in order and sum up.
-            Open Chapters/01-neuron/main.swift to start the course.
+            Following the course: read a chapter (Chapters/01-neuron/main.swift is the \
+            first), write the exercise it names in Sources/NeuralNetwork/, then run the \
+            chapter and see its checks:
+
+              swift run workbook run 1      one chapter
+              swift run workbook list       where you stand
+              swift run workbook            every chapter, then a summary
+
+            On your own data: swift run -c release workbook train --data FILE.csv
+            Teaching a class: workbook student, then workbook grade (docs/instructors.md).
             """,
-        subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, DataCommand.self, TrainCommand.self, BenchCommand.self, StudentCommand.self, GradeCommand.self, ReportCommand.self, ReportBenchmarkCommand.self],
+        subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, ReportCommand.self],
+        groupedSubcommands: [
+            CommandGroup(name: "Data", subcommands: [TrainCommand.self, DataCommand.self]),
+            CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self]),
+            CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
+        ],
         defaultSubcommand: RunAllCommand.self
     )
 }

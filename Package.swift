@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(name: "NeuralNetwork"),
         .target(name: "Plot", dependencies: ["CGD"]),
-        .target(name: "Workbook", dependencies: ["Plot"]),
+        .target(name: "Workbook"),
         .executableTarget(
             name: "WorkbookCLI",
             dependencies: [
@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"]),
-        .testTarget(name: "WorkbookTests", dependencies: ["Workbook", "NeuralNetwork"]),
+        .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
         .testTarget(name: "GraderTests", dependencies: ["Workbook"]),
         // Runs the built `workbook` as a process; depending on the target gets it built.
         .testTarget(name: "TrainTests", dependencies: ["WorkbookCLI"], exclude: ["Fixtures"]),

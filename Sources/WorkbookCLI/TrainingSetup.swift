@@ -44,12 +44,11 @@ struct TrainingSetup {
             throw BadInput("\(options.data) has \(data.featureCount) feature column\(data.featureCount == 1 ? "" : "s") "
                 + "but the first layer (\(source)) takes \(inputs) input\(inputs == 1 ? "" : "s")")
         }
-        let testCount = Int((Double(data.count) * options.testFraction).rounded())
-        guard testCount < data.count else {
-            throw BadInput("--test-fraction \(options.testFraction) leaves no training rows: \(options.data) has "
-                + "\(data.count) row\(data.count == 1 ? "" : "s") and round(\(data.count) × \(options.testFraction)) = \(testCount) go to the test part")
-        }
         (train, test) = data.split(testFraction: options.testFraction)
+        guard train.count > 0 else {
+            throw BadInput("--test-fraction \(options.testFraction) leaves no training rows: \(options.data) has "
+                + "\(data.count) row\(data.count == 1 ? "" : "s") and round(\(data.count) × \(options.testFraction)) = \(test.count) go to the test part")
+        }
     }
 
     /// The numeric options, before any file is read.

@@ -7,23 +7,31 @@ let chapters = [
     "06-derivatives", "07-backward", "08-fit", "09-evaluation", "10-tuning",
 ]
 
+/// What each chapter links beyond the learner's network and the harness: the
+/// charts for those that draw, the tool's engine for the one that compares it
+/// with the learner's `fit`.
+let chapterExtras: [String: [Target.Dependency]] = [
+    "02-activations": ["Plot"], "05-loss": ["Plot"], "08-fit": ["Plot"],
+    "09-evaluation": ["Plot"], "10-tuning": ["Plot", "Training"],
+]
+
 /// `Chapter01` … `Chapter10`, built from `Chapters/01-neuron/` … .
 func chapterTarget(_ folder: String) -> Target {
     .executableTarget(
         name: "Chapter" + folder.prefix(2),
-        dependencies: ["NeuralNetwork", "Workbook", "Plot"],
+        dependencies: ["NeuralNetwork", "CourseData", "Workbook"] + (chapterExtras[folder] ?? []),
         path: "Chapters/\(folder)"
     )
 }
 
+// The arrows point one way. The learner's code (NeuralNetwork) is linked only by
+// the chapters and by tests: the `workbook` command and everything it links
+// (Training, Report, Grading) build and run whatever the learner's code does.
 let package = Package(
     name: "NeuralWorkbook",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "workbook", targets: ["WorkbookCLI"]),
-        .library(name: "NeuralNetwork", targets: ["NeuralNetwork"]),
-        .library(name: "Plot", targets: ["Plot"]),
-        .library(name: "Workbook", targets: ["Workbook"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,22 +40,38 @@ let package = Package(
         .systemLibrary(
             name: "CGD",
             pkgConfig: "gdlib",
-            providers: [.apt(["libgd-dev"])]
+            providers: [.apt(["libgd-dev"]), .brew(["gd"])]
         ),
-        .target(name: "NeuralNetwork"),
-        .target(name: "Plot", dependencies: ["CGD"]),
-        .target(name: "Workbook"),
+        // Both sides: the NumPy-compatible generator, data sets, CSV.
+        .target(name: "CourseData", exclude: ["README.md"]),
+        // The learner's network: the exercises and what the chapters teach around them.
+        .target(name: "NeuralNetwork", dependencies: ["CourseData"], exclude: ["README.md"]),
+        // Charts that know nothing of networks.
+        .target(name: "Plot", dependencies: ["CGD"], exclude: ["README.md"]),
+        // The chapter harness: checks, records, the catalog, running chapters.
+        .target(name: "Workbook", exclude: ["README.md"]),
+        // The tool's own training engine, model files, training reports and benchmark.
+        .target(name: "Training", dependencies: ["CourseData", "Plot", "Workbook"], exclude: ["README.md"]),
+        // The literate weaver and the Markdown report.
+        .target(name: "Report", dependencies: ["Workbook"], exclude: ["README.md"]),
+        // The learner edition, the grader and its exports.
+        .target(name: "Grading", dependencies: ["Workbook"], exclude: ["README.md"]),
         .executableTarget(
             name: "WorkbookCLI",
             dependencies: [
-                "NeuralNetwork", "Plot", "Workbook",
+                "CourseData", "Plot", "Workbook", "Training", "Report", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
-        .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork"]),
+        .testTarget(name: "CourseDataTests", dependencies: ["CourseData"]),
+        .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "CourseData"]),
+        // Holds the tool's engine to the learner's reference `fit`, so it links both.
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralNetwork", "CourseData"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
-        .testTarget(name: "GraderTests", dependencies: ["Workbook"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Workbook"]),
+        .testTarget(name: "GraderTests", dependencies: ["Grading", "Workbook"]),
         // Runs the built `workbook` as a process; depending on the target gets it built.
         .testTarget(name: "TrainTests", dependencies: ["WorkbookCLI"], exclude: ["Fixtures"]),
     ] + chapters.map(chapterTarget)

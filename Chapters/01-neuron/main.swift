@@ -26,6 +26,7 @@
  10 before it draws them; `NumPyRandom(seed: 10)` draws the very same numbers,
  so your neuron starts exactly where the course's does.
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook

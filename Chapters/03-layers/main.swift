@@ -44,6 +44,7 @@
  The course builds its first network, 2 → 3 → 3 → 1, like this: two inputs,
  two hidden layers of three ReLU neurons, one sigmoid output.
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook

@@ -40,6 +40,7 @@
 
      swift run workbook run 4
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook

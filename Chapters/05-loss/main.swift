@@ -57,6 +57,7 @@
 
      swift run workbook run 5
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Plot

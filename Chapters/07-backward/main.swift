@@ -46,6 +46,7 @@
 
      swift run workbook run 7
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook

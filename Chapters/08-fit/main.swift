@@ -67,6 +67,7 @@
  The course's settings: 2 → 6 → 6 → 1 (relu, relu, sigmoid), seed 10,
  10 epochs, learning rate 0.01.
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Plot

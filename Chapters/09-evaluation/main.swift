@@ -56,6 +56,7 @@
 
      swift run workbook run 9
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Plot

@@ -6,7 +6,7 @@ import Foundation
 /// A type only says what happens to one number; the vector and matrix forms
 /// below apply that to every entry.
 public protocol Activation: Sendable {
-    /// The name used in model files and on the command line: "relu", "sigmoid".
+    /// The activation's name as the course and model files spell it: "relu", "sigmoid".
     var name: String { get }
     /// f(z)
     func callAsFunction(_ z: Double) -> Double
@@ -59,19 +59,5 @@ public struct Sigmoid: Activation {
         let s = self(z)
         return s * (1 - s)
         // END SOLUTION
-    }
-}
-
-/// The activations a model file or the command line may name.
-public enum ActivationName {
-    public static let known = ["relu", "sigmoid"]
-
-    /// The activation called `name`, or nil when there is none by that name.
-    public static func activation(named name: String) -> (any Activation)? {
-        switch name.lowercased() {
-        case "relu": ReLU()
-        case "sigmoid": Sigmoid()
-        default: nil
-        }
     }
 }

@@ -1,3 +1,5 @@
+import CourseData
+
 /// A fully connected layer: n_neurons neurons that each see all n_inputs inputs.
 ///
 /// Forward, it computes z = W·a_prev + b and a = f(z), and remembers a_prev and z
@@ -49,12 +51,6 @@ public struct Layer: Sendable {
         weightedSums = weights * aPrev + biases
         return activation(weightedSums)
         // END SOLUTION
-    }
-
-    /// The output f(W·a_prev + b) without remembering anything: for plotting and
-    /// predicting, where no backward pass follows.
-    public func output(for aPrev: Matrix) -> Matrix {
-        activation(weights * aPrev + biases)
     }
 
     /// One step of backpropagation through this layer.

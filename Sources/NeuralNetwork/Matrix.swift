@@ -1,10 +1,12 @@
+import CourseData
 import Foundation
 
 /// A matrix of doubles stored row by row, with just the operations the course uses.
 ///
 /// Column vectors are `n×1` matrices, as in the course: an input `x`, a bias `b`,
 /// a layer's output `a`. The operators are chosen so that code reads like the
-/// formulas: `W * a + b`, `dz * aPrev.transposed`, `W.transposed * dz`, `da ⊙ f′z`.
+/// course's formulas: `*` is the matrix product, `⊙` the element-wise product,
+/// `.transposed` the transpose, `α * M` a scalar multiple.
 public struct Matrix: Equatable, Sendable {
     public let rows: Int
     public let columns: Int
@@ -120,6 +122,13 @@ extension Matrix {
                      "\(lhs.rows)×\(lhs.columns) \(symbol) \(rhs.rows)×\(rhs.columns): shapes differ")
         return Matrix(rows: lhs.rows, columns: lhs.columns,
                       elements: zip(lhs.elements, rhs.elements).map(operation))
+    }
+}
+
+extension NumPyRandom {
+    /// `np.random.uniform(low, high, (rows, columns))`, filled row by row.
+    public mutating func uniform(_ low: Double, _ high: Double, rows: Int, columns: Int) -> Matrix {
+        Matrix(rows: rows, columns: columns, elements: uniform(low, high, count: rows * columns))
     }
 }
 

@@ -1,3 +1,5 @@
+import CourseData
+
 /// Counts of a binary classifier's predictions against the true labels, and the
 /// scores computed from them. Class 1 is the positive class.
 public struct ConfusionMatrix: Equatable, Sendable {

@@ -1,3 +1,5 @@
+import CourseData
+
 /// One artificial neuron: a weighted sum of its inputs plus a bias, passed
 /// through the sigmoid, σ(w·x + b).
 public struct Neuron: Sendable {

@@ -1,3 +1,5 @@
+import CourseData
+
 /// A multilayer perceptron: layers applied one after the other, trained one
 /// sample at a time by stochastic gradient descent on the binary cross-entropy.
 public struct Perceptron: Sendable {
@@ -46,11 +48,10 @@ public struct Perceptron: Sendable {
         // END SOLUTION
     }
 
-    /// ŷ for one sample, without changing the network.
+    /// ŷ for one sample, without changing the network: `forward` on a copy.
     public func probability(_ features: [Double]) -> Double {
-        var a = Matrix(column: features)
-        for layer in layers { a = layer.output(for: a) }
-        return a.scalar
+        var copy = self
+        return copy.forward(Matrix(column: features)).scalar
     }
 
     /// The predicted class, 1 when ŷ ≥ 0.5 and 0 otherwise.
@@ -60,11 +61,10 @@ public struct Perceptron: Sendable {
 
     /// Trains on `data` for `epochs` epochs and returns each epoch's average loss.
     ///
-    /// Each epoch, when `shuffle` is on, reorders the samples by
-    /// `generator.permutation(n)` (applied to the order the last epoch left), then
-    /// for every sample: forward, add its loss, start from da = ∂L/∂ŷ and
-    /// backpropagate through the layers in reverse, each updating itself.
-    /// `progress` hears (epoch, average loss) after every epoch.
+    /// Per-sample stochastic gradient descent as the course trains, shuffling
+    /// with `generator` each epoch when `shuffle` is on; chapter 8 explains the
+    /// steps and the order of the draws. `progress` hears (epoch, average loss)
+    /// after every epoch.
     public mutating func fit(
         _ data: DataSet, epochs: Int, learningRate: Double,
         shuffle: Bool = true, generator: inout NumPyRandom,

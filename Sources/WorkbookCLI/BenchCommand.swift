@@ -1,21 +1,21 @@
 import ArgumentParser
 import Foundation
-import NeuralNetwork
+import Training
 import Workbook
 
-/// `workbook bench`: how fast the course's network trains, on the fast path,
-/// on the teaching path, and (when python3 has NumPy) in the course's own
-/// NumPy loop, on the same data and seed in the same run.
+/// `workbook bench`: how fast the course's network trains on the tool's fast
+/// path and (when python3 has NumPy) in the course's own NumPy loop, on the
+/// same data and seed in the same run.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the training loop: fast path, teaching path, and the course's NumPy loop.",
+        abstract: "Time the training loop: the tool's fast path against the course's NumPy loop.",
         discussion: """
             Trains the course's network (2→6→6→1, relu, relu, sigmoid, learning rate 0.01, \
             seed 10) on the two-moons data set and prints microseconds per training sample for \
-            FastPerceptron (what `workbook train` uses), for Perceptron.fit (the code the chapters \
-            build) and, when `python3` can import NumPy, for the course's NumPy loop on the same \
-            samples and seed. All three compute the same losses; the first epoch's are compared.
+            FastPerceptron (what `workbook train` uses) and, when `python3` can import NumPy, for \
+            the course's NumPy loop (Benchmarks/course_numpy_loop.py) on the same samples and \
+            seed. Both compute the same losses; the first epoch's are compared.
 
             Time a release build, as the numbers of a debug build mean little:
 
@@ -50,11 +50,11 @@ struct BenchCommand: ParsableCommand {
 
         let fast = try bench.timeFastPath()
         Console.line(row("fast path (FastPerceptron)", fast))
-        let teaching = try bench.timeTeachingPath()
-        Console.line(row("teaching path (Perceptron.fit)", teaching))
         var numpy: TrainingBenchmark.Timing?
         if !noNumpy {
-            switch bench.timeNumPy(python: python) {
+            let script = (locatePackageRoot() ?? URL(fileURLWithPath: "."))
+                .appendingPathComponent("Benchmarks/course_numpy_loop.py")
+            switch bench.timeNumPy(python: python, script: script) {
             case let .success(timing):
                 numpy = timing
                 Console.line(row("course NumPy loop (\(timing.note))", timing))
@@ -64,15 +64,13 @@ struct BenchCommand: ParsableCommand {
         }
 
         Console.line("")
-        Console.line("  fast path vs teaching path: " + ratio(teaching, fast))
         if let numpy {
-            Console.line("  fast path vs NumPy loop:    " + ratio(numpy, fast) + "  (target: at least 100×)")
-            Console.line("  teaching path vs NumPy:     " + ratio(numpy, teaching))
+            Console.line("  fast path vs NumPy loop: " + ratio(numpy, fast) + "  (target: at least 100×)")
             let difference = abs(numpy.firstLoss - fast.firstLoss) / abs(numpy.firstLoss)
-            Console.line("  first epoch's loss: \(fast.firstLoss) (fast), \(teaching.firstLoss) (teaching), "
-                + "\(numpy.firstLoss) (NumPy); relative difference \(String(format: "%.1e", difference))")
+            Console.line("  first epoch's loss: \(fast.firstLoss) (fast), \(numpy.firstLoss) (NumPy); "
+                + "relative difference \(String(format: "%.1e", difference))")
         } else {
-            Console.line("  first epoch's loss: \(fast.firstLoss) (fast), \(teaching.firstLoss) (teaching)")
+            Console.line("  first epoch's loss: \(fast.firstLoss) (fast)")
         }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import NeuralNetwork
+import CourseData
 import Workbook
 
 /// `workbook data`: the workbook's own two-feature data sets, as CSV.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Grading
 import Workbook
 
 /// `workbook grade SUBMISSION...`: grade learners' work against this copy's checks.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
-import NeuralNetwork
+import CourseData
 import Plot
+import Report
+import Training
 import Workbook
 
 /// `workbook bench-report`: how long the course's decision boundary takes to draw,
@@ -82,7 +84,7 @@ struct ReportBenchmarkCommand: ParsableCommand {
     private func courseDecisionBoundary(packageRoot: URL) throws -> DecisionBoundaryMap {
         let data = try DataSet(contentsOfCSV: packageRoot.appendingPathComponent("Data/moons.csv"))
         var random = NumPyRandom(seed: 10)
-        var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+        var network = FastPerceptron(sizes: [2, 6, 6, 1], activations: [.relu, .relu, .sigmoid], generator: &random)
         _ = try network.fit(data, epochs: 10, learningRate: 0.01, generator: &random)
         let trained = network
         let points = zip(data.features, data.labels).map { features, label in

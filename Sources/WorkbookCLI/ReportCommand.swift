@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Report
 import Workbook
 
 /// `workbook report`: every chapter, then the Markdown report of how they went.

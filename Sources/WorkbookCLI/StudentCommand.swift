@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Grading
 import Workbook
 
 /// `workbook student --output DIR`: the learner edition, to hand out.

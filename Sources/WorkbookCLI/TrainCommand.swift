@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import NeuralNetwork
+import CourseData
+import Training
 import Workbook
 
 /// `workbook train`: the course's network trained on your own CSV, computing
@@ -91,12 +92,12 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let setup = try TrainingSetup(self)
+            let setup = try TrainingSetup(settings)
             try TrainingFiles.checkWritable(losses, option: "--losses")
             try TrainingFiles.checkWritable(save, option: "--save")
             try TrainingFiles.checkFolder(report, option: "--report")
             try train(setup)
-        } catch let error as BadInput {
+        } catch let error as TrainingInputError {
             throw BadInput.report(error.description)
         } catch let error as TrainingError {
             Console.error("Error: \(error)")
@@ -109,7 +110,7 @@ struct TrainCommand: ParsableCommand {
 
     private func train(_ setup: TrainingSetup) throws {
         Console.line(summary(setup))
-        var network = FastPerceptron(setup.network)
+        var network = setup.network
         var generator = setup.generator
         let progress = TrainingProgress(epochs: epochs)
         defer { progress.finish() }
@@ -117,11 +118,11 @@ struct TrainCommand: ParsableCommand {
                                      shuffle: !noShuffle, generator: &generator,
                                      progress: progress.epochFinished)
         progress.finish()
-        let trained = network.network
+        let trained = network
 
-        var parts = [(name: "train", matrix: trained.confusionMatrix(on: setup.train))]
+        var parts = [(name: "train", matrix: ConfusionCounts(trained, on: setup.train))]
         if setup.test.count > 0 {
-            parts.append((name: "test", matrix: trained.confusionMatrix(on: setup.test)))
+            parts.append((name: "test", matrix: ConfusionCounts(trained, on: setup.test)))
         } else if testFraction > 0 {
             Console.line("The test part is empty: round(\(setup.data.count) × \(testFraction)) = 0 rows.")
         }
@@ -141,6 +142,13 @@ struct TrainCommand: ParsableCommand {
                 .write(to: URL(fileURLWithPath: path, isDirectory: true))
             Console.line("Wrote the report to \(path)/index.md")
         }
+    }
+
+    /// The options as the engine takes them.
+    private var settings: TrainingSettings {
+        TrainingSettings(data: data, layers: layers, activations: activations, seed: seed, model: model,
+                         noShuffle: noShuffle, epochs: epochs, learningRate: learningRate,
+                         testFraction: testFraction)
     }
 
     /// `Training 2→6→6→1 (relu, relu, sigmoid) on Data/moons.csv: 320 rows (80 more for testing), …`

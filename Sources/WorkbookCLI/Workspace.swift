@@ -17,15 +17,38 @@ struct Workspace {
     var recordFolder: URL { root.appendingPathComponent(".build/workbook") }
 
     /// Builds the chapters (all, or those named), printing a line while it works;
-    /// on failure prints the compiler's first errors and returns them.
+    /// on failure prints a short account of why (see `explainBuildFailure`).
     func buildChapters(_ chapters: [ChapterInfo] = Catalog.chapters) -> SwiftBuild.Outcome {
         Console.line(Console.dim("Building the chapters…"))
         let outcome = SwiftBuild(packageRoot: root).build(products: chapters.map(\.target))
-        if !outcome.succeeded {
-            Console.line(Console.red("The build failed. The compiler's first errors:"))
-            Console.line(outcome.firstErrors.isEmpty ? outcome.output : outcome.firstErrors)
-        }
+        if !outcome.succeeded { explainBuildFailure(outcome, chapters: chapters) }
         return outcome
+    }
+
+    /// A few lines instead of a build log: the compiler's first errors with
+    /// file, line and column, then which chapters cannot run until they are fixed.
+    private func explainBuildFailure(_ outcome: SwiftBuild.Outcome, chapters: [ChapterInfo]) {
+        let errors = outcome.errors
+        guard !errors.isEmpty else {
+            Console.line(Console.red("The build failed:"))
+            Console.line(outcome.output.split(separator: "\n").suffix(15).joined(separator: "\n"))
+            return
+        }
+        let shown = 3
+        let noun = errors.count == 1 ? "error" : "errors"
+        Console.line(Console.red("Your code does not compile yet (\(errors.count) \(noun)\(errors.count > shown ? ", the first \(shown)" : "")):"))
+        for error in errors.prefix(shown) {
+            Console.line("  " + error.formatted(relativeTo: root))
+        }
+        let relative = errors.map { $0.formatted(relativeTo: root) }
+        // Every chapter links the network; a chapter's own file stops only that chapter.
+        let blocked = relative.contains { $0.hasPrefix("Sources/") }
+            ? chapters
+            : chapters.filter { info in relative.contains { $0.hasPrefix(info.sourcePath) } }
+        let which = blocked.count == chapters.count || blocked.isEmpty ? "No chapter can run"
+            : (blocked.count == 1 ? "Chapter " : "Chapters ") + blocked.map { "\($0.number)" }.joined(separator: ", ")
+                + " cannot run"
+        Console.line("\(which) until the code compiles; `swift run workbook list` still shows where you stand.")
     }
 
     func runner(timeout: Double, outputFolder: URL? = nil, echo: Bool = true) throws -> ChapterRunner {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Workbook
+@testable import Grading
+import Workbook
 
 /// The learner edition's rewriting of one file, and the reports' small rules,
 /// without building anything.

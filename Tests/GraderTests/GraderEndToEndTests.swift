@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Grading
 import Workbook
 
 /// Hands out the learner edition, plants bugs in the reference solution, and

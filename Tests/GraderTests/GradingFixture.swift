@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import Workbook
 
 /// One grading run over every kind of submission, shared by the end-to-end

@@ -1,5 +1,6 @@
 import Testing
-@testable import Workbook
+@testable import Grading
+import Workbook
 
 /// A crash's report keeps the error and the learner's own frames, not the
 /// runtime's registers and images, and never names a hidden check.

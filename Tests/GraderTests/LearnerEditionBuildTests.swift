@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Workbook
+@testable import Grading
+import Workbook
 
 /// The learner edition as a whole package: it builds, tests included, without
 /// errors or warnings from the stubs, and leaves out what it must.
@@ -16,6 +17,9 @@ struct LearnerEditionBuildTests {
         #expect(topLevel.isSubset(of: Set(PackageFiles.learnerEntries + ["Output"])), "\(topLevel)")
         #expect(try manager.contentsOfDirectory(atPath: fresh.appendingPathComponent("Output").path) == ["README.md"])
         let files = PackageFiles.list(in: fresh, entries: ["Sources", "Tests", "Chapters"])
+        // Nothing that holds the course's training loop: no NumPy script, no benchmark folder.
+        #expect(!PackageFiles.list(in: fresh, entries: PackageFiles.learnerEntries).contains { $0.hasSuffix(".py") })
+        #expect(!manager.fileExists(atPath: fresh.appendingPathComponent("Benchmarks").path))
         #expect(files.filter { $0.hasPrefix("Tests/") && $0.hasSuffix(".swift") }
             .allSatisfy { $0.hasSuffix("/LearnerEdition.swift") })
         for file in files where file.hasPrefix("Sources/NeuralNetwork/") {
@@ -49,6 +53,67 @@ struct LearnerEditionBuildTests {
             line.contains("warning:") && ["/Sources/", "/Chapters/", "/Tests/"].contains { line.contains(package.path + $0) }
         }
         #expect(ownWarnings.isEmpty, "\(ownWarnings.joined(separator: "\n"))")
+        guard build.termination == .exit(0) else { return }
+
+        try engineIsOutOfTheLearnersReach(package: package, scratch: persistent.appendingPathComponent("build"))
+        try syntaxErrorLeavesTheToolWorking(package: package, binFolder: persistent.appendingPathComponent("build/debug"))
+    }
+
+    /// Exercise 8.1 written as a call into the tool's engine does not compile:
+    /// the learner's module cannot see `Training`.
+    private func engineIsOutOfTheLearnersReach(package: URL, scratch: URL) throws {
+        let file = package.appendingPathComponent("Sources/NeuralNetwork/Perceptron.swift")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
+        let stub = try #require(ExerciseMarkers.lines(of: original).first { $0.contains("exerciseNotDone(\"8.1\"") })
+        for call in ["var engine = FastPerceptron(sizes: sizes, activations: [.relu, .sigmoid], generator: &generator)",
+                     "var engine = Training.FastPerceptron(sizes: sizes, activations: [.relu, .sigmoid], generator: &generator)"] {
+            let cheat = original.replacingOccurrences(of: stub, with: """
+                \(call)
+                        return try engine.fit(data, epochs: epochs, learningRate: learningRate, generator: &generator)
+                """)
+            try cheat.write(to: file, atomically: true, encoding: .utf8)
+            let build = ProcessRunner.run(
+                executable: URL(fileURLWithPath: "/usr/bin/env"),
+                arguments: ["swift", "build", "--target", "NeuralNetwork", "--package-path", package.path,
+                            "--scratch-path", scratch.path],
+                timeout: 600)
+            #expect(build.termination != .exit(0), "Exercise 8.1 as `\(call)` compiled")
+            #expect(build.output.contains("Perceptron.swift"), "\(build.output.suffix(2000))")
+        }
+    }
+
+    /// A syntax error in an exercise file leaves `workbook list` working, and
+    /// `workbook run 1` says where the error is in a few lines.
+    private func syntaxErrorLeavesTheToolWorking(package: URL, binFolder: URL) throws {
+        let file = package.appendingPathComponent("Sources/NeuralNetwork/Neuron.swift")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
+        let lines = ExerciseMarkers.lines(of: original)
+        let stubIndex = try #require(lines.firstIndex { $0.contains("exerciseNotDone(\"1.1\"") })
+        try original.replacingOccurrences(of: lines[stubIndex], with: "        return weights.reduce(0, +) +")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let workbook = binFolder.appendingPathComponent("workbook")
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        let list = ProcessRunner.run(executable: workbook, arguments: ["list"], environment: environment,
+                                     currentDirectory: package, timeout: 120)
+        #expect(list.termination == .exit(0), "\(list.output)")
+        #expect(list.output.contains("Chapter") || list.output.contains("1."), "\(list.output)")
+
+        let run = ProcessRunner.run(executable: workbook, arguments: ["run", "1"], environment: environment,
+                                    currentDirectory: package, timeout: 900)
+        #expect(run.termination != .exit(0))
+        let printed = run.output.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.isEmpty && !$0.contains("warning: prohibited flag") }
+        #expect(printed.count < 10, "\(run.output)")
+        // The compiler notices the missing operand a line or two below the broken line.
+        let place = try Regex(#"Sources/NeuralNetwork/Neuron\.swift:(\d+):\d+: error: "#)
+        let line = try #require(run.output.firstMatch(of: place).flatMap { Int($0.output[1].substring ?? "") },
+                                "\(run.output)")
+        #expect((stubIndex + 1)...(stubIndex + 4) ~= line, "\(run.output)")
+        #expect(run.output.contains("No chapter can run"), "\(run.output)")
     }
 
     /// Makes `folder` hold exactly `contents`, rewriting only files that changed.

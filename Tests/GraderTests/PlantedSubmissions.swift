@@ -1,4 +1,5 @@
 import Foundation
+import Grading
 import Workbook
 
 /// Submissions made from the instructor's copy: the learner edition as handed

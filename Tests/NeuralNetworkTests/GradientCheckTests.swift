@@ -1,4 +1,5 @@
 import Testing
+import CourseData
 @testable import NeuralNetwork
 
 /// `Layer.backward` against central finite differences of the loss, on random

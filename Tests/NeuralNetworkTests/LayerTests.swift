@@ -1,4 +1,5 @@
 import Testing
+import CourseData
 @testable import NeuralNetwork
 
 struct LayerTests {

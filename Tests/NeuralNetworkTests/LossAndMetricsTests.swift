@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CourseData
 @testable import NeuralNetwork
 
 struct LossAndMetricsTests {

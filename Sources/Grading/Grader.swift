@@ -1,0 +1,266 @@
+import Foundation
+import Workbook
+
+/// How a grading run works.
+public struct GraderSettings: Sendable {
+    /// The instructor's package: chapters, checks and hidden checks come from here.
+    public var packageRoot: URL
+    /// Where the reports go; the grader writes nowhere else but its work folder.
+    public var output: URL
+    /// Build folders reused between submissions and between runs.
+    public var workFolder: URL
+    /// Seconds each chapter may run.
+    public var timeout: Double
+    /// Seconds one build may take.
+    public var buildTimeout: Double = 1200
+    /// Submissions whose chapters run at once (builds take turns in one work slot).
+    public var jobs: Int
+    public var hiddenVisibility: HiddenVisibility
+    public var configuration: String = "debug"
+
+    public init(packageRoot: URL, output: URL, workFolder: URL? = nil, timeout: Double = 60,
+                jobs: Int = 1, hiddenVisibility: HiddenVisibility = .hidden) {
+        self.packageRoot = packageRoot
+        self.output = output
+        self.workFolder = workFolder ?? GraderSettings.defaultWorkFolder(for: packageRoot)
+        self.timeout = timeout
+        self.jobs = max(1, jobs)
+        self.hiddenVisibility = hiddenVisibility
+    }
+
+    /// A folder in the system's temporary directory, one per grader package, so
+    /// a second grading run starts from warm builds.
+    public static func defaultWorkFolder(for packageRoot: URL) -> URL {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a: stable across runs, unlike hashValue
+        for byte in packageRoot.standardizedFileURL.path.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return FileManager.default.temporaryDirectory
+            .appendingPathComponent("neuralworkbook-grader-" + String(hash, radix: 16))
+    }
+}
+
+/// The outcome of a grading run.
+public struct GradingRun: Sendable {
+    public var reference: ReferenceChecks
+    /// In the order the submissions were given.
+    public var submissions: [GradedSubmission]
+    public var referenceSeconds: Double
+    public var seconds: Double
+}
+
+/// Grades submissions against the instructor's copy of the workbook.
+///
+/// From each submission it takes only the files that hold exercises
+/// (`Sources/NeuralNetwork/*.swift` with a `// BEGIN SOLUTION`), so chapters and
+/// checks always come from the instructor. A reference run of the instructor's
+/// own copy comes first: it lists every check with its points and warms the
+/// build. Each submission is then assembled and built in the work slot, its
+/// chapters run, and its `results.json` and `feedback.md` are written as soon
+/// as it is done.
+public struct Grader: Sendable {
+    public var settings: GraderSettings
+
+    public init(settings: GraderSettings) {
+        self.settings = settings
+    }
+
+    public func grade(_ folders: [URL], progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> GradingRun {
+        let started = Date()
+        let package = try GraderPackage(root: settings.packageRoot)
+        try FileManager.default.createDirectory(at: settings.output, withIntermediateDirectories: true)
+        let slot = try GraderSlot.acquire(1, in: settings.workFolder, configuration: settings.configuration)[0]
+        try? FileManager.default.removeItem(at: slot.runs)
+
+        progress("Reference run of \(settings.packageRoot.path) (the first build takes a while)…")
+        let (reference, referenceSeconds) = try referenceRun(package, in: slot)
+        let maximum = reference.checks.values.joined().map(\.points).reduce(0, +)
+        progress("Reference: \(reference.checks.values.joined().count) checks, \(maximum) points (\(String(format: "%.0f", referenceSeconds)) s).")
+        for problem in reference.problems { progress("Warning: \(problem)") }
+
+        // A pipeline: this thread builds one submission after another in the
+        // slot; each built submission runs on a thread of its own, at most
+        // `jobs` at once, and at most one more waits built.
+        let submissions = Submission.named(folders)
+        let results = GradedCollector(count: submissions.count)
+        let running = DispatchSemaphore(value: settings.jobs)
+        let waiting = DispatchSemaphore(value: settings.jobs + 1)
+        let everyRun = DispatchGroup()
+        for (index, submission) in submissions.enumerated() {
+            waiting.wait()
+            let built = build(submission, number: index + 1, in: slot, package: package)
+            everyRun.enter()
+            let thread = Thread {
+                running.wait()
+                let graded = run(built, reference: reference)
+                running.signal()
+                built.chapters?.remove()
+                let problem = writeReports(for: graded)
+                let done = results.store(graded, at: index)
+                progress(progressLine(graded, done: done, of: submissions.count) + (problem.map { "\n  \($0)" } ?? ""))
+                waiting.signal()
+                everyRun.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        everyRun.wait()
+
+        let graded = results.all
+        let seconds = Date().timeIntervalSince(started)
+        let settingsText = "\(settings.jobs) job\(settings.jobs == 1 ? "" : "s"), \(Int(settings.timeout)) s per chapter, \(settings.configuration) build"
+        try AtomicFile.write(GraderReports.csv(graded), to: settings.output.appendingPathComponent("grades.csv"))
+        try AtomicFile.write(GraderReports.summary(graded, reference: reference, settings: settingsText, seconds: seconds),
+                             to: settings.output.appendingPathComponent("summary.md"))
+        return GradingRun(reference: reference, submissions: graded, referenceSeconds: referenceSeconds, seconds: seconds)
+    }
+
+    // MARK: - Parts
+
+    private func referenceRun(_ package: GraderPackage, in slot: GraderSlot) throws -> (ReferenceChecks, Double) {
+        let started = Date()
+        try slot.assemble(package.files)
+        let failures = slot.build(timeout: settings.buildTimeout)
+        if let errors = failures.values.first {
+            throw CheckFailure("the grader's own copy does not build, so nothing can be graded:\n\(errors)")
+        }
+        let chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("reference"), buildFailures: [:])
+        defer { chapters.remove() }
+        return (ReferenceChecks(runs: chapters.run(timeout: settings.timeout)), Date().timeIntervalSince(started))
+    }
+
+    /// A submission built and waiting to run, or the reason it cannot.
+    private struct BuiltSubmission: Sendable {
+        var submission: Submission
+        var files: SubmissionFiles
+        var chapters: BuiltChapters?
+        var failure: String?
+        var buildSeconds: Double
+    }
+
+    /// Assembles a submission in the slot and builds it. Never throws: whatever
+    /// goes wrong is that submission's grade, not the run's.
+    private func build(_ submission: Submission, number: Int, in slot: GraderSlot, package: GraderPackage) -> BuiltSubmission {
+        let started = Date()
+        var files = SubmissionFiles.locate(package.exerciseFiles, in: submission.folder)
+        if !FileManager.default.fileExists(atPath: submission.folder.path) {
+            files.notes.append("the submission folder \(submission.folder.path) does not exist")
+        }
+        var assembled = package.files
+        for file in package.exerciseFiles {
+            if let url = files.found[file], let contents = try? Data(contentsOf: url) {
+                assembled[file] = contents
+            } else {
+                if files.found.removeValue(forKey: file) != nil {
+                    files.missing.append(file)
+                    files.notes.append("\(file): could not be read")
+                }
+                assembled[file] = package.learnerFiles[file]
+            }
+        }
+        var built = BuiltSubmission(submission: submission, files: files, chapters: nil, failure: nil, buildSeconds: 0)
+        do {
+            try slot.assemble(assembled)
+            let failures = slot.build(timeout: settings.buildTimeout)
+            built.chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("\(number)"), buildFailures: failures)
+        } catch {
+            built.failure = "the grader could not build the submission: \(error)"
+        }
+        built.buildSeconds = Date().timeIntervalSince(started)
+        return built
+    }
+
+    private func run(_ built: BuiltSubmission, reference: ReferenceChecks) -> GradedSubmission {
+        let started = Date()
+        let runs = built.chapters?.run(timeout: settings.timeout) ?? Catalog.chapters.map {
+            ChapterRun(info: $0, status: .didNotBuild(errors: built.failure ?? "not built"), record: nil, output: "", seconds: 0)
+        }
+        let chapters = runs.map { ChapterGrading.grade($0, against: reference.checks[$0.info.number] ?? []) }
+        return GradedSubmission(submission: built.submission, chapters: chapters, files: built.files,
+                                seconds: built.buildSeconds + Date().timeIntervalSince(started))
+    }
+
+    /// Writes `results.json` and `feedback.md`; returns a problem to report, if any.
+    private func writeReports(for graded: GradedSubmission) -> String? {
+        let folder = settings.output.appendingPathComponent(graded.submission.name)
+        do {
+            let results = GradescopeResults(graded, hiddenVisibility: settings.hiddenVisibility)
+            try AtomicFile.write(try results.json(), to: folder.appendingPathComponent("results.json"))
+            try AtomicFile.write(GraderFeedback.markdown(graded), to: folder.appendingPathComponent("feedback.md"))
+            return nil
+        } catch {
+            return "could not write the reports of \(graded.submission.name): \(error)"
+        }
+    }
+
+    private func progressLine(_ graded: GradedSubmission, done: Int, of total: Int) -> String {
+        let stopped = graded.chapters.filter(\.stoppedEarly)
+        var line = "[\(done)/\(total)] \(graded.submission.name): \(graded.points)/\(graded.maxPoints) points"
+            + " (\(String(format: "%.0f", graded.seconds)) s)"
+        if !stopped.isEmpty && stopped.allSatisfy({ $0.status.buildErrors != nil })
+            && stopped.count == graded.chapters.filter(\.isGraded).count {
+            line += ", did not build"
+        } else if !stopped.isEmpty {
+            line += ", " + stopped.map { "chapter \($0.info.number) \($0.status.label)" }.joined(separator: ", ")
+        }
+        return line
+    }
+}
+
+/// The instructor's package as the grader uses it, read once.
+struct GraderPackage: Sendable {
+    /// Package-relative path → contents of everything a build needs.
+    let files: [String: Data]
+    /// The files a submission provides: `Sources/NeuralNetwork/*.swift` with solutions.
+    let exerciseFiles: [String]
+    /// The learner edition of each exercise file, graded when a submission lacks it.
+    let learnerFiles: [String: Data]
+
+    init(root: URL) throws {
+        var files: [String: Data] = [:]
+        var exerciseFiles: [String] = []
+        var learnerFiles: [String: Data] = [:]
+        for path in PackageFiles.list(in: root, entries: PackageFiles.buildEntries) {
+            let contents = try Data(contentsOf: root.appendingPathComponent(path))
+            files[path] = contents
+            guard path.hasPrefix("Sources/NeuralNetwork/"), path.hasSuffix(".swift") else { continue }
+            let text = String(decoding: contents, as: UTF8.self)
+            if ExerciseMarkers.holdsSolutions(text) {
+                exerciseFiles.append(path)
+                learnerFiles[path] = Data(try ExerciseMarkers.learnerVersion(of: text, file: path).text.utf8)
+            }
+        }
+        guard !exerciseFiles.isEmpty else {
+            throw CheckFailure("\(root.path) has no exercises (no // BEGIN SOLUTION under Sources/NeuralNetwork): is it the instructor's copy?")
+        }
+        self.files = files
+        self.exerciseFiles = exerciseFiles
+        self.learnerFiles = learnerFiles
+    }
+}
+
+/// Collects the grades as the runs finish.
+private final class GradedCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var results: [GradedSubmission?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    /// Stores a grade and returns how many are done.
+    func store(_ graded: GradedSubmission, at index: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = graded
+        done += 1
+        return done
+    }
+
+    var all: [GradedSubmission] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.compactMap { $0 }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Workbook
+
+/// `feedback.md`: what a learner gets back. Every check with its points; for a
+/// failed one, why; for a chapter that stopped early, what stopped it. Hidden
+/// checks show only their points and whether they passed: their names and
+/// messages would give the instructor's tests away.
+public enum GraderFeedback {
+    public static func markdown(_ graded: GradedSubmission) -> String {
+        var text = "# Feedback: \(graded.submission.name)\n\n"
+        text += "**\(graded.points) / \(graded.maxPoints) points**\n\n"
+        text += "| Chapter | Result | Points |\n|---|---|---:|\n"
+        for chapter in graded.chapters where chapter.isGraded {
+            text += "| \(chapter.info.number). \(chapter.info.title) | \(chapter.status.label) | \(chapter.points)/\(chapter.maxPoints) |\n"
+        }
+        text += filesSection(graded.files)
+        // Compiler errors usually stop every chapter alike: shown once, under the
+        // first chapter they stopped.
+        var errorsShown: String?
+        for chapter in graded.chapters where chapter.isGraded {
+            let errors = chapter.status.buildErrors
+            text += "\n" + section(chapter, showingErrors: errors != nil && errors != errorsShown)
+            if errors != nil { errorsShown = errors }
+        }
+        return text
+    }
+
+    private static func filesSection(_ files: SubmissionFiles) -> String {
+        guard !files.missing.isEmpty || !files.notes.isEmpty else { return "" }
+        var text = "\n"
+        if !files.missing.isEmpty {
+            text += "Not found in your submission, so graded as open exercises: "
+                + files.missing.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
+        }
+        for note in files.notes { text += "- \(note)\n" }
+        return text
+    }
+
+    private static func section(_ chapter: GradedChapter, showingErrors: Bool) -> String {
+        var text = "## Chapter \(chapter.info.number) · \(chapter.info.title): \(chapter.status.label), \(chapter.points)/\(chapter.maxPoints)\n\n"
+        text += explanation(chapter.status)
+        var hiddenIndex = 0
+        for check in chapter.checks {
+            let mark = check.passed ? "✓" : "✗"
+            let points = check.maxPoints == 1 ? "1 pt" : "\(check.maxPoints) pts"
+            if check.hidden {
+                hiddenIndex += 1
+                text += "- \(mark) hidden check \(hiddenIndex) (\(points)): \(check.passed ? "passed" : "failed, details withheld")\n"
+                continue
+            }
+            text += "- \(mark) \(check.name) (\(points))\n"
+            if !check.passed && !check.message.isEmpty && chapter.status.buildErrors == nil {
+                text += check.message.split(separator: "\n").map { "    \($0)\n" }.joined()
+            }
+        }
+        if let errors = chapter.status.buildErrors {
+            if showingErrors { text += "\nThe compiler's first errors:\n\n```\n\(errors)\n```\n" }
+        } else if !chapter.lastWords.isEmpty {
+            text += "\nThe chapter's last lines:\n\n```\n\(chapter.lastWords)\n```\n"
+        }
+        return text
+    }
+
+    /// What a status means for the learner, and what to do about it.
+    private static func explanation(_ status: ChapterStatus) -> String {
+        switch status {
+        case .passed, .failed, .notRun:
+            return ""
+        case .exerciseOpen:
+            return "The chapter stopped at an exercise that is still open, so the checks after it did not run.\n\n"
+        case .crashed:
+            return "The chapter crashed, so the checks after the crash did not run. The last lines below usually name the cause (an index out of range, a size mismatch, a forced unwrap).\n\n"
+        case .timedOut:
+            return "The chapter did not finish in time and was stopped: look for a loop that never ends.\n\n"
+        case .didNotBuild:
+            return "The code did not compile, so no check of this chapter could run (the compiler's errors are under the first chapter it stopped).\n\n"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Workbook
+
+/// What a learner needs to see of a chapter that stopped early: its last lines,
+/// and for a crash, the error and where in their code it happened, instead of the
+/// runtime's full backtrace with registers and loaded images.
+enum LastWords {
+    /// `hiddenNames`: checks whose lines are cut out, so a crash report never
+    /// gives a hidden check away.
+    static func of(_ output: String, hiding hiddenNames: [String], lines count: Int = 12) -> String {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Swift's runtime prints "*** Signal 4: Backtracing …" and then the backtrace.
+        let backtraceStart = lines.firstIndex { $0.hasPrefix("*** Signal ") || $0.hasPrefix("*** Program crashed") }
+        var before = redacted(Array(lines[..<(backtraceStart ?? lines.count)]), hiding: hiddenNames)
+        while before.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { before.removeLast() }
+        var words = Array(before.suffix(count))
+        if let backtraceStart {
+            let frames = ownFrames(in: lines[backtraceStart...])
+            if !frames.isEmpty {
+                words.append("Crashed in:")
+                words += frames.map { "  " + $0 }
+            }
+        }
+        return words.joined(separator: "\n")
+    }
+
+    /// Frames of the crashed thread that lie in the package's sources, as
+    /// "Neuron.weightedSum(_:) at Sources/NeuralNetwork/Neuron.swift:26:50".
+    static func ownFrames(in backtrace: ArraySlice<String>, limit: Int = 6) -> [String] {
+        var frames: [String] = []
+        var inCrashedThread = false
+        for line in backtrace {
+            if line.hasPrefix("Thread ") {
+                inCrashedThread = line.hasSuffix("crashed:")
+                continue
+            }
+            guard inCrashedThread, let at = line.range(of: " at ", options: .backwards) else { continue }
+            let location = String(line[at.upperBound...])
+            guard let sourceStart = location.range(of: "/Sources/") ?? location.range(of: "/Chapters/") else { continue }
+            let relative = String(location[location.index(after: sourceStart.lowerBound)...])
+            // "  3 [ra] 0x… Neuron.weightedSum(_:) + 1137 in Chapter01 at …"
+            let head = line[..<at.lowerBound]
+            guard let address = head.range(of: "0x"),
+                  let afterAddress = head[address.upperBound...].firstIndex(of: " "),
+                  let offset = head.range(of: " + ", options: .backwards) else { continue }
+            let function = head[head.index(after: afterAddress)..<offset.lowerBound]
+            frames.append("\(function) at \(relative)")
+            if frames.count == limit { break }
+        }
+        return frames
+    }
+
+    /// The lines without those of hidden checks: a check's line names it, and its
+    /// message follows indented by six spaces.
+    static func redacted(_ lines: [String], hiding hiddenNames: [String]) -> [String] {
+        var kept: [String] = []
+        var skippingMessage = false
+        for line in lines {
+            if skippingMessage && line.hasPrefix("      ") { continue }
+            skippingMessage = false
+            if hiddenNames.contains(where: { !$0.isEmpty && line.contains($0) }) {
+                skippingMessage = true
+                continue
+            }
+            kept.append(line)
+        }
+        return kept
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Workbook
+
+/// A persistent work folder in which the grader builds and runs one submission
+/// at a time.
+///
+/// Every submission graded in a slot is assembled into the same package path,
+/// and only files whose contents changed are rewritten, so `swift build
+/// --scratch-path` stays incremental: the dependencies, Plot and Workbook stay
+/// compiled, and only NeuralNetwork and what imports it are rebuilt. A lock on
+/// the slot keeps two grading runs from sharing it.
+///
+/// Builds use both cores by themselves, so one slot builds; the chapters it built
+/// are copied out and run while it builds the next submission (`BuiltChapters`).
+final class GraderSlot: @unchecked Sendable {
+    let folder: URL
+    var package: URL { folder.appendingPathComponent("package") }
+    var scratch: URL { folder.appendingPathComponent("build") }
+    /// Where built chapters wait for, and run in, their turn.
+    var runs: URL { folder.appendingPathComponent("runs") }
+    let configuration: String
+    private let lockDescriptor: Int32
+    private var binFolder: URL?
+
+    private init(folder: URL, configuration: String, lockDescriptor: Int32) {
+        self.folder = folder
+        self.configuration = configuration
+        self.lockDescriptor = lockDescriptor
+    }
+
+    deinit {
+        close(lockDescriptor)
+    }
+
+    /// Takes `count` free slots under `workFolder` (slot-1, slot-2, …), skipping
+    /// any another grading run holds.
+    static func acquire(_ count: Int, in workFolder: URL, configuration: String) throws -> [GraderSlot] {
+        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        var slots: [GraderSlot] = []
+        var index = 1
+        while slots.count < count {
+            guard index <= count + 32 else {
+                throw CheckFailure("no free grading slot in \(workFolder.path): other grading runs hold them all")
+            }
+            let folder = workFolder.appendingPathComponent("slot-\(index)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let descriptor = open(folder.appendingPathComponent("lock").path, O_CREAT | O_RDWR, 0o644)
+            if descriptor >= 0 && flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
+                slots.append(GraderSlot(folder: folder, configuration: configuration, lockDescriptor: descriptor))
+            } else if descriptor >= 0 {
+                close(descriptor)
+            }
+            index += 1
+        }
+        return slots
+    }
+
+    /// Makes the slot's package hold exactly `files` (package-relative path →
+    /// contents), rewriting only what changed.
+    func assemble(_ files: [String: Data]) throws {
+        let manager = FileManager.default
+        for (path, contents) in files {
+            let url = package.appendingPathComponent(path)
+            if let existing = try? Data(contentsOf: url), existing == contents { continue }
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: url)
+        }
+        // Files left from an earlier grader copy would be compiled too.
+        for path in PackageFiles.list(in: package, entries: PackageFiles.buildEntries) where files[path] == nil {
+            try manager.removeItem(at: package.appendingPathComponent(path))
+        }
+    }
+
+    /// Builds every chapter. When the full build fails but the network itself
+    /// compiled (say, only the command-line tool no longer fits the learner's
+    /// code), each chapter is built on its own so the ones that compile still run.
+    func build(timeout: Double) -> [Int: String] {
+        let swiftBuild = SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration)
+        let outcome = swiftBuild.build(timeout: timeout)
+        if outcome.succeeded { return [:] }
+        let errors = compilerErrors(outcome.output)
+        if errors.contains("Sources/NeuralNetwork/") || !errors.contains("error:") {
+            return Dictionary(uniqueKeysWithValues: Catalog.chapters.map { ($0.number, errors) })
+        }
+        var failures: [Int: String] = [:]
+        for info in Catalog.chapters {
+            let chapterOutcome = swiftBuild.build(products: [info.target], timeout: timeout)
+            if !chapterOutcome.succeeded {
+                failures[info.number] = compilerErrors(chapterOutcome.output)
+            }
+        }
+        return failures
+    }
+
+    /// Copies the chapters that built into `folder`, so they can run there while
+    /// the slot builds the next submission. A chapter finds its data through the
+    /// package path compiled into it, which stays the slot's package, and the
+    /// data files are the same for every submission.
+    func takeBuiltChapters(into folder: URL, buildFailures: [Int: String]) throws -> BuiltChapters {
+        let manager = FileManager.default
+        let bin = try binFolder ?? SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration).binFolder()
+        binFolder = bin
+        try? manager.removeItem(at: folder)
+        let copies = folder.appendingPathComponent("bin")
+        try manager.createDirectory(at: copies, withIntermediateDirectories: true)
+        for info in Catalog.chapters where buildFailures[info.number] == nil {
+            try manager.copyItem(at: bin.appendingPathComponent(info.target), to: copies.appendingPathComponent(info.target))
+        }
+        return BuiltChapters(folder: folder, buildFailures: buildFailures)
+    }
+
+    /// The compiler's first few distinct `path:line:column: error:` lines (not the
+    /// source excerpts it draws under them), with the slot's paths cut down to
+    /// package-relative ones; the end of the log when there are none.
+    func compilerErrors(_ output: String) -> String {
+        let lines = output.split(separator: "\n").map(String.init)
+        var seen = Set<String>()
+        let errors = lines.filter { line in
+            line.contains(": error:") && !(line.first?.isWhitespace ?? true) && seen.insert(line).inserted
+        }
+        return readable(errors.isEmpty ? lines.suffix(20).joined(separator: "\n") : errors.prefix(5).joined(separator: "\n"))
+    }
+
+    /// Compiler messages with the slot's paths cut down to package-relative ones.
+    private func readable(_ text: String) -> String {
+        text.replacingOccurrences(of: package.standardizedFileURL.path + "/", with: "")
+            .replacingOccurrences(of: package.path + "/", with: "")
+    }
+}
+
+/// One submission's chapter programs, copied out of the build slot, with the
+/// chapters that did not build.
+struct BuiltChapters: Sendable {
+    let folder: URL
+    let buildFailures: [Int: String]
+
+    /// Runs every chapter that built, each in its own process with the time limit.
+    func run(timeout: Double) -> [ChapterRun] {
+        let runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
+                                   outputFolder: folder.appendingPathComponent("figures"),
+                                   recordFolder: folder.appendingPathComponent("records"),
+                                   timeout: timeout, echo: false)
+        return Catalog.chapters.map { info in
+            if let errors = buildFailures[info.number] {
+                return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
+            }
+            return runner.run(info)
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Workbook
+
+/// The files of the workbook package that copies of it carry: the learner
+/// edition and the grader's build folders.
+public enum PackageFiles {
+    /// What a learner's copy holds. An allow-list, so nothing the instructor keeps
+    /// in the package folder (grades, submissions, build folders) can slip in.
+    public static let learnerEntries = [
+        "Package.swift", "README.md", "Makefile", ".gitignore", ".ci",
+        "Sources", "Chapters", "Tests", "Data", "docs", "Output/README.md",
+    ]
+
+    /// What building and running the chapters needs. `Package.resolved` pins the
+    /// dependencies to the versions the instructor's own build uses.
+    public static let buildEntries = ["Package.swift", "Package.resolved", "Sources", "Chapters", "Tests", "Data"]
+
+    /// The files (relative paths, sorted) under `entries` of `root`, leaving out
+    /// build folders, version control and editor litter at any depth.
+    public static func list(in root: URL, entries: [String]) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for entry in entries {
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: root.appendingPathComponent(entry).path, isDirectory: &isFolder) else { continue }
+            guard isFolder.boolValue else {
+                files.append(entry)
+                continue
+            }
+            let folder = root.appendingPathComponent(entry)
+            guard let walker = manager.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { continue }
+            for case let url as URL in walker {
+                let name = url.lastPathComponent
+                let isDirectory = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+                if isLeftOut(name) {
+                    if isDirectory { walker.skipDescendants() }
+                    continue
+                }
+                if !isDirectory {
+                    files.append(entry + "/" + relativePath(of: url, under: folder))
+                }
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Build output, version control, SwiftPM state and editor files.
+    public static func isLeftOut(_ name: String) -> Bool {
+        name.hasPrefix(".build") || name == ".swiftpm" || name == ".git" || name == ".DS_Store"
+            || name.hasSuffix(".swp") || name.hasSuffix("~")
+    }
+
+    /// `url`'s path below `folder`, with forward slashes.
+    public static func relativePath(of url: URL, under folder: URL) -> String {
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let full = url.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        return full.dropFirst(base.count).joined(separator: "/")
+    }
+}

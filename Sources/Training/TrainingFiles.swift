@@ -1,0 +1,49 @@
+import Foundation
+import Workbook
+
+/// What `workbook train` writes: the losses, the trained model, each whole or
+/// not at all (an existing file is replaced only by a complete new one).
+public enum TrainingFiles {
+    /// `{"losses": [0.6931471805599453, …]}`: each loss as the shortest decimal
+    /// that reads back as the same double, so nothing is lost on the way to a
+    /// plot or a comparison.
+    public static func lossesJSON(_ losses: [Double]) -> String {
+        "{\"losses\": [\n" + losses.map { "  \($0)" }.joined(separator: ",\n") + "\n]}\n"
+    }
+
+    public static func writeLosses(_ losses: [Double], to path: String) throws {
+        try write(Data(lossesJSON(losses).utf8), to: path, option: "--losses")
+    }
+
+    /// The model file of DESIGN.md, which `--model` reads back.
+    public static func writeModel(_ network: FastPerceptron, to path: String) throws {
+        try write(try ModelFile(network).jsonData(), to: path, option: "--save")
+    }
+
+    /// Writes atomically; a failure becomes one line naming the option and the file.
+    public static func write(_ data: Data, to path: String, option: String) throws {
+        do {
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        } catch {
+            throw CannotWrite(description: "\(option) \(path): cannot write the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// Refuses an output path that names a folder, before any training time is spent.
+    public static func checkWritable(_ path: String?, option: String) throws {
+        guard let path else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw TrainingInputError("\(option) \(path) is a folder; give the name of a file to write")
+        }
+    }
+
+    /// Refuses a report folder that is an existing file.
+    public static func checkFolder(_ path: String?, option: String) throws {
+        guard let path else { return }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw TrainingInputError("\(option) \(path) is a file; give the name of a folder to write the report into")
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import CourseData
+import Plot
+import Workbook
+
+/// `workbook train --report DIR`: the numbers first (losses.json, model.json),
+/// then the figures drawn from them (loss.png; decision-boundary.png for
+/// two-feature data; one confusion matrix per part), then index.md, which
+/// sums up the settings, the losses and the scores and shows the figures.
+public struct TrainingReport {
+    public let setup: TrainingSetup
+    public let losses: [Double]
+    public let trained: FastPerceptron
+    public let parts: [(name: String, matrix: ConfusionCounts)]
+
+    public init(setup: TrainingSetup, losses: [Double], trained: FastPerceptron,
+                parts: [(name: String, matrix: ConfusionCounts)]) {
+        self.setup = setup
+        self.losses = losses
+        self.trained = trained
+        self.parts = parts
+    }
+
+    /// Writes every file into `folder`, each one whole.
+    public func write(to folder: URL) throws {
+        let options = setup.options
+        try TrainingFiles.write(Data(TrainingFiles.lossesJSON(losses).utf8),
+                                to: folder.appendingPathComponent("losses.json").path, option: "--report")
+        try TrainingFiles.write(try ModelFile(trained).jsonData(),
+                                to: folder.appendingPathComponent("model.json").path, option: "--report")
+        var figures: [(file: String, caption: String)] = []
+        try draw(lossChart, "loss.png", into: folder)
+        if setup.data.featureCount == 2 {
+            try draw(decisionBoundary, "decision-boundary.png", into: folder)
+            figures.append(("decision-boundary.png", "Decision boundary"))
+        }
+        for part in parts {
+            let counts = [[part.matrix.trueNegatives, part.matrix.falsePositives],
+                          [part.matrix.falseNegatives, part.matrix.truePositives]]
+            try draw(ConfusionMatrixChart(title: "Confusion matrix, \(part.name) (\(part.matrix.total) samples)",
+                                          counts: counts),
+                     "confusion-\(part.name).png", into: folder)
+            figures.append(("confusion-\(part.name).png", "Confusion matrix, \(part.name)"))
+        }
+        let page = markdown(figures: figures, options: options)
+        try TrainingFiles.write(Data(page.utf8), to: folder.appendingPathComponent("index.md").path, option: "--report")
+    }
+
+    private func draw(_ chart: some Chart, _ name: String, into folder: URL) throws {
+        let url = folder.appendingPathComponent(name)
+        do {
+            try chart.writePNG(to: url, width: 800, height: 600)
+        } catch {
+            throw CannotWrite(description: "--report \(url.path): cannot draw the figure (\(error))")
+        }
+    }
+
+    private var lossChart: LineChart {
+        LineChart(title: "Average loss per epoch", xLabel: "epoch", yLabel: "binary cross-entropy",
+                  series: [Series("training loss", y: losses)], logarithmicY: false)
+    }
+
+    /// P(class 1) over the plane of the two features, with every sample on top;
+    /// the test samples are the ones the network never trained on.
+    private var decisionBoundary: DecisionBoundaryMap {
+        let network = trained
+        let points = zip(setup.train.features, setup.train.labels).map {
+            LabeledPoint(x: $0[0], y: $0[1], label: Int($1), isTest: false)
+        } + zip(setup.test.features, setup.test.labels).map {
+            LabeledPoint(x: $0[0], y: $0[1], label: Int($1), isTest: true)
+        }
+        return DecisionBoundaryMap(title: "Decision boundary after \(losses.count) epoch\(losses.count == 1 ? "" : "s")",
+                                   xLabel: "x₁", yLabel: "x₂", points: points, xRange: nil, yRange: nil,
+                                   probability: { network.probability([$0, $1]) })
+    }
+
+    private func markdown(figures: [(file: String, caption: String)], options: TrainingSettings) -> String {
+        let dataName = URL(fileURLWithPath: options.data).lastPathComponent
+        var lines = ["# Training report: \(dataName)", ""]
+        lines.append("Written by `\(commandLine)`.")
+        lines += ["", "## Settings", "", "| setting | value |", "|---|---|"]
+        lines.append("| data | `\(options.data)`: \(setup.data.count) rows, \(setup.data.featureCount) features |")
+        lines.append("| network | \(setup.network.shapeDescription) |")
+        lines.append("| start | " + (options.model.map { "the model file `\($0)`" }
+            ?? "weights and biases drawn uniformly from [−1, 1) after `np.random.seed(\(options.seed))`") + " |")
+        lines.append("| epochs | \(options.epochs) |")
+        lines.append("| learning rate | \(options.learningRate) |")
+        lines.append("| order | " + (options.noShuffle ? "file order every epoch"
+            : "shuffled each epoch by `np.random.permutation(n)` (seed \(options.seed))") + " |")
+        lines.append("| test part | " + (setup.test.count > 0
+            ? "the last \(setup.test.count) rows (test fraction \(options.testFraction)), split off before shuffling"
+            : "none: all \(setup.train.count) rows train") + " |")
+
+        lines += ["", "## Loss", "", "![Average loss per epoch](loss.png)", ""]
+        lines.append("From \(losses[0]) after epoch 1 to \(losses[losses.count - 1]) after epoch \(losses.count); "
+            + "every value, to full precision, is in [losses.json](losses.json).")
+        lines += ["", "| epoch | average loss |", "|---:|---:|"]
+        for epoch in shownEpochs { lines.append("| \(epoch) | \(losses[epoch - 1]) |") }
+
+        lines += ["", "## Scores", "", "| | " + parts.map(\.name).joined(separator: " | ") + " |",
+                  "|---|" + parts.map { _ in "---:|" }.joined()]
+        let scores: [(String, (ConfusionCounts) -> String)] = [
+            ("samples", { "\($0.total)" }), ("accuracy", { MetricsTable.format($0.accuracy) }),
+            ("precision", { MetricsTable.format($0.precision) }), ("recall", { MetricsTable.format($0.recall) }),
+            ("F1", { MetricsTable.format($0.f1) }),
+            ("true positives", { "\($0.truePositives)" }), ("false positives", { "\($0.falsePositives)" }),
+            ("false negatives", { "\($0.falseNegatives)" }), ("true negatives", { "\($0.trueNegatives)" }),
+        ]
+        for (name, value) in scores {
+            lines.append("| \(name) | " + parts.map { value($0.matrix) }.joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        lines.append("Predictions are ŷ rounded at 0.5; class 1 is the positive class.")
+        for figure in figures {
+            lines += ["", "### \(figure.caption)", "", "![\(figure.caption)](\(figure.file))"]
+        }
+        if setup.data.featureCount != 2 {
+            lines += ["", "No decision boundary: it is drawn for data with two features, this file has \(setup.data.featureCount)."]
+        }
+        lines += ["", "The trained network is in [model.json](model.json); `workbook train --model model.json` starts from it.", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Every epoch up to 30; beyond, the first ten, every k-th and the last.
+    private var shownEpochs: [Int] {
+        let count = losses.count
+        guard count > 30 else { return Array(1...count) }
+        let step = max(1, count / 20)
+        return Array(Set(Array(1...10) + Array(stride(from: step, through: count, by: step)) + [count])).sorted()
+    }
+
+    /// The command as typed, quoted where the shell would need it.
+    private var commandLine: String {
+        (["workbook"] + CommandLine.arguments.dropFirst()).map { argument in
+            argument.allSatisfy { $0.isLetter || $0.isNumber || "-_.,/=:".contains($0) } ? argument : "'\(argument)'"
+        }.joined(separator: " ")
+    }
+}

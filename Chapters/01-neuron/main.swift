@@ -36,23 +36,23 @@ let chapter = Chapter(1)
 var random = NumPyRandom(seed: 10)
 let neuron = Neuron(inputs: 3, generator: &random)
 let x = [0.5, 0.2, -0.8]
-let output = neuron(x)
-
 chapter.note("weights \(neuron.weights), bias \(neuron.bias)")
-chapter.note("the neuron's output for x = \(x): \(output)")
+
+//: The output runs your weighted sum, so it is computed when a check first asks for it.
+let output = Computed { neuron(x) }
 
 //: ## Checks
 //:
 //: First, the weighted sum on numbers small enough to work out by hand:
 //: w = (2, −1, 0.5), b = 0.25 and x = (1, 3, 4) give
 //: z = 2·1 − 1·3 + 0.5·4 + 0.25 = 1.25.
-chapter.check("weighted sum of a hand-worked neuron") {
+chapter.check("weighted sum of a hand-worked neuron", exercise: "1.1") {
     let handWorked = Neuron(weights: [2, -1, 0.5], bias: 0.25)
     try expect(handWorked.weightedSum([1, 3, 4]), closeTo: 1.25, tolerance: 1e-12, "w·x + b")
 }
 
 //: With every weight zero, the inputs do not matter: z is just the bias.
-chapter.check("with zero weights the weighted sum is the bias") {
+chapter.check("with zero weights the weighted sum is the bias", exercise: "1.1") {
     let flat = Neuron(weights: [0, 0, 0], bias: -0.7)
     try expect(flat.weightedSum([5, -2, 9]), closeTo: -0.7, tolerance: 1e-12, "w·x + b")
 }
@@ -66,13 +66,16 @@ chapter.check("seed 10 gives the course's starting weights", points: 2) {
 }
 
 //: The output is a sigmoid, so it lies strictly between 0 and 1 …
-chapter.check("the output lies in (0, 1)") {
+chapter.check("the output lies in (0, 1)", exercise: "1.1") {
+    let output = try output()
+    chapter.note("the neuron's output for x = \(x): \(output)")
     try expect(output > 0 && output < 1, "expected an output in (0, 1), got \(output)")
 }
 
 //: … and it equals σ(w·x + b) worked out here term by term, independently of
 //: your code: z = 0.5·w₁ + 0.2·w₂ − 0.8·w₃ + b.
-chapter.check("the output equals σ(w·x + b) for x = [0.5, 0.2, -0.8]", points: 2) {
+chapter.check("the output equals σ(w·x + b) for x = [0.5, 0.2, -0.8]", points: 2, exercise: "1.1") {
+    let output = try output()
     let w = [0.542641286533492, -0.958496101281197, 0.26729646985255084]
     let z = 0.5 * w[0] + 0.2 * w[1] - 0.8 * w[2] + 0.4976077650772237
     try expect(output, closeTo: 1 / (1 + exp(-z)), tolerance: 1e-12, "σ(z)")

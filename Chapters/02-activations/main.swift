@@ -63,22 +63,23 @@ let chapter = Chapter(2)
 let relu = ReLU()
 let sigmoid = Sigmoid()
 
-for z in [-2.0, -0.5, 0, 0.5, 2] {
-    let line = "z = \(z):  relu \(relu(z)), relu′ \(relu.derivative(z))"
-        + ",  σ \(sigmoid(z)), σ′ \(sigmoid.derivative(z))"
-    chapter.note(line)
-}
-
 //: ## Checks
+//:
+//: Each check is about one exercise; a check whose exercise is still open
+//: fails on its own and the others still run.
 //:
 //: ReLU at points worked out by hand. Left of zero, both the value and the
 //: slope are 0; right of it, the value is z and the slope is 1. The points
 //: close to zero (±0.001) catch a comparison the wrong way round, and z = 0
 //: checks the course's convention relu′(0) = 0.
-chapter.check("ReLU and its derivative at chosen points", points: 2) {
+chapter.check("ReLU and its derivative at chosen points", points: 2, exercise: "2.1") {
     let points: [Double] = [-2, -0.001, 0, 0.001, 3]
-    try expect(points.map { relu($0) }, closeTo: [0, 0, 0, 0.001, 3], tolerance: 0, "relu(z)")
-    try expect(points.map { relu.derivative($0) }, closeTo: [0, 0, 0, 1, 1], tolerance: 0, "relu′(z)")
+    try expect(points.map { relu($0) }, closeTo: [0, 0, 0, 0.001, 3], tolerance: 0, "relu", at: points)
+    try expect(points.map { relu.derivative($0) }, closeTo: [0, 0, 0, 1, 1], tolerance: 0, "relu′", at: points) { z, got in
+        if z == 0 && got == 1 { return "the course takes 0 at z = 0: test z > 0, not z ≥ 0" }
+        if z == -0.001 && got == 1 || z == 0.001 && got == 0 { return "the comparison is the wrong way round" }
+        return nil
+    }
 }
 
 //: The sigmoid has a few points that come out round. σ(0) = 1/(1 + 1) = ½.
@@ -88,12 +89,16 @@ chapter.check("ReLU and its derivative at chosen points", points: 2) {
 //: written out here with Python's `math.exp` as 4.539580773595167e-05. We
 //: ask for that one to 10⁻⁹ *relative*: σ·(1 − σ) subtracts two numbers that
 //: are almost equal (1 and 0.99995…), which costs a few of the last digits.
-chapter.check("sigmoid and its derivative at chosen points", points: 2) {
+chapter.check("sigmoid and its derivative at chosen points", points: 2, exercise: "2.2") {
     let ln3 = log(3.0)
-    try expect([sigmoid(0), sigmoid(ln3), sigmoid(-ln3)], closeTo: [0.5, 0.75, 0.25],
-               tolerance: 1e-15, "σ(z) at z = 0, ln 3, −ln 3")
-    try expect([sigmoid.derivative(0), sigmoid.derivative(ln3), sigmoid.derivative(-ln3)],
-               closeTo: [0.25, 0.1875, 0.1875], tolerance: 1e-15, "σ′(z) at z = 0, ln 3, −ln 3")
+    let points = [0, ln3, -ln3]
+    try expect(points.map { sigmoid($0) }, closeTo: [0.5, 0.75, 0.25], tolerance: 1e-15, "σ", at: points)
+    try expect(points.map { sigmoid.derivative($0) }, closeTo: [0.25, 0.1875, 0.1875], tolerance: 1e-15, "σ′",
+               at: points) { z, got in
+        if abs(got - sigmoid(z)) < 1e-12 { return "that is σ(z) itself; the slope is σ(z)·(1 − σ(z))" }
+        if abs(got + sigmoid(z) * (1 - sigmoid(z))) < 1e-12 { return "the sign is flipped" }
+        return nil
+    }
     let saturatedSlope = sigmoid.derivative(10)
     let exactSlope = 4.539580773595167e-05
     try expect(abs(saturatedSlope - exactSlope) <= 1e-9 * exactSlope,
@@ -118,16 +123,16 @@ func centralDifference(_ f: (Double) -> Double, at z: Double) -> Double {
 }
 let probePoints = [-3.0, -1.5, -0.25, 0.4, 2, 5]
 
-chapter.check("ReLU′ agrees with central differences (h = 1e-5, tolerance 1e-8)") {
+chapter.check("ReLU′ agrees with central differences (h = 1e-5, tolerance 1e-8)", exercise: "2.1") {
     try expect(probePoints.map { relu.derivative($0) },
                closeTo: probePoints.map { centralDifference(relu.callAsFunction, at: $0) },
-               tolerance: 1e-8, "relu′ at \(probePoints)")
+               tolerance: 1e-8, "relu′", at: probePoints)
 }
 
-chapter.check("σ′ agrees with central differences (h = 1e-5, tolerance 1e-8)", points: 2) {
+chapter.check("σ′ agrees with central differences (h = 1e-5, tolerance 1e-8)", points: 2, exercise: "2.2") {
     try expect(probePoints.map { sigmoid.derivative($0) },
                closeTo: probePoints.map { centralDifference(sigmoid.callAsFunction, at: $0) },
-               tolerance: 1e-8, "σ′ at \(probePoints)")
+               tolerance: 1e-8, "σ′", at: probePoints)
 }
 
 chapter.note("at the corner z = 0, the central difference of relu gives "
@@ -138,15 +143,25 @@ chapter.note("at the corner z = 0, the central difference of relu gives "
 //: entry, so a 2×2 matrix in gives a 2×2 matrix out with each entry
 //: transformed on its own.
 chapter.check("activations and derivatives work entry by entry on vectors and matrices") {
-    try expect(relu.derivative([-1, 0.5, 2, -3]), closeTo: [0, 1, 1, 0], tolerance: 0, "relu′ of a vector")
+    let vector: [Double] = [-1, 0.5, 2, -3]
+    try expect(relu.derivative(vector), closeTo: [0, 1, 1, 0], tolerance: 0, "relu′", at: vector)
     let z = Matrix([[0, 3], [-2, 1]])
     let slopes = relu.derivative(z)
     try expect(slopes.shape == (2, 2), "expected relu′ of a 2×2 matrix to be 2×2, got \(slopes.rows)×\(slopes.columns)")
-    try expect(slopes.elements, closeTo: [0, 1, 0, 1], tolerance: 0, "relu′ of [[0, 3], [−2, 1]], row by row")
+    try expect(slopes.elements, closeTo: [0, 1, 0, 1], tolerance: 0, "relu′", 
+               at: z.elements)
     let ln3 = log(3.0)
-    let sigmoidSlopes = sigmoid.derivative(Matrix(column: [0, ln3, -ln3]))
-    try expect(sigmoidSlopes.elements, closeTo: [0.25, 0.1875, 0.1875], tolerance: 1e-15,
-               "σ′ of the column [0, ln 3, −ln 3]")
+    let column = [0, ln3, -ln3]
+    let sigmoidSlopes = sigmoid.derivative(Matrix(column: column))
+    try expect(sigmoidSlopes.elements, closeTo: [0.25, 0.1875, 0.1875], tolerance: 1e-15, "σ′",
+               at: column)
+}
+
+//: Your functions at a few points, to read at a glance, and drawn, once both
+//: exercises are written:
+guard chapter.isWritten("2.1", "2.2") else { chapter.finish() }
+for z in [-2.0, -0.5, 0, 0.5, 2] {
+    chapter.note("z = \(z):  relu \(relu(z)), relu′ \(relu.derivative(z)),  σ \(sigmoid(z)), σ′ \(sigmoid.derivative(z))")
 }
 
 //: ## Figures

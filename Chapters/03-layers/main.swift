@@ -51,36 +51,38 @@ import Workbook
 
 let chapter = Chapter(3)
 
-var random = NumPyRandom(seed: 10)
-let network = Perceptron(sizes: [2, 3, 3, 1],
-                         activations: [ReLU(), ReLU(), Sigmoid()],
-                         generator: &random)
-
-for (index, layer) in network.layers.enumerated() {
-    chapter.note("layer \(index + 1), \(layer.activation.name): W is \(layer.weights.rows)×\(layer.weights.columns), b is \(layer.biases.rows)×\(layer.biases.columns)")
-    chapter.note("W = \(layer.weights)".replacingOccurrences(of: "\n", with: "\n    "))
-    chapter.note("bᵀ = \(layer.biases.transposed)")
+//: The course's 2 → 3 → 3 → 1 network from seed 10. Building it runs your
+//: Exercise 3.1, so it is built when a check first needs it.
+let network = Computed {
+    var random = NumPyRandom(seed: 10)
+    let network = Perceptron(sizes: [2, 3, 3, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+    for (index, layer) in network.layers.enumerated() {
+        chapter.note("layer \(index + 1), \(layer.activation.name): W is \(layer.weights.rows)×\(layer.weights.columns), b is \(layer.biases.rows)×\(layer.biases.columns)")
+        chapter.note("W = \(layer.weights)".replacingOccurrences(of: "\n", with: "\n    "))
+        chapter.note("bᵀ = \(layer.biases.transposed)")
+    }
+    return network
 }
 
 //: ## Checks
 //:
 //: Shapes first: one row of W per neuron, one column per input, and a single
 //: column for b.
-chapter.check("W is neurons × inputs and b is neurons × 1", points: 2) {
+chapter.check("W is neurons × inputs and b is neurons × 1", points: 2, exercise: "3.1") {
     var generator = NumPyRandom(seed: 1)
     let layer = Layer(inputs: 5, neurons: 4, activation: ReLU(), generator: &generator)
     try expect(layer.weights.shape == (4, 5),
-               "expected W of a 5-input, 4-neuron layer to be 4×5, got \(layer.weights.rows)×\(layer.weights.columns)")
+               "W of a 5-input, 4-neuron layer must be neurons × inputs, 4×5, got \(layer.weights.rows)×\(layer.weights.columns)")
     try expect(layer.biases.shape == (4, 1),
-               "expected b of a 4-neuron layer to be 4×1, got \(layer.biases.rows)×\(layer.biases.columns)")
-    try expect(network.sizes, equals: [2, 3, 3, 1], "the course network's sizes")
+               "b of a 4-neuron layer must be neurons × 1, 4×1, got \(layer.biases.rows)×\(layer.biases.columns)")
+    try expect(try network().sizes, equals: [2, 3, 3, 1], "the course network's sizes")
 }
 
 //: Every number lies in [−1, 1). Drawing 2 050 of them (a 50-neuron layer
 //: with 40 inputs, plus biases) should also come close to both ends and put
 //: about half of them below zero; a draw from [0, 1) instead, or a forgotten
 //: scale, fails here.
-chapter.check("weights and biases are spread over [−1, 1)", points: 2) {
+chapter.check("weights and biases are spread over [−1, 1)", points: 2, exercise: "3.1") {
     var generator = NumPyRandom(seed: 3)
     let wide = Layer(inputs: 40, neurons: 50, activation: ReLU(), generator: &generator)
     let values = wide.weights.elements + wide.biases.elements
@@ -113,8 +115,8 @@ let numpyBiases: [[Double]] = [
     [-0.11633365115400784],
 ]
 
-chapter.check("seed 10 gives NumPy's weights and biases for 2 → 3 → 3 → 1", points: 3) {
-    for (index, layer) in network.layers.enumerated() {
+chapter.check("seed 10 gives NumPy's weights and biases for 2 → 3 → 3 → 1", points: 3, exercise: "3.1") {
+    for (index, layer) in try network().layers.enumerated() {
         try expect(layer.weights.elements, closeTo: numpyWeights[index], tolerance: 1e-15,
                    "layer \(index + 1) weights (row by row)")
         try expect(layer.biases.elements, closeTo: numpyBiases[index], tolerance: 1e-15,
@@ -125,10 +127,10 @@ chapter.check("seed 10 gives NumPy's weights and biases for 2 → 3 → 3 → 1"
 //: The same seed always gives the same network, and another seed another one.
 //: Seed 11's first layer is NumPy's too: `np.random.seed(11)`, then
 //: `np.random.uniform(-1, 1, (3, 2))`.
-chapter.check("the same seed gives the same weights, another seed other weights", points: 2) {
+chapter.check("the same seed gives the same weights, another seed other weights", points: 2, exercise: "3.1") {
     var again = NumPyRandom(seed: 10)
     let twin = Perceptron(sizes: [2, 3, 3, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &again)
-    for (index, (first, second)) in zip(network.layers, twin.layers).enumerated() {
+    for (index, (first, second)) in zip(try network().layers, twin.layers).enumerated() {
         try expect(second.weights == first.weights && second.biases == first.biases,
                    "expected two networks from seed 10 to be equal, layer \(index + 1) differs")
     }
@@ -145,6 +147,7 @@ chapter.check("the same seed gives the same weights, another seed other weights"
 //: first layer draws a 6×2 matrix, so it begins with the same four numbers as
 //: the 3×2 matrix above (0.54264129, −0.9584961, 0.26729647, 0.49760777) and
 //: then goes on where the smaller one stopped to draw its biases.
+guard chapter.checksPassed else { chapter.finish() }
 var courseRandom = NumPyRandom(seed: 10)
 let courseNetwork = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()],
                                generator: &courseRandom)

@@ -74,16 +74,22 @@ func handWorkedReLULayer() -> Layer {
     Layer(weights: Matrix([[1, -1], [0.5, -2]]), biases: Matrix(column: [0.5, -1]), activation: ReLU())
 }
 
-var reluLayer = handWorkedReLULayer()
-_ = reluLayer.forward(Matrix(column: [2, 1]))
-let reluGradient = reluLayer.backward(Matrix(column: [0.5, -1]), learningRate: 0.1)
-chapter.note("da_prev = \(reluGradient.elements); W after = \(reluLayer.weights.rowArrays); b after = \(reluLayer.biases.elements)")
+//: The step runs your `forward` and `backward`, so it is taken when a check
+//: first asks for it.
+let reluStep = Computed {
+    var layer = handWorkedReLULayer()
+    _ = layer.forward(Matrix(column: [2, 1]))
+    let daPrev = layer.backward(Matrix(column: [0.5, -1]), learningRate: 0.1)
+    chapter.note("da_prev = \(daPrev.elements); W after = \(layer.weights.rowArrays); b after = \(layer.biases.elements)")
+    return (layer: layer, daPrev: daPrev)
+}
 
 //: ## Checks
 //:
 //: dz, dW and db are not returned, but they show in the update: dW is
 //: (W_before − W_after)/α, and db = dz is (b_before − b_after)/α.
-chapter.check("one ReLU step by hand: da_prev with W before the update", points: 3) {
+chapter.check("one ReLU step by hand: da_prev with W before the update", points: 3, exercise: "7.1") {
+    let reluGradient = try reluStep().daPrev
     try expect(reluGradient.shape == (2, 1),
                "expected da_prev to be 2×1 like a_prev, got \(reluGradient.rows)×\(reluGradient.columns)")
     let withUpdatedWeights = zip(reluGradient.elements, [0.45, -0.525]).allSatisfy { abs($0 - $1) < 1e-12 }
@@ -93,7 +99,8 @@ chapter.check("one ReLU step by hand: da_prev with W before the update", points:
     try expect(reluGradient.elements, closeTo: [0.5, -0.5], tolerance: 1e-15, "da_prev = Wᵀ·dz")
 }
 
-chapter.check("one ReLU step by hand: the updated W and b", points: 2) {
+chapter.check("one ReLU step by hand: the updated W and b", points: 2, exercise: "7.1") {
+    let reluLayer = try reluStep().layer
     try expect(reluLayer.weights.elements, closeTo: [0.9, -1.05, 0.5, -2], tolerance: 1e-15,
                "W after the step, row by row")
     try expect(reluLayer.biases.elements, closeTo: [0.45, -1], tolerance: 1e-15, "b after the step")
@@ -105,7 +112,7 @@ chapter.check("one ReLU step by hand: the updated W and b", points: 2) {
 //:     dz = 2·¼ = 0.5,   dW = [[0.5, 0.5]],   db = [0.5]
 //:     da_prev = Wᵀ·dz = [0.25, −0.25]
 //:     W ← [[0.5 − 0.25, −0.5 − 0.25]] = [[0.25, −0.75]],   b ← [−0.25]
-chapter.check("one sigmoid step by hand", points: 2) {
+chapter.check("one sigmoid step by hand", points: 2, exercise: "7.1") {
     var layer = Layer(weights: Matrix([[0.5, -0.5]]), biases: Matrix(column: [0]), activation: Sigmoid())
     _ = layer.forward(Matrix(column: [1, 1]))
     let daPrev = layer.backward(Matrix(column: [2]), learningRate: 0.5)
@@ -193,7 +200,7 @@ let gradientCases: [(name: String, sizes: [Int], activations: [any Activation], 
 ]
 
 for testCase in gradientCases {
-    chapter.check("gradient check, \(testCase.name)", points: 2) {
+    chapter.check("gradient check, \(testCase.name)", points: 2, exercise: "7.1") {
         var random = NumPyRandom(seed: testCase.seed)
         let network = Perceptron(sizes: testCase.sizes, activations: testCase.activations, generator: &random)
         let comparisons = compareGradients(of: network, x: testCase.x, y: testCase.y)
@@ -207,7 +214,7 @@ for testCase in gradientCases {
 
 //: And the point of it all: a small step against the gradient lowers the
 //: loss on the sample it was computed for.
-chapter.check("one small step downhill lowers the loss") {
+chapter.check("one small step downhill lowers the loss", exercise: "7.1") {
     var random = NumPyRandom(seed: 10)
     var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
     let x = [1.0, 0.0], y = 1.0
@@ -226,7 +233,7 @@ chapter.check("one small step downhill lowers the loss") {
 // A layer of another shape, checked entry by entry against the formulas written
 // out as plain loops, so that a solution tuned to the cases above still has to
 // be right in general.
-chapter.check("backward on a 3 → 2 sigmoid layer, entry by entry", points: 2, hidden: true) {
+chapter.check("backward on a 3 → 2 sigmoid layer, entry by entry", points: 2, hidden: true, exercise: "7.1") {
     let w = [[0.3, -0.7, 0.2], [-0.4, 0.1, 0.9]], b = [0.05, -0.15], aPrev = [0.6, -1.1, 0.4], da = [0.8, -0.3]
     let alpha = 0.5
     var layer = Layer(weights: Matrix(w), biases: Matrix(column: b), activation: Sigmoid())

@@ -23,13 +23,24 @@ public struct Layer: Sendable {
     public var neuronCount: Int { weights.rows }
 
     public init(weights: Matrix, biases: Matrix, activation: any Activation) {
-        precondition(biases.rows == weights.rows && biases.columns == 1,
-                     "biases must be \(weights.rows)×1 for \(weights.rows) neurons, got \(biases.rows)×\(biases.columns)")
+        precondition(biases.rows == weights.rows && biases.columns == 1, Self.shapeMismatch(weights, biases))
         self.weights = weights
         self.biases = biases
         self.activation = activation
         self.input = Matrix(rows: weights.columns, columns: 1)
         self.weightedSums = Matrix(rows: weights.rows, columns: 1)
+    }
+
+    /// Which matrix is off, and how: W is neurons × inputs, b is neurons × 1.
+    private static func shapeMismatch(_ weights: Matrix, _ biases: Matrix) -> String {
+        let shapes = "W is \(weights.rows)×\(weights.columns) and b is \(biases.rows)×\(biases.columns)"
+        if biases.columns != 1 {
+            return "\(shapes): b must be a column, neurons × 1"
+        }
+        if biases.rows == weights.columns {
+            return "\(shapes): W looks transposed; it must be neurons × inputs, \(weights.columns)×\(weights.rows)"
+        }
+        return "\(shapes): W must be neurons × inputs and b neurons × 1, one row per neuron in both"
     }
 
     /// A layer with weights and biases drawn uniformly from [−1, 1), weights first:

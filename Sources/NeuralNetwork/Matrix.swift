@@ -76,11 +76,22 @@ public struct Matrix: Equatable, Sendable {
 
 infix operator ⊙: MultiplicationPrecedence
 
+/// Why A·B has no meaning for these shapes, and which transpose would give it one.
+private func productMismatch(_ lhs: Matrix, _ rhs: Matrix) -> String {
+    var message = "cannot multiply \(lhs.rows)×\(lhs.columns) by \(rhs.rows)×\(rhs.columns): "
+        + "the left one's columns (\(lhs.columns)) must equal the right one's rows (\(rhs.rows))"
+    if lhs.columns == rhs.columns {
+        message += "; a .transposed missing on the right?"
+    } else if lhs.rows == rhs.rows {
+        message += "; a .transposed missing on the left?"
+    }
+    return message
+}
+
 extension Matrix {
     /// The matrix product A·B, summed left to right as NumPy's `@` would on paper.
     public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
-        precondition(lhs.columns == rhs.rows,
-                     "cannot multiply \(lhs.rows)×\(lhs.columns) by \(rhs.rows)×\(rhs.columns)")
+        precondition(lhs.columns == rhs.rows, productMismatch(lhs, rhs))
         var result = Matrix(rows: lhs.rows, columns: rhs.columns)
         for i in 0..<lhs.rows {
             for j in 0..<rhs.columns {

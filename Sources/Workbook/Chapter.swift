@@ -12,6 +12,12 @@ import Foundation
 /// when a check failed. The record of the checks (see `ChapterRecord`) goes to
 /// `$WORKBOOK_RECORD`, or to `.build/workbook/chapter-NN.json` in the package,
 /// and figures to `$WORKBOOK_OUTPUT/figures` (default `Output/figures`).
+///
+/// A check whose body stops the program (an open exercise, a trap in the
+/// learner's code) cannot be caught in the process. `ChapterRunner` runs the
+/// chapter again instead, passing the checks that stopped it, with what they
+/// stopped on, in `$WORKBOOK_STOPPED_CHECKS`: those are recorded as failed
+/// without running, so every other check still gets its turn.
 @MainActor
 public final class Chapter {
     public let info: ChapterInfo
@@ -22,6 +28,11 @@ public final class Chapter {
     private let recordURL: URL
     private var record: ChapterRecord
     private let started = Date()
+    /// Checks (by position) that stopped an earlier run, with the reason.
+    private let stoppedChecks: [Int: String]
+    /// Output is held back until this check: an earlier run already printed it.
+    private let quietUntil: Int
+    private var nextCheck = 0
 
     /// Starts chapter `number` of the catalog. `file` locates the package.
     public init(_ number: Int, file: String = #filePath) {
@@ -38,8 +49,36 @@ public final class Chapter {
         recordURL = environment["WORKBOOK_RECORD"].map { URL(fileURLWithPath: $0) }
             ?? Chapter.defaultRecordURL(for: info, in: packageRoot)
         record = ChapterRecord(chapter: info.number, title: info.title)
-        Console.line(Console.bold("Chapter \(info.number) · \(info.title)"))
+        stoppedChecks = environment["WORKBOOK_STOPPED_CHECKS"].flatMap { Self.decodeStoppedChecks($0) } ?? [:]
+        quietUntil = environment["WORKBOOK_QUIET_UNTIL"].flatMap { Int($0) } ?? 0
+        // A run that resumes after a stop continues the first run's output.
+        if stoppedChecks.isEmpty {
+            Console.line(Console.bold("Chapter \(info.number) · \(info.title)"))
+            sayWhichNeededExercisesAreOpen()
+        }
         save()
+    }
+
+    /// `{"3": "message"}` → [3: "message"]
+    private static func decodeStoppedChecks(_ json: String) -> [Int: String]? {
+        guard let decoded = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else { return nil }
+        return Dictionary(uniqueKeysWithValues: decoded.compactMap { key, value in Int(key).map { ($0, value) } })
+    }
+
+    /// Before any check: the exercises of earlier chapters this one calls that are still open.
+    private func sayWhichNeededExercisesAreOpen() {
+        let open = info.needs.compactMap(ExerciseCatalog.exercise).filter {
+            ExerciseSource(packageRoot: packageRoot).isOpen($0)
+        }
+        guard !open.isEmpty else { return }
+        let list = open.map { "\($0.number) (\($0.name), chapter \($0.chapter))" }.joined(separator: ", ")
+        say(Console.yellow("  This chapter uses exercise\(open.count == 1 ? "" : "s") \(list), still open: "
+            + "the checks that need \(open.count == 1 ? "it" : "them") fail until \(open.count == 1 ? "it is" : "they are") written."))
+    }
+
+    /// Console output, held back while an earlier run's output is being replayed.
+    private func say(_ text: String) {
+        if nextCheck >= quietUntil { Console.line(text) }
     }
 
     /// Where a chapter run directly leaves its record, for `workbook list`.
@@ -53,33 +92,60 @@ public final class Chapter {
     }
 
     /// Runs one check: it passes when `body` returns and fails with the message
-    /// of whatever it throws.
-    public func check(_ name: String, points: Int = 1, hidden: Bool = false, _ body: () throws -> Void) {
+    /// of whatever it throws. `exercise` names the exercise it is about, so that
+    /// progress can be counted per exercise and a failure can point at a hint.
+    public func check(_ name: String, points: Int = 1, hidden: Bool = false, exercise: String? = nil,
+                      _ body: () throws -> Void) {
+        let index = nextCheck
         let result: CheckResult
-        do {
-            try body()
-            result = CheckResult(name: name, points: points, passed: true, message: "", hidden: hidden)
-        } catch {
-            result = CheckResult(name: name, points: points, passed: false,
-                                 message: String(describing: error), hidden: hidden)
+        if let stop = stoppedChecks[index] {
+            result = CheckResult(name: name, points: points, passed: false, message: stop, hidden: hidden,
+                                 exercise: exercise)
+        } else {
+            record.currentCheck = index
+            save()
+            do {
+                try body()
+                result = CheckResult(name: name, points: points, passed: true, message: "", hidden: hidden,
+                                     exercise: exercise)
+            } catch {
+                result = CheckResult(name: name, points: points, passed: false,
+                                     message: String(describing: error), hidden: hidden, exercise: exercise)
+            }
+            record.currentCheck = nil
         }
         record.checks.append(result)
         save()
         let pointsText = points == 1 ? "1 pt" : "\(points) pts"
         if result.passed {
-            Console.line("  \(Console.green("✓")) \(name)  \(Console.dim("(\(pointsText))"))")
+            say("  \(Console.green("✓")) \(name)  \(Console.dim("(\(pointsText))"))")
         } else {
-            Console.line("  \(Console.red("✗")) \(name)  \(Console.dim("(\(pointsText))"))")
+            say("  \(Console.red("✗")) \(name)  \(Console.dim("(\(pointsText))"))")
             for line in result.message.split(separator: "\n") {
-                Console.line("      \(line)")
+                say("      \(line)")
+            }
+            if let exercise, !hidden {
+                say(Console.dim("      stuck? `swift run workbook hint \(exercise)`"))
             }
         }
+        nextCheck += 1
+    }
+
+    /// True when every check so far passed: for closing notes that build on them.
+    public var checksPassed: Bool { record.checks.allSatisfy(\.passed) }
+
+    /// True when none of `exercises` is still open (their stub gone from the
+    /// learner's file): for a chapter's closing notes and figures, which call
+    /// the learner's code outside any check.
+    public func isWritten(_ exercises: String...) -> Bool {
+        let source = ExerciseSource(packageRoot: packageRoot)
+        return exercises.compactMap(ExerciseCatalog.exercise).allSatisfy { !source.isOpen($0) }
     }
 
     /// Prints a line of the chapter's own output (results worth reading).
     public func note(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            Console.line("  \(Console.dim("│")) \(line)")
+            say("  \(Console.dim("│")) \(line)")
         }
     }
 
@@ -95,10 +161,17 @@ public final class Chapter {
             try draw(url)
             record.figures.append(FigureRecord(path: relative, caption: caption))
             save()
-            Console.line("  \(Console.dim("▣")) figure: \(url.path)")
+            say("  \(Console.dim("▣")) figure: \(displayPath(url))")
         } catch {
-            Console.line("  \(Console.yellow("!")) could not draw \(relative): \(error)")
+            say("  \(Console.yellow("!")) could not draw \(relative): \(error)")
         }
+    }
+
+    /// `Output/figures/…` when it lies in the package, else the whole path.
+    private func displayPath(_ url: URL) -> String {
+        let root = packageRoot.standardizedFileURL.path + "/"
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 
     /// Prints the summary, writes the final record and exits: 0 when every check

@@ -9,13 +9,17 @@ public struct CheckResult: Codable, Equatable, Sendable {
     public var message: String
     /// Hidden checks are the instructor's: graded, but their details withheld.
     public var hidden: Bool
+    /// The exercise this check is about ("2.1"), when it is about one.
+    public var exercise: String?
 
-    public init(name: String, points: Int, passed: Bool, message: String, hidden: Bool = false) {
+    public init(name: String, points: Int, passed: Bool, message: String, hidden: Bool = false,
+                exercise: String? = nil) {
         self.name = name
         self.points = points
         self.passed = passed
         self.message = message
         self.hidden = hidden
+        self.exercise = exercise
     }
 }
 
@@ -41,6 +45,9 @@ public struct ChapterRecord: Codable, Equatable, Sendable {
     /// True once the chapter reached its end; false in a record left by a crash.
     public var finished: Bool
     public var seconds: Double
+    /// The position (from 0) of the check whose body is running: in a record
+    /// left by a crash, the check the crash happened in.
+    public var currentCheck: Int?
 
     public init(chapter: Int, title: String, checks: [CheckResult] = [], figures: [FigureRecord] = [],
                 finished: Bool = false, seconds: Double = 0) {

@@ -80,13 +80,21 @@ public struct ChapterRunner: Sendable {
     public var timeout: Double
     /// Copy the chapter's output to our standard output as it comes.
     public var echo: Bool
+    /// The learner's package, to read an open exercise's region. When set, a
+    /// check that stops the program (an open exercise, a trap) is recorded as that
+    /// check's failure and the chapter runs again from the next check, so one
+    /// open or broken exercise never hides the others; the echo leaves out the
+    /// runtime's crash report and sums it up in the check's message instead.
+    public var resumingIn: URL?
 
-    public init(binFolder: URL, outputFolder: URL, recordFolder: URL, timeout: Double = 120, echo: Bool = true) {
+    public init(binFolder: URL, outputFolder: URL, recordFolder: URL, timeout: Double = 120, echo: Bool = true,
+                resumingIn packageRoot: URL? = nil) {
         self.binFolder = binFolder
         self.outputFolder = outputFolder
         self.recordFolder = recordFolder
         self.timeout = timeout
         self.echo = echo
+        self.resumingIn = packageRoot
     }
 
     public func recordURL(for info: ChapterInfo) -> URL {
@@ -94,16 +102,59 @@ public struct ChapterRunner: Sendable {
     }
 
     public func run(_ info: ChapterInfo) -> ChapterRun {
+        guard let packageRoot = resumingIn else { return runOnce(info) }
+        var stops: [Int: ChapterStop] = [:]
+        var outputs: [String] = []
+        var seconds = 0.0
+        while true {
+            let messages = stops.mapValues(\.message)
+            var run = runOnce(info, stoppedChecks: messages, quietUntil: stops.keys.max() ?? 0,
+                              timeout: timeout - seconds)
+            outputs.append(run.output)
+            seconds += run.seconds
+            let stoppedInCheck = run.record?.currentCheck.flatMap { stops[$0] == nil ? $0 : nil }
+            switch run.status {
+            case .exerciseOpen, .crashed:
+                if let index = stoppedInCheck, seconds < timeout {
+                    stops[index] = ChapterStop(output: run.output, packageRoot: packageRoot)
+                    continue
+                }
+            case .failed where !stops.isEmpty:
+                // Every failure an open exercise: the chapter waits for it, nothing is wrong.
+                let failed = run.record?.checks.enumerated().filter { !$0.element.passed }.map(\.offset) ?? []
+                if failed.allSatisfy({ stops[$0]?.openExercise != nil }) { run.status = .exerciseOpen }
+            default:
+                break
+            }
+            run.output = outputs.joined(separator: "\n")
+            run.seconds = seconds
+            return run
+        }
+    }
+
+    /// One run of the chapter's program; `stoppedChecks` and `quietUntil` pass
+    /// on what earlier runs found (see `Chapter`).
+    private func runOnce(_ info: ChapterInfo, stoppedChecks: [Int: String] = [:], quietUntil: Int = 0,
+                         timeout: Double? = nil) -> ChapterRun {
         let recordURL = recordURL(for: info)
         try? FileManager.default.removeItem(at: recordURL)
         var environment = ProcessInfo.processInfo.environment
         environment["WORKBOOK_OUTPUT"] = outputFolder.path
         environment["WORKBOOK_RECORD"] = recordURL.path
         if echo && Console.usesColor { environment["WORKBOOK_COLOR"] = "1" }
+        if resumingIn != nil {
+            let keyed = Dictionary(uniqueKeysWithValues: stoppedChecks.map { (String($0.key), $0.value) })
+            environment["WORKBOOK_STOPPED_CHECKS"] = (try? JSONEncoder().encode(keyed)).map { String(decoding: $0, as: UTF8.self) }
+            environment["WORKBOOK_QUIET_UNTIL"] = String(quietUntil)
+            // The frames without registers and loaded images: the frames are all `ChapterStop` reads.
+            environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,limit=32"
+        }
+        let timeout = timeout ?? self.timeout
 
         let result = ProcessRunner.run(
             executable: binFolder.appendingPathComponent(info.target),
-            environment: environment, timeout: timeout, echo: echo)
+            environment: environment, timeout: timeout, echo: echo,
+            filter: resumingIn != nil ? LearnerEchoFilter() : nil)
         let record = try? ChapterRecord.read(from: recordURL)
 
         let status: ChapterStatus

@@ -26,12 +26,16 @@ struct RunCommand: ParsableCommand {
         let workspace = try Workspace()
         guard workspace.buildChapters([info]).succeeded else { throw ExitCode.failure }
         let result = try workspace.runner(timeout: options.timeout).run(info)
-        switch result.status {
-        case .passed: return
-        case .failed, .exerciseOpen: throw ExitCode.failure
-        default:
-            Console.line(Console.red("Chapter \(info.number) \(result.status.label)."))
-            throw ExitCode.failure
+        if result.record?.finished != true {
+            // The chapter stopped outside a check: say how far it got and why.
+            let record = result.record
+            Console.line(Console.red("Chapter \(info.number) \(result.status.label)"
+                + (record.map { " after \($0.passedCount) of \($0.checks.count) checks passed · \($0.points)/\($0.maxPoints) points" } ?? "")))
+            if case .crashed = result.status {
+                Console.line("  " + ChapterStop(output: result.output, packageRoot: workspace.root).message)
+            }
         }
+        Console.line(NextStep(workspace: workspace).after(result))
+        if result.status != .passed { throw ExitCode.failure }
     }
 }

@@ -54,7 +54,7 @@ struct Workspace {
     func runner(timeout: Double, outputFolder: URL? = nil, echo: Bool = true) throws -> ChapterRunner {
         ChapterRunner(binFolder: try SwiftBuild(packageRoot: root).binFolder(),
                       outputFolder: outputFolder ?? self.outputFolder,
-                      recordFolder: recordFolder, timeout: timeout, echo: echo)
+                      recordFolder: recordFolder, timeout: timeout, echo: echo, resumingIn: root)
     }
 }
 

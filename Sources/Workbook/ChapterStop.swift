@@ -1,0 +1,123 @@
+import Foundation
+
+/// Why a chapter's program stopped before its end, read from what it printed:
+/// an exercise still open, or a trap (a failed precondition, an index out of
+/// range, …) with the place in the learner's code it came from.
+public struct ChapterStop: Sendable, Equatable {
+    /// One line for the learner, e.g. "cannot multiply 2×1 by 2×1 (at Sources/NeuralNetwork/Layer.swift:70)".
+    public var message: String
+    /// The open exercise, when that is what stopped the chapter.
+    public var openExercise: ExerciseInfo?
+
+    /// Reads the output of a run that ended with exit status 3 (an open
+    /// exercise) or a signal; `packageRoot` lets it look at the exercise's region.
+    public init(output: String, packageRoot: URL) {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let exercise = Self.openExercise(in: lines) {
+            openExercise = exercise
+            if ExerciseSource(packageRoot: packageRoot).stubLeftUnderCode(exercise) {
+                message = "Exercise \(exercise.number) still calls exerciseNotDone(…) below your code, so it stops "
+                    + "there: delete that line from the region in \(exercise.file) and return your result"
+            } else {
+                message = "needs Exercise \(exercise.number) (\(exercise.name)), still open: write it in \(exercise.file)"
+            }
+            return
+        }
+        openExercise = nil
+        let trap = Self.trap(in: lines)
+        let place = Self.learnersFrame(in: lines, skipping: trap.site).map { " (at \($0))" } ?? ""
+        message = (trap.message ?? "the program crashed") + place
+    }
+
+    /// The exercise named by `exerciseNotDone`'s note: "✎ Exercise 7.1 (Layer.backward) is still open."
+    static func openExercise(in lines: [String]) -> ExerciseInfo? {
+        for line in lines {
+            guard let start = line.range(of: "✎ Exercise "), line.contains(" is still open") else { continue }
+            let number = line[start.upperBound...].prefix { $0 != " " }
+            return ExerciseCatalog.exercise(String(number))
+        }
+        return nil
+    }
+
+    /// The runtime's message, e.g. from "NeuralNetwork/Matrix.swift:82: Precondition failed: cannot multiply …",
+    /// and its site ("NeuralNetwork/Matrix.swift", 82) when it names one.
+    static func trap(in lines: [String]) -> (message: String?, site: (file: String, line: Int)?) {
+        for line in lines {
+            for marker in ["Precondition failed: ", "Fatal error: ", "Assertion failed: "] {
+                guard let range = line.range(of: marker) else { continue }
+                var message = String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                if message.isEmpty { message = String(marker.dropLast(2)).lowercased() }
+                let head = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+                let parts = head.split(separator: ":")
+                let site = parts.count >= 2 ? Int(parts[parts.count - 1]).map { (parts.dropLast().joined(separator: ":"), $0) } : nil
+                return (message, site)
+            }
+        }
+        return (nil, nil)
+    }
+
+    /// The first frame of the crashed thread in the package's own sources that
+    /// is not where the runtime stopped: the learner's line that called into the
+    /// failing precondition. "Sources/NeuralNetwork/Layer.swift:70".
+    static func learnersFrame(in lines: [String], skipping site: (file: String, line: Int)?) -> String? {
+        var inCrashedThread = false
+        for line in lines {
+            if line.hasPrefix("Thread ") {
+                inCrashedThread = line.hasSuffix("crashed:")
+                continue
+            }
+            guard inCrashedThread, let at = line.range(of: " at ", options: .backwards) else { continue }
+            let location = line[at.upperBound...]
+            guard let start = location.range(of: "/Sources/") ?? location.range(of: "/Chapters/") else { continue }
+            // "Sources/NeuralNetwork/Layer.swift:70:21" → file and line
+            let parts = location[location.index(after: start.lowerBound)...].split(separator: ":")
+            guard parts.count >= 2, let number = Int(parts[1]) else { continue }
+            let file = String(parts[0])
+            if let site, file.hasSuffix(site.file), number == site.line { continue }
+            return "\(file):\(number)"
+        }
+        return nil
+    }
+}
+
+/// What a learner sees of a chapter run: everything but the runtime's crash
+/// report and the stub's note, which the runner sums up in one line instead.
+final class LearnerEchoFilter: EchoFilter, @unchecked Sendable {
+    private let lock = NSLock()
+    private var inCrashReport = false
+    private var inStubNote = false
+    /// A blank line waits for the next: the stub's note begins with one.
+    private var heldBlankLine = false
+
+    func keeps(_ line: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if inCrashReport { return false }
+        if line.trimmingCharacters(in: .whitespaces).isEmpty && !inStubNote {
+            heldBlankLine = true
+            return false
+        }
+        let blankBefore = heldBlankLine
+        heldBlankLine = false
+        let keeps = decide(line)
+        if keeps && blankBefore { FileHandle.standardOutput.write(Data("\n".utf8)) }
+        return keeps
+    }
+
+    private func decide(_ line: String) -> Bool {
+        if line.hasPrefix("*** Signal ") || line.hasPrefix("*** Program crashed")
+            || ["Precondition failed: ", "Fatal error: ", "Assertion failed: "].contains(where: line.contains) {
+            inCrashReport = true
+            return false
+        }
+        if line.contains("✎ Exercise ") {
+            inStubNote = true
+            return false
+        }
+        if inStubNote {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { inStubNote = false }
+            return false
+        }
+        return true
+    }
+}

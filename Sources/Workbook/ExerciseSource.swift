@@ -1,0 +1,73 @@
+import Foundation
+
+/// An exercise's region as the learner's file holds it now: the lines between
+/// `// BEGIN SOLUTION` and `// END SOLUTION` under `// Exercise N.M: Name`.
+///
+/// The harness and the command read it to tell an open exercise (its stub
+/// still there) from a written one, and to hash what the learner wrote.
+public struct ExerciseSource: Sendable {
+    public var packageRoot: URL
+
+    public init(packageRoot: URL) {
+        self.packageRoot = packageRoot
+    }
+
+    /// The region's lines, or nil when the file or the region cannot be found.
+    public func region(of exercise: ExerciseInfo) -> [String]? {
+        bounds(of: exercise).map { Array($0.lines[($0.begin + 1)..<$0.end]) }
+    }
+
+    /// `Sources/NeuralNetwork/Layer.swift:52`: the region's first line, as
+    /// terminals and editors make clickable.
+    public func location(of exercise: ExerciseInfo) -> String {
+        guard let bounds = bounds(of: exercise) else { return exercise.file }
+        return "\(exercise.file):\(bounds.begin + 2)"
+    }
+
+    /// The file's lines and the indices of the region's BEGIN and END markers.
+    private func bounds(of exercise: ExerciseInfo) -> (lines: [String], begin: Int, end: Int)? {
+        guard let text = try? String(contentsOf: packageRoot.appendingPathComponent(exercise.file), encoding: .utf8)
+        else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let header = trimmed.firstIndex(where: { $0.hasPrefix("// Exercise \(exercise.number):") }),
+              let begin = trimmed[header...].firstIndex(of: "// BEGIN SOLUTION"),
+              let end = trimmed[begin...].firstIndex(of: "// END SOLUTION") else { return nil }
+        return (lines, begin, end)
+    }
+
+    /// True while the region still calls `exerciseNotDone` for this exercise.
+    public func isOpen(_ exercise: ExerciseInfo) -> Bool {
+        region(of: exercise)?.contains { $0.contains(exercise.stubCall) } ?? false
+    }
+
+    /// True when the learner wrote code in the region but left the stub's call in
+    /// it: the program still stops there, and only deleting that line helps.
+    public func stubLeftUnderCode(_ exercise: ExerciseInfo) -> Bool {
+        guard let region = region(of: exercise) else { return false }
+        let code = region.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("//") }
+        return code.contains { $0.contains(exercise.stubCall) } && code.count > 1
+    }
+
+    /// A fingerprint of what the region holds, blind to indentation and blank
+    /// lines: progress is kept per content, not per file date.
+    public func fingerprint(of exercise: ExerciseInfo) -> String? {
+        guard let region = region(of: exercise) else { return nil }
+        let normalized = region.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
+        return Self.fnv1a(normalized)
+    }
+
+    /// 64-bit FNV-1a as 16 hex digits: stable across runs and machines, unlike
+    /// Swift's seeded `Hasher`. Not a security measure, a change detector.
+    static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

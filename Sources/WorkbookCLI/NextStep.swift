@@ -1,0 +1,33 @@
+import Foundation
+import Workbook
+
+/// What to do after a chapter run, in one line: the next chapter, the exercise
+/// to write (as a clickable file:line), or the check to fix.
+struct NextStep {
+    let workspace: Workspace
+
+    func after(_ run: ChapterRun) -> String {
+        let source = ExerciseSource(packageRoot: workspace.root)
+        switch run.status {
+        case .passed:
+            guard let next = Catalog.chapter(run.info.number + 1) else {
+                return "Every chapter is done. Try `swift run workbook train --help` on your own data."
+            }
+            return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `swift run workbook run \(next.number)`."
+        case .exerciseOpen:
+            let open = (run.info.needs.compactMap(ExerciseCatalog.exercise) + run.info.exercises)
+                .first { source.isOpen($0) }
+            guard let open else { return "Run it again: `swift run workbook run \(run.info.number)`." }
+            return "Next: write Exercise \(open.number) (\(open.name)) at \(source.location(of: open)), "
+                + "then `swift run workbook run \(run.info.number)`."
+        case .failed:
+            let first = run.record?.checks.first { !$0.passed }
+            let hint = first?.exercise.map { "; stuck? `swift run workbook hint \($0)`" } ?? ""
+            return "Fix the first failing check, then `swift run workbook run \(run.info.number)`\(hint)."
+        case .didNotBuild:
+            return "Fix the compiler's first error above, then `swift run workbook run \(run.info.number)`."
+        default:
+            return "Run it again after a fix: `swift run workbook run \(run.info.number)`."
+        }
+    }
+}

@@ -172,7 +172,7 @@ chapter.check("a saturated output stops fit with TrainingError.saturatedOutput",
 
 //: ## Figures
 //:
-//: The loss curve, epoch by epoch, and what the trained network believes
+//: The loss curve, one dot per epoch, and what the trained network believes
 //: everywhere in the plane: the colour is ŷ, the line is where ŷ = ½ (the
 //: **decision boundary**), the points are the training data in their true
 //: classes.

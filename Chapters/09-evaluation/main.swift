@@ -206,9 +206,13 @@ func paddedRange(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
     let margin = 0.08 * (range.upperBound - range.lowerBound)
     return (range.lowerBound - margin)...(range.upperBound + margin)
 }
-chapter.figure("boundary", caption: "Decision boundary of the network trained on 320 samples, over the 80 test samples") { url in
+//: On the map below, each test sample is drawn in its true class, and the
+//: ones the network gets wrong (the FP and FN of the matrix above) are
+//: ringed in yellow.
+chapter.figure("boundary", caption: "Decision boundary of the network trained on 320 samples, over the 80 test samples; misclassified ones ringed") { url in
     let points = zip(test.features, test.labels).map { features, label in
-        LabeledPoint(x: features[0], y: features[1], label: Int(label), isTest: true)
+        LabeledPoint(x: features[0], y: features[1], label: Int(label), isTest: true,
+                     predicted: trained.predict(features))
     }
     let map = DecisionBoundaryMap(title: "Two moons: trained on 320 samples, shown with the 80 test samples",
                                   xLabel: "x₁", yLabel: "x₂", points: points,

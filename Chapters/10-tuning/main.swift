@@ -250,17 +250,73 @@ chapter.check("the chosen network beats the majority-class rate on the test set"
 
 //: ## Figure
 //:
-//: The training loss of the nine 50-epoch runs (each 10- and 30-epoch
-//: candidate is the beginning of one of them), with the course's settings for
-//: comparison, on a logarithmic scale so the late epochs stay readable.
-chapter.figure("candidates", caption: "Training loss of the candidates; 10- and 30-epoch runs are the start of these curves") { url in
-    var series = candidates.filter { $0.settings.epochs == 50 }.map { candidate in
-        Series("\(candidate.settings.hiddenSize)+\(candidate.settings.hiddenSize), α \(candidate.settings.learningRate)",
-               x: candidate.losses.indices.map { Double($0 + 1) }, y: candidate.losses)
+//: The validation loss, the number the choice is made on, after every epoch
+//: of the nine 50-epoch runs: a 10- or 30-epoch candidate's validation loss
+//: is its run's value at epoch 10 or 30. Colour tells the hidden size, the
+//: dash the learning rate; the thick line is the chosen candidate, and the
+//: black dotted line the course's settings. The scale is logarithmic, so the
+//: late epochs stay readable. The chapter keeps only each candidate's final
+//: validation loss, so the figure retrains the nine runs one epoch at a time
+//: (with the seed fixed and the samples handed over in the order training
+//: left them, that is the very same run) and scores each epoch.
+chapter.figure("candidates", caption: "Validation loss per epoch of the candidates; the chosen one is drawn thick") { url in
+    /// Validation loss after each of `epochs` epochs, trained as `trainCandidate` trains.
+    func validationLosses(hiddenSize: Int, learningRate: Double, epochs: Int) throws -> [Double] {
+        var random = NumPyRandom(seed: 10)
+        var network = fastCopy(of: makeNetwork(hiddenSize: hiddenSize, generator: &random))
+        // `fit` shuffles the order the previous epoch left, and a new call starts from the file's
+        // order; so each one-epoch call gets the samples already in the order so far.
+        var order = Array(fitPart.features.indices)
+        return try (0..<epochs).map { _ in
+            var peek = random
+            let permutation = peek.permutation(order.count)
+            let ordered = DataSet(features: order.map { fitPart.features[$0] }, labels: order.map { fitPart.labels[$0] })
+            _ = try network.fit(ordered, epochs: 1, learningRate: learningRate, generator: &random)
+            order = permutation.map { order[$0] }
+            return averageBinaryCrossEntropy(labels: validation.labels,
+                                             predictions: validation.features.map { network.probability($0) })
+        }
     }
-    series.append(Series("course: 6+6, α 0.01", x: baseline.losses.indices.map { Double($0 + 1) }, y: baseline.losses))
-    let chart = LineChart(title: "Grid search on two moons: training loss", xLabel: "epoch",
-                          yLabel: "average binary cross-entropy", series: series, logarithmicY: true)
+    /// The retrained curve must pass through every candidate's own score, or it is not their run.
+    func checkAgainstSearch(_ losses: [Double], hiddenSize: Int, learningRate: Double) throws {
+        for candidate in candidates where candidate.settings.hiddenSize == hiddenSize
+            && candidate.settings.learningRate == learningRate {
+            let retrained = losses[candidate.settings.epochs - 1]
+            guard abs(retrained - candidate.validationLoss) <= 1e-12 * candidate.validationLoss else {
+                throw CheckFailure("retraining \(candidate.settings) epoch by epoch gave a validation loss of "
+                    + "\(retrained), not the search's \(candidate.validationLoss)")
+            }
+        }
+    }
+    let dashes: [LineDash] = [.solid, .dashed, .dotted]
+    let longest = epochCounts.max()!
+    var series: [Series] = []
+    for (sizeIndex, size) in hiddenSizes.enumerated() {
+        for (rateIndex, rate) in learningRates.enumerated() {
+            var losses = try validationLosses(hiddenSize: size, learningRate: rate, epochs: longest)
+            try checkAgainstSearch(losses, hiddenSize: size, learningRate: rate)
+            let settings = "\(size)+\(size), α \(rate)"
+            let isChosen = best.settings.hiddenSize == size && best.settings.learningRate == rate
+            if isChosen {
+                // The chosen candidate's curve ends where its training ended, at its own final score.
+                losses = Array(losses.prefix(best.settings.epochs))
+            }
+            // Said first, like the course's entry, so the legend reads "chosen: …", "course: …".
+            let name = isChosen ? "chosen: \(settings), \(best.settings.epochs) epochs" : settings
+            series.append(Series(name, y: losses, color: Palette.seriesColor(sizeIndex), dash: dashes[rateIndex],
+                                 isEmphasized: isChosen, markers: .never))
+        }
+    }
+    let course = try validationLosses(hiddenSize: courseDefault.hiddenSize, learningRate: courseDefault.learningRate,
+                                      epochs: courseDefault.epochs)
+    guard abs(course.last! - baseline.validationLoss) <= 1e-12 * baseline.validationLoss else {
+        throw CheckFailure("retraining the course's settings gave a validation loss of \(course.last!), "
+            + "not \(baseline.validationLoss)")
+    }
+    let c = courseDefault
+    series.append(Series("course: \(c.hiddenSize)+\(c.hiddenSize), α \(c.learningRate), \(c.epochs) epochs", y: course, color: .black, dash: .dotted))
+    let chart = LineChart(title: "Grid search on two moons: validation loss per epoch", xLabel: "epoch",
+                          yLabel: "validation loss, average BCE (log scale)", series: series, logarithmicY: true)
     try chart.writePNG(to: url, width: 800, height: 600)
 }
 

@@ -1,7 +1,8 @@
 import CGD
 
 /// A two-feature binary classifier's probability as a colour field, its 0.5 contour, and the
-/// data on top: training points as ringed circles, test points as ringed diamonds.
+/// data on top: training points as ringed circles, test points as ringed diamonds, and a
+/// yellow ring around every point whose `predicted` class is not its true one.
 public struct DecisionBoundaryMap: Chart {
     public var title: String
     public var xLabel: String
@@ -78,6 +79,9 @@ public struct DecisionBoundaryMap: Chart {
             guard point.label == 0 || point.label == 1 else {
                 throw PlotError.unsupportedLabel(point.label, index: index)
             }
+            if let predicted = point.predicted, predicted != 0 && predicted != 1 {
+                throw PlotError.unsupportedLabel(predicted, index: index)
+            }
         }
         if points.isEmpty, xRange == nil || yRange == nil { throw PlotError.noPoints }
     }
@@ -141,7 +145,19 @@ public struct DecisionBoundaryMap: Chart {
                     radius: 4.6 * style.scale, ringWidth: 1.1 * style.scale)
     }
 
-    /// Training points first, so the fewer test points stay on top.
+    /// Yellow between dark edges: neither class colour, nor the dark contour the misclassified
+    /// points usually sit next to, and visible on both halves of the field.
+    public static let misclassifiedColor = Color(hex: 0xFFD21F)
+
+    /// Around a point: clear of the largest marker (a diamond's corner) by a gap, so the point
+    /// itself stays readable inside its ring.
+    static func misclassifiedRing(style: ChartStyle) -> RingMark {
+        RingMark(color: misclassifiedColor, radius: 10 * style.scale, width: 2.4 * style.scale,
+                 edgeWidth: 0.8 * style.scale)
+    }
+
+    /// Training points first, so the fewer test points stay on top; rings last, so no
+    /// neighbouring marker hides one.
     private func drawPoints(on canvas: Canvas, layout: AxesLayout, style: ChartStyle) {
         for isTest in [false, true] {
             for point in points where point.isTest == isTest {
@@ -149,6 +165,12 @@ public struct DecisionBoundaryMap: Chart {
                 guard layout.plot.contains(center) else { continue }
                 markerStyle(label: point.label, isTest: isTest, style: style).draw(on: canvas, at: center)
             }
+        }
+        let ring = Self.misclassifiedRing(style: style)
+        for point in points where point.isMisclassified {
+            let center = layout.point(x: point.x, y: point.y)
+            guard layout.plot.contains(center) else { continue }
+            ring.draw(on: canvas, at: center)
         }
     }
 
@@ -160,6 +182,14 @@ public struct DecisionBoundaryMap: Chart {
                 entries.append(LegendEntry(label: "\(name) (\(isTest ? "test" : "train"))",
                                            swatch: .marker(markerStyle(label: label, isTest: isTest, style: style))))
             }
+        }
+        let misclassified = points.filter(\.isMisclassified).count
+        if misclassified > 0 {
+            // Smaller than on the map, to fit a legend row.
+            var ring = Self.misclassifiedRing(style: style)
+            ring.radius = 6.5 * style.scale
+            ring.width = 1.8 * style.scale
+            entries.append(LegendEntry(label: "misclassified (\(misclassified))", swatch: .ring(ring)))
         }
         return entries
     }

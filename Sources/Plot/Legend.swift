@@ -1,7 +1,10 @@
 /// What a legend entry shows next to its label.
 enum LegendSwatch {
-    case line(Color, dashes: [Double])
+    /// A short stroke; `width` nil is the style's line width, `marker` sits at its middle.
+    case line(Color, dashes: [Double], width: Double? = nil, marker: MarkerStyle? = nil)
     case marker(MarkerStyle)
+    /// A highlight ring alone, sized to fit the row.
+    case ring(RingMark)
 }
 
 struct LegendEntry {
@@ -115,11 +118,14 @@ struct Legend {
 
     private func drawSwatch(_ swatch: LegendSwatch, on canvas: Canvas, from x: Double, centerY: Double) {
         switch swatch {
-        case .line(let color, let dashes):
+        case .line(let color, let dashes, let width, let marker):
             canvas.strokePolyline([PixelPoint(x: x, y: centerY), PixelPoint(x: x + swatchLength, y: centerY)],
-                                  color: color, width: style.lineWidth, dashes: dashes)
+                                  color: color, width: width ?? style.lineWidth, dashes: dashes)
+            marker?.draw(on: canvas, at: PixelPoint(x: x + swatchLength / 2, y: centerY))
         case .marker(let marker):
             marker.draw(on: canvas, at: PixelPoint(x: x + swatchLength / 2, y: centerY))
+        case .ring(let ring):
+            ring.draw(on: canvas, at: PixelPoint(x: x + swatchLength / 2, y: centerY))
         }
     }
 

@@ -1,4 +1,6 @@
 /// Several named series against shared axes, with a legend when there is more than one.
+/// On a logarithmic y axis the label says so: " (log scale)" is added unless `yLabel` already
+/// mentions "log", because evenly spaced ticks 0.1, 1, 10 are easily read as linear.
 public struct LineChart: Chart, Sendable {
     public var title: String
     public var xLabel: String
@@ -18,11 +20,19 @@ public struct LineChart: Chart, Sendable {
         guard !series.isEmpty else { throw PlotError.noSeries }
         let lines = try series.enumerated().map { index, series in
             let look = LineRenderer.look(forSeriesAt: index)
-            return LineRenderer.Line(name: series.name, color: look.color, dashes: look.dashes,
-                                     runs: try series.runs(logarithmicY: logarithmicY))
+            return LineRenderer.Line(name: series.name, color: series.color ?? look.color,
+                                     dashes: series.dash?.pattern ?? look.dashes,
+                                     runs: try series.runs(logarithmicY: logarithmicY),
+                                     isEmphasized: series.isEmphasized, showsMarkers: series.showsMarkers)
         }
-        return try LineRenderer(title: title, xLabel: xLabel, yLabel: yLabel, lines: lines,
+        return try LineRenderer(title: title, xLabel: xLabel, yLabel: shownYLabel, lines: lines,
                                 logarithmicY: logarithmicY, xRange: nil, drawsZeroLines: false)
             .render(width: width, height: height)
+    }
+
+    /// The y label as drawn.
+    var shownYLabel: String {
+        guard logarithmicY, !yLabel.lowercased().contains("log") else { return yLabel }
+        return yLabel.isEmpty ? "log scale" : yLabel + " (log scale)"
     }
 }

@@ -5,6 +5,9 @@ struct LineRenderer {
         var color: Color
         var dashes: [Double]
         var runs: [[(x: Double, y: Double)]]
+        /// Drawn wider, and after the others so nothing crosses it.
+        var isEmphasized = false
+        var showsMarkers = false
     }
 
     var title: String
@@ -26,41 +29,81 @@ struct LineRenderer {
         let legend = Legend(entries: lines.count > 1 ? legendEntries(style: style) : [], style: style)
         var layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
                                     xAxis: xAxis, yAxis: yAxis)
-        // A legend that would hide data inside the plot moves beside it, if it fits there.
-        var legendOutside = false
+        // A legend that would hide data inside the plot moves beside it if it fits there, else
+        // into rows between the title and the plot if they take at most a quarter of the height.
+        var placement = LegendPlacement.inside
         if try legend.coveredCount(on: canvas, in: layout.plot, avoiding: samples(layout)) > 0 {
             let column = try legend.columnSize(on: canvas)
+            let rowsWidth = Double(width) - 2 * style.padding
+            let rowsHeight = try legend.rowsHeight(on: canvas, maxWidth: rowsWidth)
             if column.height <= layout.plot.height, column.width <= Double(width) * 0.3 {
-                legendOutside = true
+                placement = .beside
                 layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
                                         xAxis: xAxis, yAxis: yAxis, reservedRight: column.width + style.padding)
+            } else if rowsHeight <= Double(height) * 0.25 {
+                placement = .above(maxWidth: rowsWidth)
+                layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
+                                        xAxis: xAxis, yAxis: yAxis, reservedTop: rowsHeight)
             }
         }
         layout.drawGrid(on: canvas)
         if drawsZeroLines { drawZeroLines(on: canvas, layout: layout) }
-        for line in lines {
-            for run in line.runs {
-                let pixels = run.map { layout.point(x: $0.x, y: $0.y) }
-                if pixels.count == 1 {
-                    // A lone value between gaps would be a speck as a line; show it as a dot.
-                    canvas.fillCircle(center: pixels[0], radius: style.lineWidth * 1.5, color: line.color)
-                } else {
-                    canvas.strokePolyline(pixels, color: line.color, width: style.lineWidth, clip: layout.plot,
-                                          dashes: line.dashes.map { $0 * style.scale })
-                }
-            }
-        }
+        for line in lines where !line.isEmphasized { draw(line, on: canvas, layout: layout, style: style) }
+        for line in lines where line.isEmphasized { draw(line, on: canvas, layout: layout, style: style) }
         try layout.drawFrame(on: canvas)
-        if legendOutside {
-            try legend.drawColumn(on: canvas, at: PixelPoint(x: layout.plot.maxX + style.padding, y: layout.plot.minY))
-        } else {
+        switch placement {
+        case .inside:
             try legend.draw(on: canvas, in: layout.plot, avoiding: samples(layout))
+        case .beside:
+            try legend.drawColumn(on: canvas, at: PixelPoint(x: layout.plot.maxX + style.padding, y: layout.plot.minY))
+        case .above(let maxWidth):
+            try legend.drawRows(on: canvas, centeredAt: Double(width) / 2, top: try layout.legendRowTop(canvas: canvas),
+                                maxWidth: maxWidth)
         }
         return canvas
     }
 
+    private enum LegendPlacement {
+        case inside, beside
+        case above(maxWidth: Double)
+    }
+
+    private func draw(_ line: Line, on canvas: Canvas, layout: AxesLayout, style: ChartStyle) {
+        for run in line.runs {
+            let pixels = run.map { layout.point(x: $0.x, y: $0.y) }
+            if pixels.count == 1, !line.showsMarkers {
+                // A lone value between gaps would be a speck as a line; show it as a dot.
+                canvas.fillCircle(center: pixels[0], radius: style.lineWidth * 1.5, color: line.color)
+            } else {
+                canvas.strokePolyline(pixels, color: line.color, width: Self.width(of: line, style: style),
+                                      clip: layout.plot, dashes: line.dashes.map { $0 * style.scale })
+            }
+            if line.showsMarkers {
+                let marker = Self.marker(for: line, style: style)
+                for pixel in pixels where layout.plot.contains(pixel) { marker.draw(on: canvas, at: pixel) }
+            }
+        }
+    }
+
+    /// An emphasised line is twice as wide: enough to find at a glance among ten lines.
+    static func width(of line: Line, style: ChartStyle) -> Double {
+        line.isEmphasized ? 2 * style.lineWidth : style.lineWidth
+    }
+
+    /// A dot in the line's colour with a thin white ring, so neighbouring dots and crossing
+    /// lines stay apart.
+    static func marker(for line: Line, style: ChartStyle) -> MarkerStyle {
+        let radius = (line.isEmphasized ? 4.5 : 3.5) * style.scale
+        return MarkerStyle(shape: .circle, fill: line.color, ring: .white, radius: radius, ringWidth: 0.8 * style.scale)
+    }
+
     private func legendEntries(style: ChartStyle) -> [LegendEntry] {
-        lines.map { LegendEntry(label: $0.name, swatch: .line($0.color, dashes: $0.dashes.map { $0 * style.scale })) }
+        lines.map { line in
+            LegendEntry(label: line.name,
+                        swatch: .line(line.color, dashes: line.dashes.map { $0 * style.scale },
+                                      width: Self.width(of: line, style: style),
+                                      marker: line.showsMarkers ? Self.marker(for: line, style: style) : nil))
+        }
     }
 
     /// Where the lines run, in pixels, for placing the legend.
@@ -86,7 +129,7 @@ struct LineRenderer {
     /// so many candidates on one chart stay tell-apart-able.
     static func look(forSeriesAt index: Int) -> (color: Color, dashes: [Double]) {
         let cycle = index / Palette.series.count
-        let dashes: [[Double]] = [[], [7, 4], [2, 3], [10, 3, 2, 3]]
-        return (Palette.seriesColor(index), dashes[cycle % dashes.count])
+        let dashes = LineDash.allCases
+        return (Palette.seriesColor(index), dashes[cycle % dashes.count].pattern)
     }
 }

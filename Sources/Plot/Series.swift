@@ -1,18 +1,62 @@
 /// One line of a chart: named values, drawn in order of `x`'s positions as given.
+///
+/// How it looks is chosen by the chart unless the caller says otherwise: a colour and dash
+/// from the palette's cycle, markers at the values only on short series, normal width.
 public struct Series: Sendable, Equatable {
     public var name: String
     public var x: [Double]
     public var y: [Double]
+    /// The line's colour; nil takes the palette colour for the series' position.
+    public var color: Color?
+    /// The line's dash pattern; nil takes the pattern for the series' position (solid for the
+    /// first seven series).
+    public var dash: LineDash?
+    /// Drawn wider and on top of the other lines, for the one series a figure is about
+    /// (the chosen candidate of a search, say).
+    public var isEmphasized: Bool
+    /// Whether each value gets a dot on the line.
+    public var markers: MarkerPolicy
 
-    public init(_ name: String, x: [Double], y: [Double]) {
+    /// When dots mark the values of a series.
+    public enum MarkerPolicy: Sendable, Equatable {
+        /// Dots on series of at most `Series.markerLimit` values, where single epochs matter and
+        /// the dots do not crowd; plain lines on longer ones.
+        case automatic
+        case always
+        case never
+    }
+
+    /// The most values a series may have and still get dots under `.automatic`: 20 dots sit
+    /// at least 25 px apart across a 640x480 chart, even with several series crossing, and a
+    /// run that short is one whose single epochs a reader looks at.
+    public static let markerLimit = 20
+
+    public init(_ name: String, x: [Double], y: [Double], color: Color? = nil, dash: LineDash? = nil,
+                isEmphasized: Bool = false, markers: MarkerPolicy = .automatic) {
         self.name = name
         self.x = x
         self.y = y
+        self.color = color
+        self.dash = dash
+        self.isEmphasized = isEmphasized
+        self.markers = markers
     }
 
     /// Values against 1, 2, 3, …, as for one value per epoch.
-    public init(_ name: String, y: [Double]) {
-        self.init(name, x: y.indices.map { Double($0 + 1) }, y: y)
+    public init(_ name: String, y: [Double], color: Color? = nil, dash: LineDash? = nil,
+                isEmphasized: Bool = false, markers: MarkerPolicy = .automatic) {
+        self.init(name, x: y.indices.map { Double($0 + 1) }, y: y, color: color, dash: dash,
+                  isEmphasized: isEmphasized, markers: markers)
+    }
+
+    /// Whether the values get dots: counts the values given, drawable or not, so a rule about
+    /// epochs does not change when one epoch's loss is NaN.
+    public var showsMarkers: Bool {
+        switch markers {
+        case .automatic: y.count <= Self.markerLimit
+        case .always: true
+        case .never: false
+        }
     }
 
     /// The drawable stretches: a NaN or infinite value (or a non-positive one on a logarithmic
@@ -39,5 +83,19 @@ public struct Series: Sendable, Equatable {
         guard sawFinite else { throw PlotError.noFiniteValues(name: name) }
         guard !runs.isEmpty else { throw PlotError.noPositiveValues(name: name) }
         return runs
+    }
+}
+
+/// A line's dash pattern, in pixels at 640x480 (scaled with the chart).
+public enum LineDash: Sendable, Equatable, CaseIterable {
+    case solid, dashed, dotted, dashDotted
+
+    var pattern: [Double] {
+        switch self {
+        case .solid: []
+        case .dashed: [7, 4]
+        case .dotted: [2, 3]
+        case .dashDotted: [10, 3, 2, 3]
+        }
     }
 }

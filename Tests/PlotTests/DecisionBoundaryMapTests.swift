@@ -66,3 +66,57 @@ struct DecisionBoundaryMapTests {
         #expect(milliseconds > 0 && milliseconds.isFinite)
     }
 }
+
+struct MisclassifiedPointTests {
+    static func map(predicted: Int?) -> DecisionBoundaryMap {
+        let points = [LabeledPoint(x: -0.5, y: 0.5, label: 0, isTest: true, predicted: 0),
+                      LabeledPoint(x: 0.5, y: -0.5, label: 1, isTest: true, predicted: predicted)]
+        return DecisionBoundaryMap(title: "", points: points, xRange: -1...1, yRange: -1...1) { x, y in
+            DecisionBoundaryMapTests.sigmoid(10 * (x - y))
+        }
+    }
+
+    static func centroid(of pixels: [(x: Int, y: Int)]) -> (x: Double, y: Double) {
+        (Double(pixels.map(\.x).reduce(0, +)) / Double(pixels.count),
+         Double(pixels.map(\.y).reduce(0, +)) / Double(pixels.count))
+    }
+
+    static func pixels(in canvas: Canvas, where predicate: (Color) -> Bool) -> [(x: Int, y: Int)] {
+        // Below the legend row, left of the colour scale.
+        (100..<600).flatMap { y in (0..<680).compactMap { x in predicate(canvas.color(atX: x, y: y)) ? (x, y) : nil } }
+    }
+
+    @Test func aMisclassifiedPointIsRingedInTheMarkColourAroundItsMarker() throws {
+        let canvas = try Canvas.roundTrip(Self.map(predicted: 0))
+        let isMark = { (color: Color) in color.isClose(to: DecisionBoundaryMap.misclassifiedColor, tolerance: 12) }
+        let isClass1 = { (color: Color) in color.isClose(to: Palette.classColors[1], tolerance: 8) }
+        let ring = Self.pixels(in: canvas, where: isMark)
+        let marker = Self.pixels(in: canvas, where: isClass1)
+        #expect(ring.count > 60, "a ring about 3 px wide and 80 px around, not \(ring.count) px")
+        let ringCenter = Self.centroid(of: ring), markerCenter = Self.centroid(of: marker)
+        #expect(abs(ringCenter.x - markerCenter.x) < 1.5 && abs(ringCenter.y - markerCenter.y) < 1.5,
+                "ring centred at \(ringCenter), marker at \(markerCenter)")
+        // The ring surrounds the marker without covering it: its pixels are all farther out.
+        let distances = ring.map { pixel -> Double in
+            let dx = Double(pixel.x) - markerCenter.x, dy = Double(pixel.y) - markerCenter.y
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        #expect((distances.min() ?? 0) >= 8, "the ring's inner edge \(distances.min() ?? 0) px from the centre")
+        // The legend row says so with the same colour.
+        #expect(canvas.count(where: isMark, xs: 0..<800, ys: 0..<100) > 10)
+    }
+
+    @Test func rightOrUnknownPredictionsGetNoRing() throws {
+        let isMark = { (color: Color) in color.isClose(to: DecisionBoundaryMap.misclassifiedColor, tolerance: 12) }
+        for predicted in [1, nil] {
+            let canvas = try Canvas.roundTrip(Self.map(predicted: predicted))
+            #expect(canvas.count(where: isMark, xs: 0..<800, ys: 0..<600) == 0)
+        }
+    }
+
+    @Test func misclassificationIsTheCallersPredictionAgainstTheLabel() {
+        #expect(LabeledPoint(x: 0, y: 0, label: 1, predicted: 0).isMisclassified)
+        #expect(!LabeledPoint(x: 0, y: 0, label: 1, predicted: 1).isMisclassified)
+        #expect(!LabeledPoint(x: 0, y: 0, label: 1).isMisclassified)
+    }
+}

@@ -53,6 +53,45 @@ enum Samples {
         return DecisionBoundaryMap(title: "sigmoid(10·(x − y))", points: points) { x, y in sigmoid(10 * (x - y)) }
     }
 
+    /// Ten epochs: few enough for a dot at each.
+    static var shortLossCurve: LineChart {
+        LineChart(title: "Training loss, 10 epochs", xLabel: "epoch", yLabel: "binary cross-entropy",
+                  series: [Series("train", y: (0..<10).map { 0.69 * exp(-Double($0) / 4) + 0.1 })])
+    }
+
+    /// Colour by hidden size, dash by learning rate, one emphasised choice, and a short baseline.
+    static var gridSearch: LineChart {
+        let dashes: [LineDash] = [.solid, .dashed, .dotted]
+        var series: [Series] = []
+        for (sizeIndex, size) in [20, 25, 30].enumerated() {
+            for (rateIndex, rate) in [0.02, 0.01, 0.005].enumerated() {
+                let speed = rate * Double(size) * 0.4
+                let loss = (0..<50).map { 0.6 * exp(-speed * Double($0 + 1)) + 0.03 + 0.002 * Double(sizeIndex) }
+                let chosen = size == 30 && rate == 0.02
+                series.append(Series(chosen ? "\(size)+\(size), α \(rate) (chosen)" : "\(size)+\(size), α \(rate)",
+                                     y: loss, color: Palette.seriesColor(sizeIndex), dash: dashes[rateIndex],
+                                     isEmphasized: chosen))
+            }
+        }
+        series.append(Series("course: 6+6, α 0.01, 10 epochs", y: (0..<10).map { 0.69 * exp(-Double($0) / 20) },
+                             color: .black))
+        return LineChart(title: "Grid search: validation loss per epoch", xLabel: "epoch", yLabel: "validation loss",
+                         series: series, logarithmicY: true)
+    }
+
+    /// Test points with predictions, two of them wrong.
+    static var misclassifiedBoundary: DecisionBoundaryMap {
+        let points = (0..<40).map { index in
+            let x = Double(index % 8) / 3 - 1.2, y = Double(index / 8) / 2 - 1
+            let label = x > y ? 1 : 0
+            let wrong = index == 11 || index == 28
+            return LabeledPoint(x: x, y: y, label: label, isTest: true, predicted: wrong ? 1 - label : label)
+        }
+        return DecisionBoundaryMap(title: "With misclassified test points", points: points) { x, y in
+            sigmoid(10 * (x - y))
+        }
+    }
+
     static var confusion: ConfusionMatrixChart {
         ConfusionMatrixChart(title: "Confusion matrix (test set)", counts: [[41, 7], [3, 49]])
     }
@@ -72,5 +111,6 @@ enum Samples {
         ("sigmoid", activations), ("relu", relu),
         ("boundary", boundary), ("linear-boundary", linearBoundary), ("confusion", confusion),
         ("cross-entropy", crossEntropy), ("confusion-long", longTitleConfusion),
+        ("short-loss", shortLossCurve), ("grid-search", gridSearch), ("misclassified", misclassifiedBoundary),
     ] }
 }

@@ -23,9 +23,12 @@ bench: deps
 	$(SWIFT) run -c release workbook bench
 	$(SWIFT) run -c release workbook bench-report
 
-# apt-get only when something is missing; sudo only when not root.
+# Homebrew on macOS; elsewhere apt-get, only when something is missing, with
+# sudo only when not root.
 deps:
-	@if ! pkg-config --exists gdlib 2>/dev/null || [ ! -f $(FONT) ]; then \
+	@if [ "$$(uname)" = Darwin ]; then \
+		pkg-config --exists gdlib 2>/dev/null || brew install gd pkg-config; \
+	elif ! pkg-config --exists gdlib 2>/dev/null || [ ! -f $(FONT) ]; then \
 		echo "Installing libgd-dev, pkg-config and fonts-dejavu-core with apt-get…"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \

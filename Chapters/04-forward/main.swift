@@ -47,14 +47,19 @@ import Workbook
 
 let chapter = Chapter(4)
 
-var random = NumPyRandom(seed: 10)
-var network = Perceptron(sizes: [2, 3, 3, 1], activations: [ReLU(), ReLU(), Sigmoid()],
-                         generator: &random)
 let x = Matrix(column: [1, 0])
-let yHat = network.forward(x)
-chapter.note("the seed-10 network 2 → 3 → 3 → 1 on x = [1, 0]: ŷ = \(yHat.scalar)")
-for (index, layer) in network.layers.enumerated() {
-    chapter.note("layer \(index + 1): z = \(layer.weightedSums.elements)")
+
+//: The seed-10 network 2 → 3 → 3 → 1 on x = [1, 0]: it runs your `forward`,
+//: so it is computed when the check that needs it asks.
+let seeded = Computed {
+    var random = NumPyRandom(seed: 10)
+    var network = Perceptron(sizes: [2, 3, 3, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+    let yHat = network.forward(x)
+    chapter.note("the seed-10 network 2 → 3 → 3 → 1 on x = [1, 0]: ŷ = \(yHat.scalar)")
+    for (index, layer) in network.layers.enumerated() {
+        chapter.note("layer \(index + 1): z = \(layer.weightedSums.elements)")
+    }
+    return (network: network, yHat: yHat)
 }
 
 //: ## Checks
@@ -77,14 +82,14 @@ func handWorkedNetwork() -> Perceptron {
     ])
 }
 
-chapter.check("Layer.forward of a hand-worked ReLU layer", points: 2) {
+chapter.check("Layer.forward of a hand-worked ReLU layer", points: 2, exercise: "4.1") {
     var layer = handWorkedNetwork().layers[0]
     let a = layer.forward(Matrix(column: [1, 2]))
     try expect(a.shape == (2, 1), "expected a 2×1 output, got \(a.rows)×\(a.columns)")
     try expect(a.elements, closeTo: [5.5, 0], tolerance: 1e-15, "a = relu(W·x + b)")
 }
 
-chapter.check("Layer.forward keeps a_prev as `input` and z as `weightedSums`", points: 2) {
+chapter.check("Layer.forward keeps a_prev as `input` and z as `weightedSums`", points: 2, exercise: "4.1") {
     var layer = handWorkedNetwork().layers[0]
     _ = layer.forward(Matrix(column: [1, 2]))
     try expect(layer.input.elements, closeTo: [1, 2], tolerance: 0, "input (a_prev)")
@@ -92,7 +97,7 @@ chapter.check("Layer.forward keeps a_prev as `input` and z as `weightedSums`", p
     try expect(layer.weightedSums.elements, closeTo: [5.5, -1], tolerance: 1e-15, "weightedSums (z)")
 }
 
-chapter.check("Perceptron.forward chains the layers: ŷ = ½ for the hand-worked network", points: 2) {
+chapter.check("Perceptron.forward chains the layers: ŷ = ½ for the hand-worked network", points: 2, exercise: "4.2") {
     var small = handWorkedNetwork()
     let output = small.forward(Matrix(column: [1, 2]))
     try expect(output.shape == (1, 1), "expected a 1×1 output, got \(output.rows)×\(output.columns)")
@@ -107,7 +112,8 @@ chapter.check("Perceptron.forward chains the layers: ŷ = ½ for the hand-worked
 //: (`z = W @ a_prev + b`, `a = np.maximum(0, z)` or `1/(1+np.exp(-z))`) on the
 //: same starting weights, printed with `repr`. The first layer's middle neuron
 //: is the only one with a positive sum, so a¹ = [0, 0.788…, 0].
-chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3) {
+chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3, exercise: "4.2") {
+    let (network, yHat) = try seeded()
     try expect(network.layers[0].weightedSums.elements,
                closeTo: [-0.06123298394726007, 0.7883578942504683, -0.6647643022697483],
                tolerance: 1e-14, "layer 1 z")
@@ -120,7 +126,7 @@ chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3) 
 }
 
 //: The same for the course's main network, 2 → 6 → 6 → 1, also from seed 10.
-chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = [1, 0]") {
+chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = [1, 0]", exercise: "4.2") {
     var courseRandom = NumPyRandom(seed: 10)
     var courseNetwork = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()],
                                    generator: &courseRandom)

@@ -65,16 +65,16 @@ import Workbook
 
 let chapter = Chapter(5)
 
-for (y, yHat) in [(1.0, 0.9), (1.0, 0.5), (1.0, 0.1), (0.0, 0.9)] {
-    chapter.note("y = \(Int(y)), ŷ = \(yHat):  L = \(binaryCrossEntropy(label: y, prediction: yHat))")
-}
 
 //: ## Checks
 //:
 //: Values at points where the logarithm is known (printed with NumPy's
 //: `np.log`): −log 0.9 = 0.10536051565782628, log 2 = 0.6931471805599453,
 //: −log 0.25 = log 4 = 1.3862943611198906.
-chapter.check("the loss at hand-worked points", points: 2) {
+chapter.check("the loss at hand-worked points", points: 2, exercise: "5.1") {
+    for (y, yHat) in [(1.0, 0.9), (1.0, 0.5), (1.0, 0.1), (0.0, 0.9)] {
+        chapter.note("y = \(Int(y)), ŷ = \(yHat):  L = \(binaryCrossEntropy(label: y, prediction: yHat))")
+    }
     try expect(binaryCrossEntropy(label: 1, prediction: 0.9), closeTo: 0.10536051565782628,
                tolerance: 1e-15, "L(y = 1, ŷ = 0.9)")
     try expect(binaryCrossEntropy(label: 1, prediction: 0.5), closeTo: 0.6931471805599453,
@@ -88,7 +88,7 @@ chapter.check("the loss at hand-worked points", points: 2) {
 //: Swapping the label and mirroring the prediction gives the same loss:
 //: L(1, p) = L(0, 1 − p). A loss that uses the wrong term for one of the labels
 //: fails this.
-chapter.check("the loss is symmetric: L(1, p) = L(0, 1 − p)") {
+chapter.check("the loss is symmetric: L(1, p) = L(0, 1 − p)", exercise: "5.1") {
     for p in [0.05, 0.3, 0.62, 0.875] {
         try expect(binaryCrossEntropy(label: 0, prediction: 1 - p),
                    closeTo: binaryCrossEntropy(label: 1, prediction: p), tolerance: 1e-12,
@@ -99,7 +99,7 @@ chapter.check("the loss is symmetric: L(1, p) = L(0, 1 − p)") {
 //: The average over four samples, labels [1, 0, 1, 0] and predictions
 //: [0.9, 0.1, 0.5, 0.75]: the losses are 0.10536…, 0.10536…, 0.69315… and
 //: 1.38629…, and NumPy's `np.mean` of them is 0.5725406432488721.
-chapter.check("the average loss over four samples", points: 2) {
+chapter.check("the average loss over four samples", points: 2, exercise: "5.2") {
     let average = averageBinaryCrossEntropy(labels: [1, 0, 1, 0], predictions: [0.9, 0.1, 0.5, 0.75])
     try expect(average, closeTo: 0.5725406432488721, tolerance: 1e-12, "L̄")
     let single = averageBinaryCrossEntropy(labels: [1], predictions: [0.5])
@@ -111,7 +111,7 @@ chapter.check("the average loss over four samples", points: 2) {
 //: infinite (−log 0). The value for ŷ = 1 − 10⁻¹² is NumPy's
 //: `-np.log(1 - 1e-12)`, 9.999778782803785e-13 (not quite 10⁻¹², because
 //: 1 − 10⁻¹² is not exactly representable).
-chapter.check("as ŷ approaches the ends: tiny, large, then infinite", points: 2) {
+chapter.check("as ŷ approaches the ends: tiny, large, then infinite", points: 2, exercise: "5.1") {
     try expect(binaryCrossEntropy(label: 1, prediction: 1 - 1e-12), closeTo: 9.999778782803785e-13,
                tolerance: 1e-20, "L(y = 1, ŷ = 1 − 1e-12)")
     try expect(binaryCrossEntropy(label: 1, prediction: 1e-12), closeTo: 27.631021115928547,
@@ -127,7 +127,7 @@ chapter.check("as ŷ approaches the ends: tiny, large, then infinite", points: 2
 //: The sigmoid really does get there: σ(40) is exactly 1.0 in double
 //: precision, so a sample of class 0 that reaches the output layer with z = 40
 //: has an infinite loss.
-chapter.check("a saturated sigmoid gives an infinite loss for the wrong label") {
+chapter.check("a saturated sigmoid gives an infinite loss for the wrong label", exercise: "5.1") {
     let saturated = Sigmoid()(40)
     try expect(saturated == 1, "expected σ(40) to round to exactly 1.0, got \(saturated)")
     let loss = binaryCrossEntropy(label: 0, prediction: saturated)
@@ -137,7 +137,9 @@ chapter.check("a saturated sigmoid gives an infinite loss for the wrong label") 
 //: What your loss makes of the right end, 0·log 0, and what `fit` will say
 //: instead of letting a NaN or an infinity into the training (it calls
 //: `TrainingError.checkUnsaturated` on every ŷ before taking its loss):
-chapter.note("your loss at y = 0, ŷ = 0 (limit 0, but 0·log 0 is 0·(−∞)): \(binaryCrossEntropy(label: 0, prediction: 0))")
+if chapter.isWritten("5.1") {
+    chapter.note("your loss at y = 0, ŷ = 0 (limit 0, but 0·log 0 is 0·(−∞)): \(binaryCrossEntropy(label: 0, prediction: 0))")
+}
 do {
     try TrainingError.checkUnsaturated(Sigmoid()(40), epoch: 3, sample: 17)
 } catch {
@@ -148,7 +150,7 @@ do {
 //:
 //: The two halves of the loss: −log ŷ for a sample of class 1, −log(1 − ŷ) for
 //: a sample of class 0.
-chapter.figure("loss", caption: "Binary cross-entropy as a function of the prediction ŷ") { url in
+chapter.figure("loss", caption: "Binary cross-entropy as a function of the prediction ŷ", needs: ["5.1"]) { url in
     let plot = FunctionPlot(
         title: "Binary cross-entropy", xLabel: "prediction ŷ", yLabel: "loss L",
         xRange: 0.005...0.995,

@@ -81,16 +81,16 @@ func centralDifference(step h: Double, _ f: (Double) -> Double) -> Double {
     (f(h) - f(-h)) / (2 * h)
 }
 
-for (y, yHat) in [(1.0, 0.8), (0.0, 0.8), (1.0, 0.1)] {
-    chapter.note("y = \(Int(y)), ŷ = \(yHat):  da^n = \(binaryCrossEntropyGradient(label: y, prediction: yHat))")
-}
 
 //: ## Checks
 //:
 //: da^n by hand: y = 1, ŷ = 0.8 gives (0.8 − 1)/(0.8·0.2) = −0.2/0.16 = −1.25;
 //: y = 0, ŷ = 0.25 gives 0.25/(0.25·0.75) = 4/3; at ŷ = ½ it is −2 for y = 1
 //: and +2 for y = 0. The sign says which way ŷ should move: down the slope.
-chapter.check("da^n = (ŷ − y)/(ŷ(1 − ŷ)) at hand-worked points", points: 2) {
+chapter.check("da^n = (ŷ − y)/(ŷ(1 − ŷ)) at hand-worked points", points: 2, exercise: "6.1") {
+    for (y, yHat) in [(1.0, 0.8), (0.0, 0.8), (1.0, 0.1)] {
+        chapter.note("y = \(Int(y)), ŷ = \(yHat):  da^n = \(binaryCrossEntropyGradient(label: y, prediction: yHat))")
+    }
     try expect(binaryCrossEntropyGradient(label: 1, prediction: 0.8), closeTo: -1.25, tolerance: 1e-12, "da^n(y = 1, ŷ = 0.8)")
     try expect(binaryCrossEntropyGradient(label: 0, prediction: 0.25), closeTo: 4.0 / 3, tolerance: 1e-12, "da^n(y = 0, ŷ = 0.25)")
     try expect(binaryCrossEntropyGradient(label: 1, prediction: 0.5), closeTo: -2, tolerance: 1e-12, "da^n(y = 1, ŷ = 0.5)")
@@ -101,7 +101,7 @@ chapter.check("da^n = (ŷ − y)/(ŷ(1 − ŷ)) at hand-worked points", points: 
 //: h = 10⁻⁶. Even at ŷ = 0.05, where the loss bends sharply, the difference's
 //: error (about h²/6 times the third derivative, plus rounding of about
 //: 10⁻¹⁶/h) stays below 10⁻⁸, so we ask for 10⁻⁷ (relative above 1).
-chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", points: 2) {
+chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", points: 2, exercise: "6.1") {
     for y in [0.0, 1.0] {
         for yHat in [0.05, 0.3, 0.5, 0.7, 0.95] {
             let numeric = centralDifference(step: 1e-6) { binaryCrossEntropy(label: y, prediction: yHat + $0) }
@@ -114,7 +114,7 @@ chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", poi
 //: Through the sigmoid, da^n · σ′(z) should collapse to ŷ − y. We check the
 //: product of your two derivatives against ŷ − y, and against the central
 //: difference of z ↦ L(y, σ(z)) with h = 10⁻⁵.
-chapter.check("∂L/∂z of a sigmoid output is ŷ − y", points: 2) {
+chapter.check("∂L/∂z of a sigmoid output is ŷ − y", points: 2, exercise: "6.1") {
     let sigmoid = Sigmoid()
     for y in [0.0, 1.0] {
         for z in [-2.0, -0.3, 0.7, 3] {
@@ -144,7 +144,7 @@ func outputLayerLoss(_ layer: Layer) -> Double {
     return binaryCrossEntropy(label: label, prediction: copy.forward(aPrev).scalar)
 }
 
-chapter.check("one layer's dW and db by the chain rule agree with central differences", points: 3) {
+chapter.check("one layer's dW and db by the chain rule agree with central differences", points: 3, exercise: "6.1") {
     var layer = outputLayer
     let yHat = layer.forward(aPrev).scalar
     let da = Matrix(column: [binaryCrossEntropyGradient(label: label, prediction: yHat)])
@@ -178,7 +178,7 @@ chapter.check("one layer's dW and db by the chain rule agree with central differ
 //:
 //: Both hidden neurons are active, so both rows of W¹ get a gradient. Chapter 7
 //: packs exactly these steps into `Layer.backward`.
-chapter.check("the gradient reaches a hidden layer through da_prev = Wᵀ·dz", points: 3) {
+chapter.check("the gradient reaches a hidden layer through da_prev = Wᵀ·dz", points: 3, exercise: "6.1") {
     let network = Perceptron(layers: [
         Layer(weights: Matrix([[0.5, -1], [1.5, 0.25]]), biases: Matrix(column: [0.2, -0.3]), activation: ReLU()),
         Layer(weights: Matrix([[0.8, -0.7]]), biases: Matrix(column: [0.05]), activation: Sigmoid()),

@@ -83,22 +83,20 @@ do {
     chapter.finish()
 }
 
-var random = NumPyRandom(seed: 10)
-var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
-var reportedEpochs: [(epoch: Int, loss: Double)] = []
-let losses: [Double]
-do {
-    losses = try network.fit(data, epochs: 10, learningRate: 0.01, generator: &random) { epoch, loss in
-        reportedEpochs.append((epoch, loss))
+//: Training runs your `fit`, so it happens when the first check asks for it:
+//: the course network from seed 10, 10 epochs, α = 0.01.
+let training = Computed {
+    var random = NumPyRandom(seed: 10)
+    var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+    var reported: [(epoch: Int, loss: Double)] = []
+    let losses = try network.fit(data, epochs: 10, learningRate: 0.01, generator: &random) { epoch, loss in
+        reported.append((epoch, loss))
         chapter.note("epoch \(epoch): average loss \(loss)")
     }
-} catch {
-    chapter.check("train the course network on Data/xor.csv", points: 5) { throw error }
-    chapter.finish()
+    let correct = zip(data.features, data.labels).filter { Double(network.predict($0)) == $1 }.count
+    chapter.note("after training, \(correct) of \(data.count) training points are on the right side of the boundary")
+    return (network: network, losses: losses, reportedEpochs: reported)
 }
-
-let correct = zip(data.features, data.labels).filter { Double(network.predict($0)) == $1 }.count
-chapter.note("after training, \(correct) of \(data.count) training points are on the right side of the boundary")
 
 //: ## Checks
 //:
@@ -118,7 +116,8 @@ let numpyLosses = [
 //: The first epoch tests the shuffle, the forward pass, the loss and every
 //: update within one pass; 10⁻⁹ relative leaves room only for the order in
 //: which the two languages round their sums.
-chapter.check("the first epoch's loss equals the course's NumPy run", points: 3) {
+chapter.check("the first epoch's loss equals the course's NumPy run", points: 3, exercise: "8.1") {
+    let losses = try training().losses
     try expect(losses.count == 10, "expected 10 epoch losses, got \(losses.count)")
     try expect(abs(losses[0] - numpyLosses[0]) <= 1e-9 * numpyLosses[0],
                "expected the first epoch's average loss ≈ \(numpyLosses[0]) (relative 1e-9), got \(losses[0])")
@@ -127,7 +126,8 @@ chapter.check("the first epoch's loss equals the course's NumPy run", points: 3)
 //: Every later epoch too. This one notices a shuffle that starts from the file
 //: order every epoch instead of from the last epoch's order: the first epoch
 //: is the same either way, the second is not.
-chapter.check("every epoch's loss equals the course's NumPy run", points: 2) {
+chapter.check("every epoch's loss equals the course's NumPy run", points: 2, exercise: "8.1") {
+    let losses = try training().losses
     for (epoch, (swift, numpy)) in zip(losses, numpyLosses).enumerated() {
         try expect(abs(swift - numpy) <= 1e-9 * numpy,
                    "expected epoch \(epoch + 1)'s average loss ≈ \(numpy) (relative 1e-9), got \(swift)")
@@ -137,7 +137,8 @@ chapter.check("every epoch's loss equals the course's NumPy run", points: 2) {
 //: Independently of any reference: the loss falls. It ends well below where it
 //: started, and it goes down from one epoch to the next at least 8 times out of
 //: 9 (stochastic descent may take the odd step up, but not many).
-chapter.check("the loss falls over the epochs", points: 2) {
+chapter.check("the loss falls over the epochs", points: 2, exercise: "8.1") {
+    let losses = try training().losses
     try expect(losses.allSatisfy(\.isFinite), "expected finite losses, got \(losses)")
     try expect(losses.last! < 0.5 * losses.first!,
                "expected the last epoch's loss to be under half the first's, got \(losses.first!) → \(losses.last!)")
@@ -145,7 +146,8 @@ chapter.check("the loss falls over the epochs", points: 2) {
     try expect(falls >= 8, "expected the loss to fall in at least 8 of 9 epoch steps, it fell in \(falls): \(losses)")
 }
 
-chapter.check("progress hears every epoch, with the loss fit returns") {
+chapter.check("progress hears every epoch, with the loss fit returns", exercise: "8.1") {
+    let (_, losses, reportedEpochs) = try training()
     try expect(reportedEpochs.map(\.epoch), equals: Array(1...10), "epochs reported to progress")
     try expect(reportedEpochs.map(\.loss), closeTo: losses, tolerance: 0, "losses reported to progress")
 }
@@ -155,7 +157,7 @@ chapter.check("progress hears every epoch, with the loss fit returns") {
 //: the very first loss would be −log(1 − 1) = +∞. `fit` must stop with
 //: `TrainingError.saturatedOutput` (epoch 1, sample 0) instead of returning an
 //: infinite or NaN loss.
-chapter.check("a saturated output stops fit with TrainingError.saturatedOutput", points: 2) {
+chapter.check("a saturated output stops fit with TrainingError.saturatedOutput", points: 2, exercise: "8.1") {
     var saturating = Perceptron(layers: [
         Layer(weights: Matrix([[50, 0]]), biases: Matrix(column: [0]), activation: Sigmoid()),
     ])
@@ -176,7 +178,8 @@ chapter.check("a saturated output stops fit with TrainingError.saturatedOutput",
 //: everywhere in the plane: the colour is ŷ, the line is where ŷ = ½ (the
 //: **decision boundary**), the points are the training data in their true
 //: classes.
-chapter.figure("loss", caption: "Average training loss per epoch, course network on Data/xor.csv") { url in
+chapter.figure("loss", caption: "Average training loss per epoch, course network on Data/xor.csv", needs: ["8.1"]) { url in
+    let losses = try training().losses
     let epochs = losses.indices.map { Double($0 + 1) }
     let chart = LineChart(title: "Training loss, 2 → 6 → 6 → 1 on XOR", xLabel: "epoch",
                           yLabel: "average binary cross-entropy",
@@ -184,8 +187,9 @@ chapter.figure("loss", caption: "Average training loss per epoch, course network
     try chart.writePNG(to: url, width: 800, height: 600)
 }
 
-let trained = network
-chapter.figure("boundary", caption: "Decision boundary of the trained course network over the training points") { url in
+chapter.figure("boundary", caption: "Decision boundary of the trained course network over the training points",
+               needs: ["8.1"]) { url in
+    let trained = try training().network
     let points = zip(data.features, data.labels).map { features, label in
         LabeledPoint(x: features[0], y: features[1], label: Int(label), isTest: false)
     }

@@ -76,21 +76,39 @@ let chapter = Chapter(9)
 //: TN = 4 (3, 6, 8, 9), FN = 1 (4). So accuracy = 9/12 = 0.75,
 //: precision = 5/7, recall = 5/6 and F1 = 2·(5/7)·(5/6)/(5/7 + 5/6) = 10/13,
 //: which is also 2·TP/(2·TP + FP + FN).
-let handCounted = ConfusionMatrix(predicted: [1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1],
-                                  actual: [1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 1, 0])
+let handCounted = Computed {
+    ConfusionMatrix(predicted: [1, 1, 0, 0, 1, 0, 1, 0, 0, 1, 1, 1], actual: [1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 1, 0])
+}
 
-chapter.check("the confusion matrix of twelve hand-counted predictions", points: 2) {
+chapter.check("the confusion matrix of twelve hand-counted predictions", points: 2, exercise: "9.1") {
+    let handCounted = try handCounted()
     try expect(handCounted.truePositives, equals: 5, "true positives")
     try expect(handCounted.falsePositives, equals: 2, "false positives (predicted 1, actually 0)")
     try expect(handCounted.trueNegatives, equals: 4, "true negatives")
     try expect(handCounted.falseNegatives, equals: 1, "false negatives (predicted 0, actually 1)")
 }
 
-chapter.check("accuracy, precision, recall and F1 of the hand-counted case", points: 3) {
-    try expect(handCounted.accuracy, closeTo: 0.75, tolerance: 1e-15, "accuracy (9/12)")
-    try expect(handCounted.precision, closeTo: 5.0 / 7, tolerance: 1e-15, "precision (5/7)")
-    try expect(handCounted.recall, closeTo: 5.0 / 6, tolerance: 1e-15, "recall (5/6)")
-    try expect(handCounted.f1, closeTo: 10.0 / 13, tolerance: 1e-15, "F1 (10/13)")
+//: One check per score, so that each exercise counts on its own. They are
+//: computed from the counts TP = 5, FP = 2, TN = 4, FN = 1 written down here,
+//: so a slip in your counting does not also cost these.
+let counted = ConfusionMatrix(truePositives: 5, falsePositives: 2, trueNegatives: 4, falseNegatives: 1)
+
+chapter.check("accuracy of the hand-counted case", exercise: "9.2") {
+    try expect(counted.accuracy, closeTo: 0.75, tolerance: 1e-15, "accuracy (TP + TN)/all = 9/12")
+}
+
+chapter.check("precision of the hand-counted case", exercise: "9.3") {
+    try expect(counted.precision, closeTo: 5.0 / 7, tolerance: 1e-15, "precision TP/(TP + FP) = 5/7")
+    if abs(counted.precision - 5.0 / 6) < 1e-12 { throw CheckFailure("precision came out as recall, 5/6: precision divides by TP + FP") }
+}
+
+chapter.check("recall of the hand-counted case", exercise: "9.4") {
+    if abs(counted.recall - 5.0 / 7) < 1e-12 { throw CheckFailure("recall came out as precision, 5/7: recall divides by TP + FN") }
+    try expect(counted.recall, closeTo: 5.0 / 6, tolerance: 1e-15, "recall TP/(TP + FN) = 5/6")
+}
+
+chapter.check("F1 of the hand-counted case", exercise: "9.5") {
+    try expect(counted.f1, closeTo: 10.0 / 13, tolerance: 1e-15, "F1 = 2·P·R/(P + R) = 10/13")
 }
 
 //: Two cases with nothing to divide by. A classifier that always says 0, on
@@ -137,33 +155,32 @@ chapter.check("an 80/20 split in file order: 320 to train, 80 to test") {
     try expect(test.features[0], equals: data.features[320], "the first test sample (row 321 of the file)")
 }
 
-var random = NumPyRandom(seed: 10)
-var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
-let losses: [Double]
-do {
-    losses = try network.fit(train, epochs: 10, learningRate: 0.01, generator: &random)
-} catch {
-    chapter.check("train the course network on 320 samples", points: 3) { throw error }
-    chapter.finish()
-}
-
-let testMatrix = network.confusionMatrix(on: test)
-let trainMatrix = network.confusionMatrix(on: train)
 let positiveShare = test.labels.reduce(0, +) / Double(test.count)
 let majorityRate = max(positiveShare, 1 - positiveShare)
-
 func percent(_ value: Double) -> String { String(format: "%.1f %%", 100 * value) }
-chapter.note("training loss \(String(format: "%.4f", losses.first!)) → \(String(format: "%.4f", losses.last!)) over 10 epochs")
-chapter.note("training accuracy \(percent(trainMatrix.accuracy))")
-chapter.note("test set: TP \(testMatrix.truePositives), FP \(testMatrix.falsePositives), "
-    + "TN \(testMatrix.trueNegatives), FN \(testMatrix.falseNegatives)")
-chapter.note("test accuracy \(percent(testMatrix.accuracy)), precision \(percent(testMatrix.precision)), "
-    + "recall \(percent(testMatrix.recall)), F1 \(percent(testMatrix.f1))")
-chapter.note("majority-class rate of the test set \(percent(majorityRate))")
+
+//: Training and scoring run your code, so they happen when the first check
+//: that needs them asks.
+let evaluation = Computed {
+    var random = NumPyRandom(seed: 10)
+    var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+    let losses = try network.fit(train, epochs: 10, learningRate: 0.01, generator: &random)
+    let testMatrix = network.confusionMatrix(on: test)
+    let trainMatrix = network.confusionMatrix(on: train)
+    chapter.note("training loss \(String(format: "%.4f", losses.first!)) → \(String(format: "%.4f", losses.last!)) over 10 epochs")
+    chapter.note("training accuracy \(percent(trainMatrix.accuracy))")
+    chapter.note("test set: TP \(testMatrix.truePositives), FP \(testMatrix.falsePositives), "
+        + "TN \(testMatrix.trueNegatives), FN \(testMatrix.falseNegatives)")
+    chapter.note("test accuracy \(percent(testMatrix.accuracy)), precision \(percent(testMatrix.precision)), "
+        + "recall \(percent(testMatrix.recall)), F1 \(percent(testMatrix.f1))")
+    chapter.note("majority-class rate of the test set \(percent(majorityRate))")
+    return (network: network, testMatrix: testMatrix)
+}
 
 //: The counts for the trained network, recounted here one prediction at a
 //: time without your `ConfusionMatrix`, must agree with it.
-chapter.check("the test confusion matrix agrees with a count done here", points: 2) {
+chapter.check("the test confusion matrix agrees with a count done here", points: 2, exercise: "9.1") {
+    let (network, testMatrix) = try evaluation()
     var counts = [[0, 0], [0, 0]]  // [actual][predicted]
     for (features, label) in zip(test.features, test.labels) {
         counts[Int(label)][network.predict(features)] += 1
@@ -176,7 +193,8 @@ chapter.check("the test confusion matrix agrees with a count done here", points:
 }
 
 //: The network must do better than the majority-class guess on the test set.
-chapter.check("test accuracy beats the majority-class rate", points: 2) {
+chapter.check("test accuracy beats the majority-class rate", points: 2, exercise: "9.2") {
+    let testMatrix = try evaluation().testMatrix
     try expect(testMatrix.accuracy > majorityRate,
                "expected a test accuracy above the majority-class rate \(percent(majorityRate)), got \(percent(testMatrix.accuracy))")
 }
@@ -184,13 +202,16 @@ chapter.check("test accuracy beats the majority-class rate", points: 2) {
 //: And it must make the very predictions the course's code makes: the NumPy
 //: loop of chapter 8, trained on the first 320 rows of `Data/moons.csv` and
 //: rounded at ½ on the last 80, counts TP = 42, FP = 2, TN = 34, FN = 2.
-chapter.check("the test counts equal the course's NumPy run", points: 2) {
+chapter.check("the test counts equal the course's NumPy run", points: 2, exercise: "9.1") {
+    let testMatrix = try evaluation().testMatrix
     try expect([testMatrix.truePositives, testMatrix.falsePositives, testMatrix.trueNegatives, testMatrix.falseNegatives],
                equals: [42, 2, 34, 2], "[TP, FP, TN, FN] on the test set")
 }
 
 //: ## Figures
-chapter.figure("confusion", caption: "Confusion matrix of the course network on the 80 test samples") { url in
+chapter.figure("confusion", caption: "Confusion matrix of the course network on the 80 test samples",
+               needs: ["8.1", "9.1"]) { url in
+    let testMatrix = try evaluation().testMatrix
     let chart = ConfusionMatrixChart(
         title: "Test set: actual (rows) against predicted (columns)",
         counts: [[testMatrix.trueNegatives, testMatrix.falsePositives],
@@ -199,7 +220,6 @@ chapter.figure("confusion", caption: "Confusion matrix of the course network on 
     try chart.writePNG(to: url, width: 800, height: 600)
 }
 
-let trained = network
 /// The whole data set's range of a feature with 8 % to spare on each side, so
 /// that the map covers where the training points were too.
 func paddedRange(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
@@ -209,7 +229,9 @@ func paddedRange(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
 //: On the map below, each test sample is drawn in its true class, and the
 //: ones the network gets wrong (the FP and FN of the matrix above) are
 //: ringed in yellow.
-chapter.figure("boundary", caption: "Decision boundary of the network trained on 320 samples, over the 80 test samples; misclassified ones ringed") { url in
+chapter.figure("boundary", caption: "Decision boundary of the network trained on 320 samples, over the 80 test samples; misclassified ones ringed",
+               needs: ["8.1", "9.1"]) { url in
+    let trained = try evaluation().network
     let points = zip(test.features, test.labels).map { features, label in
         LabeledPoint(x: features[0], y: features[1], label: Int(label), isTest: true,
                      predicted: trained.predict(features))

@@ -42,9 +42,11 @@ public struct LearnerEdition: Sendable {
 
     /// Writes the edition into `destination`, which must be missing or empty.
     /// The copy is made in a temporary folder beside it and renamed into place, so
-    /// a failure half-way leaves nothing behind.
+    /// a failure half-way leaves nothing behind. `checks`, from a run of the
+    /// reference, goes in as `Chapters/checks.json`, so that the learner's
+    /// summaries count points out of the real total.
     @discardableResult
-    public func write(to destination: URL) throws -> Summary {
+    public func write(to destination: URL, checks: CheckManifest? = nil) throws -> Summary {
         let manager = FileManager.default
         try Self.requireEmptyFolder(destination)
         let parent = destination.deletingLastPathComponent()
@@ -52,7 +54,11 @@ public struct LearnerEdition: Sendable {
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         do {
-            let summary = try writeFiles(into: staging)
+            var summary = try writeFiles(into: staging)
+            if let checks {
+                try checks.jsonData().write(to: staging.appendingPathComponent(CheckManifest.relativePath))
+                summary.filesWritten += 1
+            }
             if manager.fileExists(atPath: destination.path) { try manager.removeItem(at: destination) }
             try manager.moveItem(at: staging, to: destination)
             return summary
@@ -84,7 +90,18 @@ public struct LearnerEdition: Sendable {
     private func writeFiles(into staging: URL) throws -> Summary {
         let manager = FileManager.default
         var summary = Summary(exercises: [], hiddenBlocksRemoved: 0, testFilesLeftOut: 0, filesWritten: 0)
+        let replacements = Dictionary(uniqueKeysWithValues: PackageFiles.learnerReplacements)
         for file in PackageFiles.list(in: source, entries: PackageFiles.learnerEntries) {
+            if PackageFiles.instructorOnly.contains(where: { file == $0 || ($0.hasSuffix("/") && file.hasPrefix($0)) }) {
+                if let name = replacements[file] {
+                    try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+                    try manager.copyItem(at: source.appendingPathComponent(file), to: staging.appendingPathComponent(name))
+                    summary.filesWritten += 1
+                }
+                continue
+            }
+            // The instructor's README and Makefile give way to the learner's.
+            if replacements.values.contains(file) { continue }
             // Test sources and the scripts that make fixtures (they hold the course's
             // training loop in NumPy) go; fixtures stay, since Package.swift may name them.
             if file.hasPrefix("Tests/") && (file.hasSuffix(".swift") || file.hasSuffix(".py")) {

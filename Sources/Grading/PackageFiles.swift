@@ -7,9 +7,17 @@ public enum PackageFiles {
     /// What a learner's copy holds. An allow-list, so nothing the instructor keeps
     /// in the package folder (grades, submissions, build folders) can slip in.
     public static let learnerEntries = [
-        "Package.swift", "README.md", "Makefile", ".gitignore", ".ci",
+        "Package.swift", "README.md", "Makefile", ".gitignore",
         "Sources", "Chapters", "Tests", "Data", "docs", "Output/README.md",
     ]
+
+    /// Instructor-only files inside `learnerEntries`, left out of the learner
+    /// edition: the instructors' guide, and the learner's own README and
+    /// Makefile, which take the place of the instructor's at the top.
+    public static let instructorOnly = ["docs/instructors.md", "docs/learner/"]
+
+    /// The learner edition's README and Makefile: (source in the package, name in the edition).
+    public static let learnerReplacements = [("docs/learner/README.md", "README.md"), ("docs/learner/Makefile", "Makefile")]
 
     /// What building and running the chapters needs. `Package.resolved` pins the
     /// dependencies to the versions the instructor's own build uses.

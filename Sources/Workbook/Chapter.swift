@@ -71,9 +71,25 @@ public final class Chapter {
             ExerciseSource(packageRoot: packageRoot).isOpen($0)
         }
         guard !open.isEmpty else { return }
-        let list = open.map { "\($0.number) (\($0.name), chapter \($0.chapter))" }.joined(separator: ", ")
-        say(Console.yellow("  This chapter uses exercise\(open.count == 1 ? "" : "s") \(list), still open: "
+        let list = open.count <= 3
+            ? open.map { "\($0.number) (\($0.name))" }.joined(separator: ", ")
+            : open.map(\.number).joined(separator: ", ")
+        say(Console.yellow("  This chapter uses exercise\(open.count == 1 ? "" : "s") \(list) of earlier chapters, still open: "
             + "the checks that need \(open.count == 1 ? "it" : "them") fail until \(open.count == 1 ? "it is" : "they are") written."))
+    }
+
+    /// Stops a chapter that cannot run any check while `exercises` are open (a
+    /// chapter built on all the others): it says so and exits as an open exercise
+    /// does, so that the chapter counts as waiting, not as failed.
+    public func waitFor(_ exercises: [String]) -> Never {
+        let open = exercises.compactMap(ExerciseCatalog.exercise).filter { !isWritten($0.number) }
+        if let first = open.first {
+            say("  This chapter runs once these exercises are written: \(open.map(\.number).joined(separator: ", ")).")
+            // The same words as `exerciseNotDone`'s note, which the runner reads.
+            Console.error("\n  ✎ Exercise \(first.number) (\(first.name)) is still open.\n")
+        }
+        save()
+        exit(ChapterRunner.exerciseOpenExitStatus)
     }
 
     /// Console output, held back while an earlier run's output is being replayed.
@@ -152,8 +168,18 @@ public final class Chapter {
     /// Draws a figure: `draw` writes a PNG to the URL it is given, which lies in
     /// the output's `figures` folder. A figure that fails to draw is reported,
     /// not fatal: the checks are what the chapter is about.
-    public func figure(_ name: String, caption: String, _ draw: (URL) throws -> Void) {
+    /// `needs` lists the exercises the drawing calls: while one is open, or one
+    /// of its checks failed in this run, the figure is skipped with a note
+    /// rather than risk stopping the chapter outside its checks.
+    public func figure(_ name: String, caption: String, needs exercises: [String] = [], _ draw: (URL) throws -> Void) {
         let relative = "figures/\(info.slug)-\(name).png"
+        let waiting = exercises.filter { exercise in
+            !isWritten(exercise) || record.checks.contains { $0.exercise == exercise && !$0.passed }
+        }
+        guard waiting.isEmpty else {
+            say("  \(Console.dim("▣")) figure \(relative) waits for exercise \(waiting.joined(separator: ", ")) to pass its checks")
+            return
+        }
         let url = outputFolder.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),

@@ -59,6 +59,9 @@ public struct ExerciseSource: Sendable {
         return Self.fnv1a(normalized)
     }
 
+    /// A fingerprint of any text, as `fingerprint(of:)` makes them.
+    public static func fingerprint(_ text: String) -> String { fnv1a(text) }
+
     /// 64-bit FNV-1a as 16 hex digits: stable across runs and machines, unlike
     /// Swift's seeded `Hasher`. Not a security measure, a change detector.
     static func fnv1a(_ text: String) -> String {

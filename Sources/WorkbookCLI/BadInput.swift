@@ -29,12 +29,54 @@ struct BadInput: Error, CustomStringConvertible {
 let commandsReportingBadInputInOneLine: Set<String> = ["train", "bench"]
 
 extension WorkbookCommand {
+    /// The names `workbook` answers to.
+    static var commandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }
+    }
+
+    /// For a first argument that is neither an option nor a command: "did you
+    /// mean" and the list of commands. Without this, ArgumentParser hands the word
+    /// to the default command, `all`, which blames itself.
+    static func unknownCommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !commandNames.contains(word), word != "help" else { return nil }
+        let closest = commandNames.map { ($0, editDistance($0, word)) }.min { $0.1 < $1.1 }
+        var lines = ["Error: '\(word)' is not a workbook command."]
+        if let (name, distance) = closest, distance <= max(2, word.count / 3) {
+            lines.append("Did you mean 'workbook \(name)'?")
+        }
+        lines.append("The commands: " + commandNames.joined(separator: ", ") + ". See 'workbook --help'.")
+        return lines.joined(separator: "\n")
+    }
+
+    /// Levenshtein distance, counting a swap of two neighbours as one edit ("lsit" → "list").
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
     /// `ParsableCommand.main()` with one change: for the commands above, an
     /// error in the command line itself is reported as one line with status 2.
     /// (Should the root command become an `AsyncParsableCommand`, this becomes
     /// `static func main() async` and calls `run() async`.)
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let unknown = unknownCommand(first) {
+            Console.error(unknown)
+            Foundation.exit(64)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -2,94 +2,73 @@ import ArgumentParser
 import Foundation
 import Workbook
 
-/// `workbook list`: where the learner stands, from the chapters' last records.
+/// `workbook list`: where the learner stands, exercise by exercise, from the
+/// progress the chapter runs left in the package.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Show the chapters with their state (passed, failed, not run) and your progress."
+        abstract: "Show every chapter and exercise with its state, your points, and what to do next.",
+        discussion: """
+            An exercise is done when its chapter's checks for it passed on what its region \
+            holds now, failing when they did not, open while the stub is still in it, and \
+            "not run" when you changed it since the chapter last ran. Progress lives in \
+            .workbook/progress.json in the package: touching files or `swift package clean` \
+            does not lose it.
+            """
     )
 
     func run() throws {
         let workspace = try Workspace()
-        var passed = 0
-        var next: ChapterInfo?
+        let progress = Progress.read(in: workspace.root)
+        let source = ExerciseSource(packageRoot: workspace.root)
+        let manifest = workspace.manifest
+        var records: [ChapterRecord] = []
+        var next: String?
         Console.line(Console.bold("NeuralWorkbook: the course, chapter by chapter"))
         for info in Catalog.chapters {
-            let state = ChapterState(of: info, in: workspace)
-            if state == .passed { passed += 1 } else if next == nil { next = info }
+            let entry = progress.current(info, in: workspace.root)
+            if let entry { records.append(entry.record) }
+            let state = entry?.status ?? (progress.last(info) == nil ? "not run" : "changed since last run")
+            let maxPoints = manifest?.maxPoints(ofChapter: info.number) ?? entry?.record.maxPoints
+            let points = maxPoints.map { "\(entry?.record.points ?? 0)/\($0) pts" } ?? ""
             let number = String(info.number).leftPadded(to: 2)
             let title = info.title.padding(toLength: 34, withPad: " ", startingAt: 0)
-            Console.line("  \(number). \(title) \(state.styled)  \(Console.dim(info.sourcePath))")
+            Console.line("  \(number). \(title) \(styled(state, width: 24)) \(Console.dim(points))")
+            for exercise in info.exercises {
+                let exerciseState = progress.state(of: exercise, in: workspace.root)
+                let name = "\(exercise.number) \(exercise.name)".padding(toLength: 34, withPad: " ", startingAt: 0)
+                let place = exerciseState == .done ? "" : source.location(of: exercise)
+                Console.line("        \(name)  \(styled(exerciseState.rawValue, width: 10)) \(Console.dim(place))")
+                if next == nil && exerciseState != .done {
+                    let verb = exerciseState == .open ? "write" : exerciseState == .failing ? "fix" : "run"
+                    next = "Next: \(verb) Exercise \(exercise.number) (\(exercise.name)) at \(source.location(of: exercise)), "
+                        + "then `swift run workbook run \(info.number)`."
+                }
+            }
+            if info.exercises.isEmpty && next == nil && entry?.status != ChapterStatus.passed.label {
+                next = "Next: read \(info.sourcePath), then `swift run workbook run \(info.number)`."
+            }
         }
+        let totals = Totals(records: records, in: workspace)
         Console.line("")
-        Console.line(progressBar(done: passed, total: Catalog.chapters.count) + "  \(passed)/\(Catalog.chapters.count) chapters passed")
-        if let next {
-            Console.line("Next: read \(next.sourcePath), then `swift run workbook run \(next.number)`.")
-        } else {
-            Console.line(Console.green("Every chapter passes. Try `swift run workbook train --help` on your own data."))
+        Console.line(progressBar(done: totals.exercisesDone, total: totals.exerciseCount)
+            + "  \(totals.exercisesDone) of \(totals.exerciseCount) exercises done · \(totals.pointsText)")
+        Console.line(next ?? Console.green("Every chapter passes. Try `swift run workbook train --help` on your own data."))
+    }
+
+    private func styled(_ state: String, width: Int) -> String {
+        let padded = state.padding(toLength: width, withPad: " ", startingAt: 0)
+        switch state {
+        case "passed", "done": return Console.green(padded)
+        case "failed", "failing": return Console.red(padded)
+        case _ where state.hasPrefix("crashed") || state.hasPrefix("timed out") || state == "did not build":
+            return Console.red(padded)
+        default: return Console.dim(padded)
         }
     }
 }
 
-/// A chapter's state as its last record tells it.
-enum ChapterState: Equatable {
-    case passed, failed, stoppedEarly, notRun
-    /// The record is older than the chapter or the network's code.
-    case stale
-
-    init(of info: ChapterInfo, in workspace: Workspace) {
-        let url = workspace.recordURL(for: info)
-        guard let record = try? ChapterRecord.read(from: url) else {
-            self = .notRun
-            return
-        }
-        if workspace.isStale(record: url, chapter: info) {
-            self = .stale
-        } else if !record.finished {
-            self = .stoppedEarly
-        } else {
-            self = record.allPassed ? .passed : .failed
-        }
-    }
-
-    var styled: String {
-        let text: String
-        switch self {
-        case .passed: text = "passed"
-        case .failed: text = "failed"
-        case .stoppedEarly: text = "stopped early"
-        case .notRun: text = "not run"
-        case .stale: text = "changed since last run"
-        }
-        let padded = text.padding(toLength: 22, withPad: " ", startingAt: 0)
-        switch self {
-        case .passed: return Console.green(padded)
-        case .failed, .stoppedEarly: return Console.red(padded)
-        case .notRun, .stale: return Console.dim(padded)
-        }
-    }
-}
-
-extension Workspace {
-    func recordURL(for info: ChapterInfo) -> URL {
-        recordFolder.appendingPathComponent("\(info.slug).json")
-    }
-
-    /// True when the chapter's source or the network's code changed after the record was written.
-    func isStale(record: URL, chapter info: ChapterInfo) -> Bool {
-        guard let recorded = modificationDate(record) else { return true }
-        let sources = [root.appendingPathComponent(info.sourcePath)]
-            + ((try? FileManager.default.contentsOfDirectory(
-                at: root.appendingPathComponent("Sources/NeuralNetwork"), includingPropertiesForKeys: nil)) ?? [])
-        return sources.contains { (modificationDate($0) ?? .distantPast) > recorded }
-    }
-
-    private func modificationDate(_ url: URL) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-    }
-}
-
-/// `[███████░░░]`, ten cells wide.
+/// `[███████░░░]`, twenty cells wide.
 func progressBar(done: Int, total: Int, width: Int = 20) -> String {
     let filled = total == 0 ? 0 : width * done / total
     return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled) + "]"

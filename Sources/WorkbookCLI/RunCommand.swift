@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
         let info = Catalog.chapter(chapter)!
         let workspace = try Workspace()
         guard workspace.buildChapters([info]).succeeded else { throw ExitCode.failure }
-        let result = try workspace.runner(timeout: options.timeout).run(info)
+        let result = workspace.run(info, with: try workspace.runner(timeout: options.timeout))
         if result.record?.finished != true {
             // The chapter stopped outside a check: say how far it got and why.
             let record = result.record

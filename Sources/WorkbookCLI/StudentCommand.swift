@@ -13,7 +13,12 @@ struct StudentCommand: ParsableCommand {
             stops with the exercise's number and name and the chapter to read; everything \
             between // BEGIN HIDDEN TESTS and // END HIDDEN TESTS is removed. Build folders, \
             Output/ and version control are never copied, nor the workbook's own unit tests \
-            (they test the solutions). DIR must be new or empty.
+            (they test the solutions), the benchmarks or the instructors' guide; the edition \
+            gets the learner's README and Makefile from docs/learner/. DIR must be new or empty.
+
+            First it runs your chapters once, to list every check with its points in the \
+            edition's Chapters/checks.json (hidden checks counted, not named): the learner's \
+            summaries then count points out of the real total.
 
             Example: swift run workbook student --output ../neural-workbook-student
             """
@@ -25,9 +30,10 @@ struct StudentCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace()
         let destination = URL(fileURLWithPath: output).standardizedFileURL
+        let checks = try referenceChecks(in: workspace)
         let summary: LearnerEdition.Summary
         do {
-            summary = try LearnerEdition(source: workspace.root).write(to: destination)
+            summary = try LearnerEdition(source: workspace.root).write(to: destination, checks: checks)
         } catch let failure as LearnerEdition.Failure {
             Console.error("workbook student: \(failure)")
             throw ExitCode(2)
@@ -43,6 +49,25 @@ struct StudentCommand: ParsableCommand {
         for (file, region) in summary.exercises {
             Console.line(Console.dim("    \(region.number.padding(toLength: 5, withPad: " ", startingAt: 0)) \(region.name)  (\(file))"))
         }
-        Console.line("Try it: cd \(destination.path) && swift run workbook")
+        Console.line("  \(checks.checks.count) checks worth \(checks.maxPoints) points listed in \(CheckManifest.relativePath), "
+            + "\(checks.hiddenPoints) of them in hidden checks.")
+        Console.line("Try it: cd \(destination.path) && make run")
+    }
+
+    /// Every check of the reference solution with its points, from one quiet run of every chapter.
+    private func referenceChecks(in workspace: Workspace) throws -> CheckManifest {
+        Console.line(Console.dim("Running your chapters once to list every check and its points…"))
+        guard workspace.buildChapters().succeeded else { throw ExitCode.failure }
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("workbook-student-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let runner = ChapterRunner(binFolder: try SwiftBuild(packageRoot: workspace.root).binFolder(),
+                                   outputFolder: scratch, recordFolder: scratch, timeout: 600, echo: false)
+        let runs = Catalog.chapters.map(runner.run)
+        for run in runs where run.status != .passed {
+            Console.line(Console.yellow("! chapter \(run.info.number) of your copy \(run.status.label): "
+                + "its checks are listed as far as it ran"))
+        }
+        return CheckManifest(records: runs.compactMap(\.record))
     }
 }

@@ -18,7 +18,8 @@ struct WorkbookCommand: ParsableCommand {
             On your own data: swift run -c release workbook train --data FILE.csv
             Teaching a class: workbook student, then workbook grade (docs/instructors.md).
             """,
-        subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, ReportCommand.self],
+        subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, WatchCommand.self, HintCommand.self,
+                      ResetCommand.self, ReportCommand.self],
         groupedSubcommands: [
             CommandGroup(name: "Data", subcommands: [TrainCommand.self, DataCommand.self]),
             CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self]),

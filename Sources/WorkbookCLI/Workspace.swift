@@ -51,6 +51,22 @@ struct Workspace {
         Console.line("\(which) until the code compiles; `swift run workbook list` still shows where you stand.")
     }
 
+    /// Runs one chapter and keeps its result in the package's progress file.
+    func run(_ info: ChapterInfo, with runner: ChapterRunner) -> ChapterRun {
+        let run = runner.run(info)
+        var progress = Progress.read(in: root)
+        progress.record(run, in: root)
+        do {
+            try progress.write(in: root)
+        } catch {
+            Console.error(Console.yellow("! could not save your progress in \(Progress.relativePath): \(error.localizedDescription)"))
+        }
+        return run
+    }
+
+    /// The checks manifest the learner edition ships, when there is one.
+    var manifest: CheckManifest? { CheckManifest.read(in: root) }
+
     func runner(timeout: Double, outputFolder: URL? = nil, echo: Bool = true) throws -> ChapterRunner {
         ChapterRunner(binFolder: try SwiftBuild(packageRoot: root).binFolder(),
                       outputFolder: outputFolder ?? self.outputFolder,

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Every check of every chapter with its points, as the reference solution's
+/// run lists them: what summaries count points out of, even for chapters that
+/// stopped early or never ran. The learner edition ships it as
+/// `Chapters/checks.json`, hidden checks counted but not named.
+public struct CheckManifest: Codable, Equatable, Sendable {
+    public struct Entry: Codable, Equatable, Sendable {
+        public var chapter: Int
+        /// The check's name; "hidden check" for the instructor's own.
+        public var name: String
+        public var points: Int
+        public var exercise: String?
+        public var hidden: Bool
+
+        public init(chapter: Int, name: String, points: Int, exercise: String?, hidden: Bool) {
+            self.chapter = chapter
+            self.name = name
+            self.points = points
+            self.exercise = exercise
+            self.hidden = hidden
+        }
+    }
+
+    public var checks: [Entry]
+
+    /// Where a package keeps it.
+    public static let relativePath = "Chapters/checks.json"
+
+    /// From the records of a full reference run; hidden checks lose their names.
+    public init(records: [ChapterRecord]) {
+        checks = records.flatMap { record in
+            record.checks.map {
+                Entry(chapter: record.chapter, name: $0.hidden ? "hidden check" : $0.name, points: $0.points,
+                      exercise: $0.exercise, hidden: $0.hidden)
+            }
+        }
+    }
+
+    /// The package's manifest, or nil when it has none (the instructor's copy).
+    public static func read(in packageRoot: URL) -> CheckManifest? {
+        guard let data = try? Data(contentsOf: packageRoot.appendingPathComponent(relativePath)) else { return nil }
+        return try? JSONDecoder().decode(CheckManifest.self, from: data)
+    }
+
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    public func maxPoints(ofChapter chapter: Int) -> Int {
+        checks.filter { $0.chapter == chapter }.map(\.points).reduce(0, +)
+    }
+
+    public var maxPoints: Int { checks.map(\.points).reduce(0, +) }
+    public var hiddenPoints: Int { checks.filter(\.hidden).map(\.points).reduce(0, +) }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Workbook
+
+/// Points and exercises out of their real maximum: the checks manifest's,
+/// when the package has one (the learner edition), so that chapters that
+/// stopped early or never ran still count for what they are worth.
+struct Totals {
+    let points: Int
+    let maxPoints: Int
+    /// Points in checks only the grader runs, part of `maxPoints`.
+    let hiddenPoints: Int
+    let exercisesDone: Int
+    let exerciseCount = ExerciseCatalog.exercises.count
+
+    init(runs: [ChapterRun], in workspace: Workspace) {
+        let records = runs.compactMap(\.record)
+        self.init(records: records, in: workspace)
+    }
+
+    init(records: [ChapterRecord], in workspace: Workspace) {
+        points = records.map(\.points).reduce(0, +)
+        if let manifest = workspace.manifest {
+            maxPoints = manifest.maxPoints
+            hiddenPoints = manifest.hiddenPoints
+        } else {
+            maxPoints = records.map(\.maxPoints).reduce(0, +)
+            hiddenPoints = 0
+        }
+        let progress = Progress.read(in: workspace.root)
+        exercisesDone = ExerciseCatalog.exercises.filter { progress.state(of: $0, in: workspace.root) == .done }.count
+    }
+
+    /// "18/107 points (2 of them in hidden checks the grader adds)"
+    var pointsText: String {
+        "\(points)/\(maxPoints) points" + (hiddenPoints > 0 ? " (\(hiddenPoints) of them in checks only the grader runs)" : "")
+    }
+}

@@ -30,8 +30,9 @@ public final class Chapter {
     private let started = Date()
     /// Checks (by position) that stopped an earlier run, with the reason.
     private let stoppedChecks: [Int: String]
-    /// Output is held back until this check: an earlier run already printed it.
+    /// Output is held back until this check starts: an earlier run already printed it.
     private let quietUntil: Int
+    private var replaying: Bool
     private var nextCheck = 0
 
     /// Starts chapter `number` of the catalog. `file` locates the package.
@@ -51,6 +52,7 @@ public final class Chapter {
         record = ChapterRecord(chapter: info.number, title: info.title)
         stoppedChecks = environment["WORKBOOK_STOPPED_CHECKS"].flatMap { Self.decodeStoppedChecks($0) } ?? [:]
         quietUntil = environment["WORKBOOK_QUIET_UNTIL"].flatMap { Int($0) } ?? 0
+        replaying = !stoppedChecks.isEmpty
         // A run that resumes after a stop continues the first run's output.
         if stoppedChecks.isEmpty {
             Console.line(Console.bold("Chapter \(info.number) · \(info.title)"))
@@ -94,7 +96,7 @@ public final class Chapter {
 
     /// Console output, held back while an earlier run's output is being replayed.
     private func say(_ text: String) {
-        if nextCheck >= quietUntil { Console.line(text) }
+        if !replaying { Console.line(text) }
     }
 
     /// Where a chapter run directly leaves its record, for `workbook list`.
@@ -113,6 +115,7 @@ public final class Chapter {
     public func check(_ name: String, points: Int = 1, hidden: Bool = false, exercise: String? = nil,
                       _ body: () throws -> Void) {
         let index = nextCheck
+        if index >= quietUntil { replaying = false }
         let result: CheckResult
         if let stop = stoppedChecks[index] {
             result = CheckResult(name: name, points: points, passed: false, message: stop, hidden: hidden,

@@ -44,8 +44,14 @@ struct TrainCommand: ParsableCommand {
                 workbook train --data Data/xor.csv --save xor.json
                 workbook train --data Data/xor.csv --model xor.json --no-shuffle
 
-            Exit status: 0 trained; 1 training stopped (ŷ reached exactly 0 or 1) or a file could \
-            not be written; 2 bad input (the message names the option, file, line and column).
+            SATURATION: where the output ŷ rounds to exactly 0 or 1 the course's log ŷ and its \
+            gradient are infinite; for those samples only, the loss and gradient are taken from the \
+            logit z (ŷ = σ(z)): L = max(z, 0) - z·y + log(1 + e^(-|z|)) and ∂L/∂z = ŷ - y, their \
+            exact limits. The run says how many samples that was. Everywhere else the course's \
+            formulas are kept, so the course's numbers do not move.
+
+            Exit status: 0 trained; 1 training diverged (a loss or weight stopped being a finite \
+            number: try a smaller learning rate) or a file could not be written; 2 bad input (the message names the option, file, line and column).
             """
     )
 
@@ -102,6 +108,9 @@ struct TrainCommand: ParsableCommand {
         } catch let error as TrainingError {
             Console.error("Error: \(error)")
             throw ExitCode.failure
+        } catch let error as TrainingDivergence {
+            Console.error("Error: \(error)")
+            throw ExitCode.failure
         } catch let error as CannotWrite {
             Console.error("Error: \(error)")
             throw ExitCode.failure
@@ -114,11 +123,15 @@ struct TrainCommand: ParsableCommand {
         var generator = setup.generator
         let progress = TrainingProgress(epochs: epochs)
         defer { progress.finish() }
-        let losses = try network.fit(setup.train, epochs: epochs, learningRate: learningRate,
-                                     shuffle: !noShuffle, generator: &generator,
-                                     progress: progress.epochFinished)
+        let result = try network.train(setup.train, epochs: epochs, learningRate: learningRate,
+                                       shuffle: !noShuffle, generator: &generator,
+                                       progress: progress.epochFinished)
         progress.finish()
+        let losses = result.losses
         let trained = network
+        if result.saturatedSamples > 0 {
+            Console.line(Self.saturationNote(result.saturatedSamples, of: epochs * setup.train.count))
+        }
 
         var parts = [(name: "train", matrix: ConfusionCounts(trained, on: setup.train))]
         if setup.test.count > 0 {
@@ -142,6 +155,13 @@ struct TrainCommand: ParsableCommand {
                 .write(to: URL(fileURLWithPath: path, isDirectory: true))
             Console.line("Wrote the report to \(path)/index.md")
         }
+    }
+
+    /// Says how often the stable logit formulas stood in for the course's.
+    static func saturationNote(_ count: Int, of samples: Int) -> String {
+        "\(count) of \(samples) sample steps had ŷ rounded to exactly 0 or 1: their loss and gradient "
+            + "came from the logit z (max(z, 0) − z·y + log(1 + e^(−|z|)), ∂L/∂z = ŷ − y) instead of the course's "
+            + "formulas, which are infinite there."
     }
 
     /// The options as the engine takes them.

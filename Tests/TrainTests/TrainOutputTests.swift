@@ -42,20 +42,63 @@ struct TrainOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["model.json"])
     }
 
-    @Test func saturationStopsWithAnExplanationNotNaN() throws {
+    /// One sigmoid neuron on `x,label` rows 1,1 / -1,0 / 2,1 / -2,0 from weight 1000:
+    /// z = ±1000 or ±2000, so ŷ is exactly 0 or 1 for every row and every
+    /// prediction is right. By hand: L = max(z, 0) − z·y + log(1 + e^(−|z|)) = 0 + log1p(e^(−1000)) = 0
+    /// in doubles, and ∂L/∂z = ŷ − y = 0, so the weight never moves.
+    @Test func saturatedButCorrectOutputsTrainToTheEndWithZeroLoss() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"layers": [{"activation": "sigmoid", "weights": [[1000]], "biases": [0]}]}"#.utf8)
+            .write(to: folder.appendingPathComponent("huge.json"))
+        try Data("x,label\n1,1\n-1,0\n2,1\n-2,0\n".utf8).write(to: folder.appendingPathComponent("data.csv"))
+        let result = try Workbook.run(["train", "--data", "data.csv", "--model", "huge.json", "--test-fraction", "0",
+                                       "--epochs", "3", "--losses", "losses.json", "--save", "out.json"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let losses = try JSONDecoder().decode(Losses.self, from: Data(contentsOf: folder.appendingPathComponent("losses.json"))).losses
+        #expect(losses == [0, 0, 0])
+        #expect(result.standardOutput.contains("12 of 12 sample steps had ŷ rounded to exactly 0 or 1"))
+        let accuracy = result.standardOutput.split(separator: "\n").first { $0.hasPrefix("accuracy") }
+        #expect(accuracy?.split(separator: " ") == ["accuracy", "1.0000"])
+        let saved = try String(contentsOf: folder.appendingPathComponent("out.json"), encoding: .utf8)
+        #expect(saved.contains("1000"))
+    }
+
+    /// One sigmoid neuron, weight 800 on both features, bias 0: the row (1, 1) labelled 0
+    /// has z = 1600 and ŷ = 1 exactly, the row (0, 0) labelled 1 has z = 0, ŷ = ½.
+    /// Epoch 1 by hand, in file order with α = 0.01:
+    /// row 1: L = max(1600, 0) − 0 + log1p(e^(−1600)) = 1600, dz = ŷ − y = 1, so
+    /// w = 800 − 0.01·1 = 799.99 (both), b = −0.01; row 2: z = b = −0.01,
+    /// L = −log σ(−0.01) = log(1 + e^(0.01)). Average (1600 + log(1 + e^0.01)) / 2.
+    @Test func aWronglySaturatedSampleTakesTheLogitLoss() throws {
         let folder = try Workbook.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(#"{"layers": [{"activation": "sigmoid", "weights": [[800, 800]], "biases": [0]}]}"#.utf8)
             .write(to: folder.appendingPathComponent("huge.json"))
         try Data("1,1,0\n0,0,1\n".utf8).write(to: folder.appendingPathComponent("data.csv"))
         let result = try Workbook.run(["train", "--data", "data.csv", "--model", "huge.json", "--no-shuffle",
+                                       "--test-fraction", "0", "--epochs", "1", "--losses", "losses.json"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        let losses = try JSONDecoder().decode(Losses.self, from: Data(contentsOf: folder.appendingPathComponent("losses.json"))).losses
+        let expected = (1600 + Foundation.log(1 + Foundation.exp(0.01))) / 2
+        #expect(abs(losses[0] - expected) <= 1e-12 * expected)
+        #expect(result.standardOutput.contains("1 of 2 sample steps"))
+        #expect(!result.standardOutput.lowercased().contains("nan"))
+    }
+
+    /// A learning rate of 1e300 sends the weights to infinity within an epoch:
+    /// one line naming the epoch and the cure, status 1, and no file written.
+    @Test func divergenceStopsWithOneLineAndWritesNothing() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = Workbook.fixtures.appendingPathComponent("two-features.csv").path
+        let result = try Workbook.run(["train", "--data", data, "--learning-rate", "1e300",
                                        "--losses", "losses.json", "--save", "out.json"], in: folder)
         #expect(result.status == 1)
-        #expect(result.standardError.hasPrefix("Error: the network's output reached exactly 1 at epoch 1, sample 0"))
+        #expect(result.standardError.hasPrefix("Error: training diverged at epoch "))
         #expect(result.standardError.contains("smaller learning rate"))
         #expect(!result.standardOutput.lowercased().contains("nan"))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.json").path))
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("losses.json").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     @Test func testFractionPrintsTrainAndTestMetrics() throws {

@@ -120,8 +120,10 @@ struct TrainOutputTests {
     @Test func helpTeachesTheSplitTheSeedAndTheDefaults() throws {
         let result = try Workbook.run(["train", "--help"])
         #expect(result.status == 0)
-        for piece in ["last round(n × f) rows", "before any shuffling", "np.random.seed(S)", "np.random.permutation(n)",
-                      "2,6,6,1", "relu,relu,sigmoid", "(default: 10)", "(default: 0.01)", "EXAMPLES", "Exit status"] {
+        for piece in ["last rows of the file", "before any shuffling", "np.random.seed(S)", "np.random.permutation(n)",
+                      "2,6,6,1", "30→16→8→1", "--split shuffled", "within each class", "(x - mean) / std",
+                      "stored in the model file", "max(z, 0)", "(default: 10)", "(default: 0.01)", "EXAMPLES",
+                      "workbook predict", "Exit status"] {
             #expect(result.standardOutput.contains(piece), "help lacks \(piece)")
         }
     }

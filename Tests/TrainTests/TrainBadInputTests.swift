@@ -27,6 +27,18 @@ struct TrainBadInputTests {
         "two-inputs.json": #"{"layers": [{"activation": "sigmoid", "weights": [[1, 2]], "biases": [0]}]}"#,
         "three-inputs.json": #"{"layers": [{"activation": "sigmoid", "weights": [[1, 2, 3]], "biases": [0]}]}"#,
         "not-a-model.json": "[1, 2, 3]",
+        "semicolons.csv": "x1;x2;label\n0,1;0,2;1\n",
+        "hex.csv": "x1,x2,label\n0x1p3,0.2,1\n",
+        "no-biases.json": #"{"layers": [{"activation": "sigmoid", "weights": [[1, 2]]}]}"#,
+        "string-weight.json": #"{"layers": [{"activation": "relu", "weights": [[1, 2], [3, 4]], "biases": [0, 0]}, {"activation": "sigmoid", "weights": [[1, 2, "3"]], "biases": [0]}]}"#,
+        // Line 2: two spaces, `"weights": ` (11 characters), `[[`, so NaN starts in column 16.
+        "nan.json": "{\"layers\": [{\"activation\": \"sigmoid\",\n  \"weights\": [[NaN, 2]], \"biases\": [0]}]}",
+        "infinity.json": #"{"layers": [{"activation": "sigmoid", "weights": [[Infinity, 2]], "biases": [0]}]}"#,
+        "huge.json": #"{"layers": [{"activation": "sigmoid", "weights": [[1e400, 2]], "biases": [0]}]}"#,
+        // 63 characters, so the end of the file is column 64.
+        "truncated.json": #"{"layers": [{"activation": "sigmoid", "weights": [[1, 2]], "bia"#,
+        "bad-std.json": #"{"layers": [{"activation": "sigmoid", "weights": [[1, 2]], "biases": [0]}], "standardize": {"mean": [0, 0], "std": [1, 0]}}"#,
+        "short-std.json": #"{"layers": [{"activation": "sigmoid", "weights": [[1, 2]], "biases": [0]}], "standardize": {"mean": [0], "std": [1]}}"#,
     ]
 
     static let cases: [Case] = [
@@ -82,6 +94,26 @@ struct TrainBadInputTests {
              message: ["not-a-model.json: is not a model file"]),
         Case(arguments: ["--data", "ok.csv", "--model", "missing.json"],
              message: ["missing.json: no such file"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "no-biases.json"], message: ["no-biases.json: layers[0].biases: missing"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "string-weight.json"],
+             message: ["string-weight.json: layers[1].weights[0][2]: expected a number, found a string"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "nan.json"],
+             message: ["nan.json: line 2, column 16: NaN is not a JSON number"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "infinity.json"],
+             message: ["infinity.json: line 1, column 52: Infinity is not a JSON number"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "huge.json"],
+             message: ["huge.json: layers[0].weights[0][0]: 1e400 is too large for a double"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "truncated.json"],
+             message: ["truncated.json: line 1, column 64: the file ends inside a string (is it cut short?)"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "bad-std.json"],
+             message: ["bad-std.json: standardize.std[1]: a standard deviation must be positive, found 0.0"]),
+        Case(arguments: ["--data", "ok.csv", "--model", "short-std.json"],
+             message: ["short-std.json: standardize: the first layer takes 2 inputs but there are 1 means"]),
+        // Exports from other programs
+        Case(arguments: ["--data", "semicolons.csv"],
+             message: ["semicolons.csv, line 1: looks semicolon-separated", "export it as comma-separated CSV"]),
+        Case(arguments: ["--data", "hex.csv"],
+             message: ["hex.csv, line 2, column 1: \"0x1p3\" is not a decimal number"]),
         // Numbers
         Case(arguments: ["--data", "ok.csv", "--learning-rate", "0"],
              message: ["--learning-rate must be a positive number, got 0.0"]),

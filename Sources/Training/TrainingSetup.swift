@@ -125,7 +125,7 @@ public struct TrainingSetup {
     }
 
     /// The data file as a table, with errors naming it as the user wrote it.
-    static func readTable(_ path: String) throws -> DataTable {
+    public static func readTable(_ path: String) throws -> DataTable {
         do {
             return try DataTable(contentsOf: URL(fileURLWithPath: path))
         } catch let error as DataFileError {
@@ -134,7 +134,7 @@ public struct TrainingSetup {
         }
     }
 
-    static func dataSet(_ table: DataTable, path: String) throws -> DataSet {
+    public static func dataSet(_ table: DataTable, path: String) throws -> DataSet {
         do {
             return try DataSet(table: table, file: path)
         } catch let error as DataFileError {
@@ -152,7 +152,7 @@ public struct TrainingSetup {
 
     /// A model file, which must end in the single sigmoid output the loss needs,
     /// and the standardization stored with it.
-    static func readModel(_ path: String) throws -> (FastPerceptron, Standardization?) {
+    public static func readModel(_ path: String) throws -> (FastPerceptron, Standardization?) {
         let network: FastPerceptron
         let file: ModelFile
         do {

@@ -5,13 +5,18 @@ public struct LineChart: Chart, Sendable {
     public var yLabel: String
     public var series: [Series]
     public var logarithmicY: Bool
+    /// Lines for reference (a diagonal of chance, a target), drawn grey and dashed
+    /// after the series, so the data keeps the palette's strong colours.
+    public var guides: [Series]
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false) {
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false,
+                guides: [Series] = []) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
         self.logarithmicY = logarithmicY
+        self.guides = guides
     }
 
     public func render(width: Int, height: Int) throws -> Canvas {
@@ -20,7 +25,10 @@ public struct LineChart: Chart, Sendable {
             let look = LineRenderer.look(forSeriesAt: index)
             return LineRenderer.Line(name: series.name, color: look.color, dashes: look.dashes,
                                      runs: try series.runs(logarithmicY: logarithmicY))
-        }
+        } + (try guides.map { guide in
+            LineRenderer.Line(name: guide.name, color: Palette.axis, dashes: [6, 4],
+                              runs: try guide.runs(logarithmicY: logarithmicY))
+        })
         return try LineRenderer(title: title, xLabel: xLabel, yLabel: yLabel, lines: lines,
                                 logarithmicY: logarithmicY, xRange: nil, drawsZeroLines: false)
             .render(width: width, height: height)

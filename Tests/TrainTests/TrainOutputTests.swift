@@ -138,7 +138,7 @@ struct TrainOutputTests {
         let report = folder.appendingPathComponent("report")
         let files = try Set(FileManager.default.contentsOfDirectory(atPath: report.path))
         #expect(files == ["index.md", "losses.json", "model.json", "loss.png", "decision-boundary.png",
-                          "confusion-train.png", "confusion-test.png"])
+                          "roc.png", "probabilities.png", "confusion-train.png", "confusion-test.png"])
         for png in files.filter({ $0.hasSuffix(".png") }) {
             let bytes = try Data(contentsOf: report.appendingPathComponent(png))
             #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(png) is not a PNG")
@@ -165,5 +165,27 @@ struct TrainOutputTests {
         #expect(!FileManager.default.fileExists(atPath: report.appendingPathComponent("decision-boundary.png").path))
         let index = try String(contentsOf: report.appendingPathComponent("index.md"), encoding: .utf8)
         #expect(index.contains("No decision boundary"))
+        // Beyond the loss curve, any number of features gets the ROC curve and the histogram of ŷ.
+        for figure in ["roc.png", "probabilities.png"] {
+            #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent(figure).path))
+            #expect(index.contains("](\(figure))"))
+        }
+    }
+
+    /// The header's names label the tables and the figures' axes; x1, x2 only without a header.
+    @Test func reportUsesTheHeadersFeatureNames() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = "\"radius, mean\",texture,label\n"
+        for i in 0..<40 { csv += "\(Double(i) * 10),\(Double(i % 7) / 100),\(i % 2)\n" }
+        try Data(csv.utf8).write(to: folder.appendingPathComponent("named.csv"))
+        let result = try Workbook.run(["train", "--data", "named.csv", "--standardize", "--split", "shuffled",
+                                       "--epochs", "2", "--report", "report"], in: folder)
+        try #require(result.status == 0, "\(result.standardError)")
+        let index = try String(contentsOf: folder.appendingPathComponent("report/index.md"), encoding: .utf8)
+        #expect(index.contains("| features | `radius, mean`, `texture` |"))
+        #expect(index.contains("standardized"))
+        #expect(index.contains("drawn at random within each class"))
+        #expect(!index.contains("x₁"))
     }
 }

@@ -187,9 +187,8 @@ struct TrainCommand: ParsableCommand {
 
     /// Says how often the stable logit formulas stood in for the course's.
     static func saturationNote(_ count: Int, of samples: Int) -> String {
-        "\(count) of \(samples) sample steps had ŷ rounded to exactly 0 or 1: their loss and gradient "
-            + "came from the logit z (max(z, 0) − z·y + log(1 + e^(−|z|)), ∂L/∂z = ŷ − y) instead of the course's "
-            + "formulas, which are infinite there."
+        "\(count) of \(samples) sample steps had ŷ rounded to exactly 0 or 1: their loss and gradient came "
+            + "from the logit z instead of the course's formulas, which are infinite there (see SATURATION in --help)."
     }
 
     /// The options as the engine takes them.

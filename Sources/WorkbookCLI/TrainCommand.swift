@@ -167,6 +167,10 @@ struct TrainCommand: ParsableCommand {
         } else if testFraction > 0 {
             Console.line("The test part is empty: round(\(setup.data.count) × \(testFraction)) = 0 rows.")
         }
+        if setup.test.count > 0, Set(setup.test.labels).count == 1, Set(setup.data.labels).count == 2 {
+            Console.line("The test part holds only class \(Int(setup.test.labels[0])): the file may be sorted by class; "
+                + "--split shuffled draws the test rows within each class.")
+        }
         Console.line("")
         MetricsTable(parts: parts).lines.forEach(Console.line)
 

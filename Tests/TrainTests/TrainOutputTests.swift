@@ -101,6 +101,49 @@ struct TrainOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// README's example on the shipped breast-cancer data: test accuracy at least 0.95
+    /// with --standardize; without it, training still runs to the end with finite losses.
+    @Test func readmeExampleOnTheRealDataSet() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = Workbook.packageRoot.appendingPathComponent("Data/breast_cancer.csv").path
+        let example = ["train", "--data", data, "--hidden", "16,8", "--split", "shuffled", "--epochs", "50"]
+        let scaled = try Workbook.run(example + ["--standardize"], in: folder)
+        try #require(scaled.status == 0, "\(scaled.standardError)")
+        let accuracy = scaled.standardOutput.split(separator: "\n").first { $0.hasPrefix("accuracy") }?
+            .split(separator: " ").last.flatMap { Double($0) }
+        #expect((accuracy ?? 0) >= 0.95)
+
+        let raw = try Workbook.run(example + ["--losses", "losses.json"], in: folder)
+        #expect(raw.status == 0, "\(raw.standardError)")
+        let losses = try JSONDecoder().decode(Losses.self, from: Data(contentsOf: folder.appendingPathComponent("losses.json"))).losses
+        #expect(losses.count == 50 && losses.allSatisfy { $0.isFinite })
+    }
+
+    /// Quoted fields, as many exporters write them, are numbers.
+    @Test func quotedNumbersTrain() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("\"x, first\",\"x2\",\"label\"\n\"0.1\",\"0.2\",\"1\"\n\"-0.3\",\"0.4\",\"0\"\n".utf8)
+            .write(to: folder.appendingPathComponent("quoted.csv"))
+        let result = try Workbook.run(["train", "--data", "quoted.csv", "--test-fraction", "0", "--epochs", "1"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("Training 2→6→6→1"))
+    }
+
+    /// A file sorted by class leaves the tail split a test part of one class: said, and the cure named.
+    @Test func aOneClassTestPartIsPointedOut() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rows = (0..<10).map { "\(Double($0) / 10),\($0 < 5 ? 0 : 1)" }.joined(separator: "\n")
+        try Data(("x,label\n" + rows + "\n").utf8).write(to: folder.appendingPathComponent("sorted.csv"))
+        let tail = try Workbook.run(["train", "--data", "sorted.csv", "--epochs", "1"], in: folder)
+        #expect(tail.standardOutput.contains("The test part holds only class 1"))
+        let shuffled = try Workbook.run(["train", "--data", "sorted.csv", "--epochs", "1", "--split", "shuffled"], in: folder)
+        #expect(shuffled.status == 0)
+        #expect(!shuffled.standardOutput.contains("holds only class"))
+    }
+
     @Test func testFractionPrintsTrainAndTestMetrics() throws {
         let data = Workbook.fixtures.appendingPathComponent("two-features.csv").path
         let result = try Workbook.run(["train", "--data", data, "--test-fraction", "0.2"])

@@ -117,6 +117,10 @@ final class TrainingBuffers {
             for i in 0..<n {
                 let row = W + i * m
                 let dzi = dz[i]
+                // An inactive ReLU (dz = 0) would add w·0 = ±0 to every da_prev[j] and take
+                // α·(0·a) = ±0 from every weight: no value changes, so skip the row. (Only
+                // the sign of a zero could differ, and no later step can tell.)
+                if dzi == 0 { continue }
                 for j in 0..<m {
                     let w = row[j]
                     // Row i adds its term to every da_prev[j], so each sum still runs i = 0, 1, …

@@ -15,9 +15,12 @@ public struct TrainingReport {
     public let losses: [Double]
     public let trained: FastPerceptron
     public let parts: [(name: String, matrix: ConfusionCounts)]
+    /// Sample steps whose ŷ was exactly 0 or 1, trained on the logit's formulas.
+    public let saturatedSamples: Int
 
     public init(setup: TrainingSetup, losses: [Double], trained: FastPerceptron,
-                parts: [(name: String, matrix: ConfusionCounts)]) {
+                parts: [(name: String, matrix: ConfusionCounts)], saturatedSamples: Int = 0) {
+        self.saturatedSamples = saturatedSamples
         self.setup = setup
         self.losses = losses
         self.trained = trained
@@ -146,9 +149,22 @@ public struct TrainingReport {
                 : "\(setup.test.count) rows drawn at random within each class (test fraction \(options.testFraction), split seed \(options.splitSeed))")
             : "none: all \(setup.train.count) rows train") + " |")
 
+        if let standardization = setup.standardization {
+            lines += ["", "### Standardization", "", "Each input is (x − mean) / std with these training-part statistics "
+                + "(a constant feature has mean 0 and std 1: left as it is).", "",
+                      "| feature | mean | std |", "|---|---:|---:|"]
+            for (index, name) in setup.featureNames.enumerated() {
+                lines.append("| `\(name)` | \(standardization.mean[index]) | \(standardization.std[index]) |")
+            }
+        }
         lines += ["", "## Loss", "", "![Average loss per epoch](loss.png)", ""]
         lines.append("From \(losses[0]) after epoch 1 to \(losses[losses.count - 1]) after epoch \(losses.count); "
             + "every value, to full precision, is in [losses.json](losses.json).")
+        if saturatedSamples > 0 {
+            lines += ["", "\(saturatedSamples) of \(losses.count * setup.train.count) sample steps had ŷ rounded to exactly 0 or 1; "
+                + "their loss and gradient came from the logit z, max(z, 0) − z·y + log(1 + e^(−|z|)) and ŷ − y, "
+                + "where the course's formulas are infinite."]
+        }
         lines += ["", "| epoch | average loss |", "|---:|---:|"]
         for epoch in shownEpochs { lines.append("| \(epoch) | \(losses[epoch - 1]) |") }
 

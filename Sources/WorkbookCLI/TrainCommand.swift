@@ -183,7 +183,8 @@ struct TrainCommand: ParsableCommand {
             Console.line("Saved the trained model to \(path)")
         }
         if let path = report {
-            try TrainingReport(setup: setup, losses: losses, trained: trained, parts: parts)
+            try TrainingReport(setup: setup, losses: losses, trained: trained, parts: parts,
+                               saturatedSamples: result.saturatedSamples)
                 .write(to: URL(fileURLWithPath: path, isDirectory: true))
             Console.line("Wrote the report to \(path)/index.md")
         }

@@ -227,6 +227,8 @@ struct TrainOutputTests {
         try #require(result.status == 0, "\(result.standardError)")
         let index = try String(contentsOf: folder.appendingPathComponent("report/index.md"), encoding: .utf8)
         #expect(index.contains("| features | `radius, mean`, `texture` |"))
+        // The standardization table names each feature as the header does.
+        #expect(index.contains("| `radius, mean` | "))
         #expect(index.contains("standardized"))
         #expect(index.contains("drawn at random within each class"))
         #expect(!index.contains("x₁"))

@@ -18,9 +18,12 @@ public struct HistogramChart: Chart, Sendable {
     /// The span the bins cover; values outside it are not counted.
     public var range: ClosedRange<Double>
     public var bins: Int
+    /// Reference lines (a decision threshold), drawn grey and dashed.
+    public var guides: [Series]
 
     public init(title: String, xLabel: String, yLabel: String = "samples", groups: [Group],
-                range: ClosedRange<Double>, bins: Int = 20) {
+                range: ClosedRange<Double>, bins: Int = 20, guides: [Series] = []) {
+        self.guides = guides
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -59,6 +62,9 @@ public struct HistogramChart: Chart, Sendable {
             if x.isEmpty { (x, y) = ([range.lowerBound], [0]) }
             return Series("\(group.name) (\(group.values.count))", x: x, y: y)
         }
-        return try LineChart(title: title, xLabel: xLabel, yLabel: yLabel, series: series).render(width: width, height: height)
+        // The whole range, not the data's: where the values bunch up is the point.
+        return try LineChart(title: title, xLabel: xLabel, yLabel: yLabel, series: series, guides: guides,
+                                 xRange: range)
+            .render(width: width, height: height)
     }
 }

@@ -8,9 +8,12 @@ public struct LineChart: Chart, Sendable {
     /// Lines for reference (a diagonal of chance, a target), drawn grey and dashed
     /// after the series, so the data keeps the palette's strong colours.
     public var guides: [Series]
+    /// The x axis's span; nil to fit the data.
+    public var xRange: ClosedRange<Double>?
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false,
-                guides: [Series] = []) {
+                guides: [Series] = [], xRange: ClosedRange<Double>? = nil) {
+        self.xRange = xRange
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -30,7 +33,7 @@ public struct LineChart: Chart, Sendable {
                               runs: try guide.runs(logarithmicY: logarithmicY))
         })
         return try LineRenderer(title: title, xLabel: xLabel, yLabel: yLabel, lines: lines,
-                                logarithmicY: logarithmicY, xRange: nil, drawsZeroLines: false)
+                                logarithmicY: logarithmicY, xRange: xRange, drawsZeroLines: false)
             .render(width: width, height: height)
     }
 }

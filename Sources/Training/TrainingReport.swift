@@ -68,8 +68,16 @@ public struct TrainingReport {
     }
 
     private var lossChart: LineChart {
-        LineChart(title: "Average loss per epoch", xLabel: "epoch", yLabel: "binary cross-entropy",
-                  series: [Series("training loss", y: losses)], logarithmicY: false)
+        LineChart(title: "Average loss per epoch" + (lossSpansDecades ? " (logarithmic scale)" : ""),
+                  xLabel: "epoch", yLabel: "binary cross-entropy",
+                  series: [Series("training loss", y: losses)], logarithmicY: lossSpansDecades)
+    }
+
+    /// Losses that fall by more than 100 times (as from a saturated start) read
+    /// only on a logarithmic axis; on a linear one every epoch after the first lies flat on 0.
+    private var lossSpansDecades: Bool {
+        guard let low = losses.min(), let high = losses.max(), low > 0 else { return false }
+        return high / low > 100
     }
 
     /// P(class 1) over the plane of the two features, in the file's units (the
@@ -123,8 +131,10 @@ public struct TrainingReport {
             HistogramChart.Group(name: "actual \(Int(label))",
                                  values: zip(part.scores, part.labels).filter { $0.1 == label }.map(\.0))
         }
+        let tallest = groups.map { HistogramChart.counts($0.values, range: 0...1, bins: 10).max() ?? 0 }.max() ?? 0
         return HistogramChart(title: "Predicted probability ŷ by true class, \(part.name) part",
-                              xLabel: "ŷ = P(class 1)", groups: groups, range: 0...1, bins: 10)
+                              xLabel: "ŷ = P(class 1)", groups: groups, range: 0...1, bins: 10,
+                              guides: [Series("threshold 0.5", x: [0.5, 0.5], y: [0, Double(max(tallest, 1))])])
     }
 
     private func markdown(figures: [(file: String, caption: String)], options: TrainingSettings) -> String {

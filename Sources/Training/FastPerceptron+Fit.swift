@@ -40,7 +40,8 @@ extension FastPerceptron {
     /// loss and gradient come from the output's logit z instead, the form
     /// TensorFlow's `sigmoid_cross_entropy_with_logits` documents:
     /// L = max(z, 0) − z·y + log(1 + e^(−|z|)) (with `log1p`), ∂L/∂z = ŷ − y.
-    /// Both are the exact limits of the course's formulas, finite for every finite z.
+    /// They are the course's loss and gradient rewritten in z (σ(z) = ŷ, and
+    /// da·σ′(z) = ŷ − y), finite for every finite z.
     ///
     /// - Throws: `TrainingError` for settings training cannot use; `TrainingDivergence`
     ///   when, after an epoch, its average loss or any weight or bias is not finite.

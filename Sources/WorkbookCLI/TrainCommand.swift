@@ -59,8 +59,8 @@ struct TrainCommand: ParsableCommand {
 
             SATURATION: where the output ŷ rounds to exactly 0 or 1 the course's log ŷ and its \
             gradient are infinite; for those samples only, the loss and gradient are taken from the \
-            logit z (ŷ = σ(z)): L = max(z, 0) - z·y + log(1 + e^(-|z|)) and ∂L/∂z = ŷ - y, their \
-            exact limits. The run says how many samples that was. Everywhere else the course's \
+            logit z (ŷ = σ(z)): L = max(z, 0) - z·y + log(1 + e^(-|z|)) and ∂L/∂z = ŷ - y, the same \
+            loss and gradient rewritten in z. The run says how many samples that was. Everywhere else the course's \
             formulas are kept, so the course's numbers do not move.
 
             Exit status: 0 trained; 1 training diverged (a loss or weight stopped being a finite \

@@ -144,6 +144,13 @@ struct TrainOutputTests {
         #expect(!shuffled.standardOutput.contains("holds only class"))
     }
 
+    /// The benchmark's own options are checked before anything is timed.
+    @Test func benchRefusesZeroEpochsInOneLine() throws {
+        let result = try Workbook.run(["bench", "--epochs", "0"])
+        #expect(result.status == 2)
+        #expect(result.standardError.split(separator: "\n").last == "Error: --epochs must be at least 1, got 0")
+    }
+
     @Test func testFractionPrintsTrainAndTestMetrics() throws {
         let data = Workbook.fixtures.appendingPathComponent("two-features.csv").path
         let result = try Workbook.run(["train", "--data", data, "--test-fraction", "0.2"])

@@ -20,8 +20,8 @@ build: deps
 	$(SWIFT) build --product workbook
 
 bench: deps
-	$(SWIFT) run -c release workbook bench
-	$(SWIFT) run -c release workbook bench-report
+	$(SWIFT) run -c release --static-swift-stdlib workbook bench
+	$(SWIFT) run -c release --static-swift-stdlib workbook bench-report
 
 # Homebrew on macOS; elsewhere apt-get, only when something is missing, with
 # sudo only when not root.

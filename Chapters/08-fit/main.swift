@@ -41,6 +41,16 @@
  try, and `fit` passes that on. A training run that stops with a reason beats
  one that quietly fills the network with NaNs.
 
+ `workbook train`, the tool's own engine, goes one step further. Where ŷ is
+ exactly 0 or 1 it takes that sample's loss and gradient from the output's
+ weighted sum z instead of from ŷ: L = max(z, 0) − z·y + log(1 + e^(−|z|)) and
+ ∂L/∂z = ŷ − y. They are the course's loss and its gradient (da^n times σ′(z))
+ rewritten in z, the same functions, only in a form where no step overflows, so
+ they stay finite for every finite z and training goes on; the run says how
+ many samples needed them. Everywhere ŷ lies strictly between 0 and 1
+ it computes the course's formulas, so its numbers are the course's. Your
+ `fit` keeps the course's formula, and the check below still expects it to stop.
+
  ## The data
 
  The course's own data file is not public, so the workbook ships its own small

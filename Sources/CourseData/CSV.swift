@@ -24,101 +24,45 @@ public struct DataFileError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Reading and writing the data file format: numeric feature columns, the 0/1
-/// label in the last column, an optional header row, comma separated.
+/// label in the last column, an optional header row, comma separated (see `DataTable`).
 extension DataSet {
     /// Reads a data file, or throws a `DataFileError` naming the line and column
     /// of the first thing that is wrong.
     public init(contentsOfCSV url: URL) throws {
-        let name = url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw DataFileError(file: name, problem: exists ? "cannot be read" : "no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(file: name, problem: "is not UTF-8 text")
-        }
-        try self.init(csv: text, file: name)
+        try self.init(table: DataTable(contentsOf: url), file: url.path)
     }
 
     /// Parses CSV text; `file` names it in errors.
     public init(csv text: String, file: String = "<text>") throws {
+        try self.init(table: DataTable(csv: text, file: file), file: file)
+    }
+
+    /// The table's rows as samples: every column but the last a feature, the
+    /// last the label, which must be 0 or 1.
+    public init(table: DataTable, file: String) throws {
         var features: [[Double]] = []
         var labels: [Double] = []
-        var columnCount: Int?
-        for (lineNumber, line) in Self.lines(of: text) {
-            let fields = Self.fields(of: line)
-            if fields.count == 1 && fields[0].isEmpty { continue }
-            let numbers = fields.map { Double($0) }
-            // A first row with no number in it is a header.
-            if columnCount == nil && features.isEmpty && numbers.allSatisfy({ $0 == nil }) {
-                columnCount = fields.count
-                continue
-            }
-            if let expected = columnCount, fields.count != expected {
-                throw DataFileError(file: file, line: lineNumber,
-                                    problem: "has \(fields.count) columns, expected \(expected) like the first row")
-            }
-            columnCount = fields.count
-            guard fields.count >= 2 else {
-                throw DataFileError(file: file, line: lineNumber,
+        features.reserveCapacity(table.rows.count)
+        labels.reserveCapacity(table.rows.count)
+        for (row, line) in zip(table.rows, table.lines) {
+            guard row.count >= 2 else {
+                throw DataFileError(file: file, line: line,
                                     problem: "needs at least one feature column and a label column")
             }
-            var row: [Double] = []
-            for (index, (field, number)) in zip(fields, numbers).enumerated() {
-                guard let number, number.isFinite else {
-                    let what = field.isEmpty ? "an empty field" : "\"\(field)\""
-                    throw DataFileError(file: file, line: lineNumber, column: index + 1,
-                                        problem: "\(what) is not a finite number")
-                }
-                row.append(number)
-            }
-            let label = row.removeLast()
+            let label = row[row.count - 1]
             guard label == 0 || label == 1 else {
-                throw DataFileError(file: file, line: lineNumber, column: fields.count,
-                                    problem: "the label is \(fields.last!), expected 0 or 1")
+                throw DataFileError(file: file, line: line, column: row.count,
+                                    problem: "the label is \(Self.shortest(label)), expected 0 or 1")
             }
-            features.append(row)
+            features.append(Array(row.dropLast()))
             labels.append(label)
-        }
-        guard !labels.isEmpty else {
-            throw DataFileError(file: file, problem: text.isEmpty ? "is empty" : "has no data rows")
         }
         self.init(features: features, labels: labels)
     }
 
-    /// The lines of `text` with their numbers from 1, split at "\n", "\r\n" or "\r".
-    /// Works on UTF-8 bytes: splitting Characters costs grapheme breaking per byte.
-    private static func lines(of text: String) -> [(number: Int, bytes: ArraySlice<UInt8>)] {
-        let bytes = Array(text.utf8)
-        var lines: [(Int, ArraySlice<UInt8>)] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append((lines.count + 1, bytes[start..<index]))
-                if byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") {
-                    index += 1
-                }
-                start = index + 1
-            }
-            index += 1
-        }
-        if start < bytes.count { lines.append((lines.count + 1, bytes[start...])) }
-        return lines
-    }
-
-    /// The comma-separated fields of a line, without surrounding spaces and tabs.
-    private static func fields(of line: ArraySlice<UInt8>) -> [String] {
-        line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map { field in
-            let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-            guard let first = field.firstIndex(where: { !isBlank($0) }),
-                  let last = field.lastIndex(where: { !isBlank($0) }) else { return "" }
-            return String(decoding: field[first...last], as: UTF8.self)
-        }
+    /// 2.0 → "2", 0.5 → "0.5"
+    private static func shortest(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
     /// The samples as CSV with a header row (x1, x2, …, label), numbers written

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An opaque 8-bit RGB colour.
 public struct Color: Equatable, Hashable, Sendable {
     public var red: UInt8
@@ -25,6 +27,28 @@ public struct Color: Equatable, Hashable, Sendable {
             UInt8((Double(a) + (Double(b) - Double(a)) * t).rounded())
         }
         return Color(red: channel(red, other.red), green: channel(green, other.green), blue: channel(blue, other.blue))
+    }
+
+    /// WCAG 2's relative luminance in 0...1: each sRGB channel linearized
+    /// (c/12.92 up to 0.04045, ((c + 0.055)/1.055)^2.4 above), then weighted 0.2126, 0.7152, 0.0722.
+    public var relativeLuminance: Double {
+        func linear(_ channel: UInt8) -> Double {
+            let c = Double(channel) / 255
+            return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// WCAG 2's contrast ratio, (L_lighter + 0.05) / (L_darker + 0.05), from 1 to 21;
+    /// 4.5 is the minimum it asks of normal text.
+    public func contrastRatio(with other: Color) -> Double {
+        let (a, b) = (relativeLuminance, other.relativeLuminance)
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
+    /// Of `candidates`, the one with the highest contrast on this colour as a background.
+    public func mostReadable(of candidates: [Color]) -> Color {
+        candidates.max { contrastRatio(with: $0) < contrastRatio(with: $1) } ?? .black
     }
 
     /// Relative luminance in 0...1 (sRGB weights, no gamma): enough to choose dark or light text.

@@ -7,13 +7,21 @@ public struct LineChart: Chart, Sendable {
     public var yLabel: String
     public var series: [Series]
     public var logarithmicY: Bool
+    /// Lines for reference (a diagonal of chance, a target), drawn grey and dashed
+    /// after the series, so the data keeps the palette's strong colours.
+    public var guides: [Series]
+    /// The x axis's span; nil to fit the data.
+    public var xRange: ClosedRange<Double>?
 
-    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false) {
+    public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false,
+                guides: [Series] = [], xRange: ClosedRange<Double>? = nil) {
+        self.xRange = xRange
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
         self.logarithmicY = logarithmicY
+        self.guides = guides
     }
 
     public func render(width: Int, height: Int) throws -> Canvas {
@@ -24,9 +32,12 @@ public struct LineChart: Chart, Sendable {
                                      dashes: series.dash?.pattern ?? look.dashes,
                                      runs: try series.runs(logarithmicY: logarithmicY),
                                      isEmphasized: series.isEmphasized, showsMarkers: series.showsMarkers)
-        }
+        } + (try guides.map { guide in
+            LineRenderer.Line(name: guide.name, color: Palette.axis, dashes: [6, 4],
+                              runs: try guide.runs(logarithmicY: logarithmicY))
+        })
         return try LineRenderer(title: title, xLabel: xLabel, yLabel: shownYLabel, lines: lines,
-                                logarithmicY: logarithmicY, xRange: nil, drawsZeroLines: false)
+                                logarithmicY: logarithmicY, xRange: xRange, drawsZeroLines: false)
             .render(width: width, height: height)
     }
 

@@ -2,21 +2,57 @@ import CourseData
 import Foundation
 
 extension FastPerceptron {
+    /// What one training run gives: each epoch's average loss and how many
+    /// samples took the logit's stable formulas because ŷ rounded to exactly 0 or 1.
+    public struct FitResult: Sendable, Equatable {
+        /// The average binary cross-entropy of every epoch, epoch 1 first.
+        public var losses: [Double]
+        /// Samples (counted over all epochs) whose ŷ was exactly 0 or 1.
+        public var saturatedSamples: Int
+    }
+
     /// Trains as the course's `Perceptron.fit` does: per-sample SGD on the
     /// binary cross-entropy, each epoch reordering the samples by
     /// `generator.permutation(n)` (applied to the last epoch's order) when
     /// `shuffle` is on. Returns each epoch's average loss; `progress` hears
     /// (epoch, average loss) after every epoch.
     ///
-    /// Throws the `TrainingError`s of the course's `fit`, including
-    /// `saturatedOutput` when ŷ reaches exactly 0 or 1.
+    /// Where ŷ is exactly 0 or 1 the course's formulas are infinite; this
+    /// engine then takes the loss and gradient from the logit (see
+    /// `train(_:epochs:learningRate:shuffle:generator:progress:)`), so training
+    /// goes on. Throws the settings errors of `TrainingError`, and
+    /// `TrainingDivergence` when a loss or a weight stops being finite.
     public mutating func fit(
         _ data: DataSet, epochs: Int, learningRate: Double,
         shuffle: Bool = true, generator: inout NumPyRandom,
         progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
     ) throws -> [Double] {
+        try train(data, epochs: epochs, learningRate: learningRate, shuffle: shuffle,
+                  generator: &generator, progress: progress).losses
+    }
+
+    /// `fit`, also counting the saturated samples.
+    ///
+    /// For every sample with 0 < ŷ < 1 this computes the course's formulas in
+    /// the course's order: L = −log ŷ or −log(1 − ŷ), da = (ŷ − y)/(ŷ(1 − ŷ)),
+    /// then dz = da·σ′(z) at the output; the numbers equal the course's NumPy run.
+    /// Where ŷ rounded to exactly 0 or 1 those are ∞ and 0/0, so the sample's
+    /// loss and gradient come from the output's logit z instead, the form
+    /// TensorFlow's `sigmoid_cross_entropy_with_logits` documents:
+    /// L = max(z, 0) − z·y + log(1 + e^(−|z|)) (with `log1p`), ∂L/∂z = ŷ − y.
+    /// They are the course's loss and gradient rewritten in z (σ(z) = ŷ, and
+    /// da·σ′(z) = ŷ − y), finite for every finite z.
+    ///
+    /// - Throws: `TrainingError` for settings training cannot use; `TrainingDivergence`
+    ///   when, after an epoch, its average loss or any weight or bias is not finite.
+    public mutating func train(
+        _ data: DataSet, epochs: Int, learningRate: Double,
+        shuffle: Bool = true, generator: inout NumPyRandom,
+        progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
+    ) throws -> FitResult {
         try TrainingError.checkSettings(data, inputCount: layout[0].inputs, epochs: epochs, learningRate: learningRate)
         precondition(layout[layout.count - 1].neurons == 1, "the loss needs a single output ŷ")
+        let sigmoidOutput = layout[layout.count - 1].activation == .sigmoid
 
         let buffers = TrainingBuffers(layout: layout)
         let featureCount = data.featureCount
@@ -28,6 +64,7 @@ extension FastPerceptron {
         var order = Array(0..<data.count)
         var losses: [Double] = []
         losses.reserveCapacity(epochs)
+        var saturated = 0
 
         for epoch in 1...epochs {
             if shuffle {
@@ -46,18 +83,33 @@ extension FastPerceptron {
                         buffers.forward(p)
                         let yHat = buffers.output
                         let y = labels[sample]
-                        try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
-                        totalLoss += Self.loss(label: y, prediction: yHat)
-                        // da = (ŷ − y) / (ŷ(1 − ŷ)), the course's ∂L/∂ŷ.
-                        buffers.backward(p, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
-                                         learningRate: learningRate)
+                        if yHat > 0 && yHat < 1 {
+                            totalLoss += Self.loss(label: y, prediction: yHat)
+                            // da = (ŷ − y) / (ŷ(1 − ŷ)), the course's ∂L/∂ŷ.
+                            buffers.backward(p, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
+                                             learningRate: learningRate)
+                        } else if sigmoidOutput && yHat == yHat {
+                            saturated += 1
+                            let z = buffers.outputLogit
+                            totalLoss += Self.logitLoss(label: y, logit: z)
+                            buffers.backward(p, outputGradient: yHat - y, learningRate: learningRate,
+                                             gradientIsForLogit: true)
+                        } else {
+                            // NaN, or not a sigmoid (a network built in code): nothing stable to fall back on.
+                            if yHat.isNaN { throw TrainingDivergence(epoch: epoch, learningRate: learningRate) }
+                            try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
+                        }
                     }
                 }
             }
-            losses.append(totalLoss / Double(order.count))
-            progress(epoch, losses[losses.count - 1])
+            let average = totalLoss / Double(order.count)
+            guard average.isFinite, parameters.allSatisfy(\.isFinite) else {
+                throw TrainingDivergence(epoch: epoch, learningRate: learningRate)
+            }
+            losses.append(average)
+            progress(epoch, average)
         }
-        return losses
+        return FitResult(losses: losses, saturatedSamples: saturated)
     }
 }
 
@@ -73,5 +125,23 @@ extension FastPerceptron {
         case 0: -log(1 - yHat)
         default: -(y * log(yHat) + (1 - y) * log(1 - yHat))
         }
+    }
+
+    /// The same loss written in the logit z (ŷ = σ(z)): max(z, 0) − z·y + log(1 + e^(−|z|)).
+    /// Finite for every finite z, so it serves where ŷ rounded to 0 or 1.
+    static func logitLoss(label y: Double, logit z: Double) -> Double {
+        max(z, 0) - z * y + log1p(exp(-abs(z)))
+    }
+}
+
+/// Training that ran away: after `epoch`, a loss, weight or bias was no longer
+/// a finite number. Nothing non-finite is ever written to a file.
+public struct TrainingDivergence: Error, Equatable, CustomStringConvertible {
+    public let epoch: Int
+    public let learningRate: Double
+
+    public var description: String {
+        "training diverged at epoch \(epoch): the loss or a weight is no longer a finite number; "
+            + "try a smaller learning rate than \(learningRate) (or --standardize to scale the inputs)"
     }
 }

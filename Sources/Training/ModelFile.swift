@@ -1,7 +1,9 @@
 import Foundation
 
 /// The model file: `{"layers": [{"activation": "relu", "weights": [[…], …],
-/// "biases": […]}, …]}`, weights as one row per neuron (n_neurons × n_inputs).
+/// "biases": […]}, …], "standardize": {"mean": […], "std": […]}}`, weights as
+/// one row per neuron (n_neurons × n_inputs); `standardize` only when the model
+/// was trained on standardized inputs (one mean and one standard deviation per feature).
 public struct ModelFile: Codable, Equatable, Sendable {
     public struct LayerEntry: Codable, Equatable, Sendable {
         public var activation: String
@@ -10,29 +12,30 @@ public struct ModelFile: Codable, Equatable, Sendable {
     }
 
     public var layers: [LayerEntry]
+    /// The z-scores the network's inputs need, x' = (x − mean) / std; nil for raw inputs.
+    public var standardize: Standardization?
 
-    public init(_ network: FastPerceptron) {
+    public init(_ network: FastPerceptron, standardization: Standardization? = nil) {
         layers = network.layers.map {
             LayerEntry(activation: $0.activation.rawValue, weights: $0.weights, biases: $0.biases)
         }
+        standardize = standardization
     }
 
-    /// Reads a model file; `JSONDecoder` keeps every double exact.
+    /// Reads a model file. Every error names the place: line and column for
+    /// JSON syntax, the JSON path (`layers[1].weights[0][2]`) for a missing
+    /// key or a value of the wrong kind; numbers must be finite.
     public init(contentsOf url: URL) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw ModelFileError(file: url.path, problem: "no such file or it cannot be read")
         }
-        do {
-            self = try JSONDecoder().decode(ModelFile.self, from: data)
-        } catch {
-            throw ModelFileError(file: url.path, problem: "is not a model file ({\"layers\": [{\"activation\", \"weights\", \"biases\"}, …]})")
-        }
+        try self.init(json: Array(data), file: url.path)
     }
 
     /// The network this file describes, or an error naming the layer that does not fit.
     public func network(file: String = "<model>") throws -> FastPerceptron {
-        guard !layers.isEmpty else { throw ModelFileError(file: file, problem: "has no layers") }
+        guard !layers.isEmpty else { throw ModelFileError(file: file, problem: "layers: has no layers") }
         var built: [FastPerceptron.LayerParameters] = []
         for (index, entry) in layers.enumerated() {
             let place = "layer \(index + 1)"
@@ -56,7 +59,18 @@ public struct ModelFile: Codable, Equatable, Sendable {
             built.append(FastPerceptron.LayerParameters(weights: entry.weights, biases: entry.biases,
                                                         activation: activation))
         }
-        return FastPerceptron(layers: built)
+        let network = FastPerceptron(layers: built)
+        if let standardize {
+            let inputs = network.inputCount
+            guard standardize.mean.count == inputs, standardize.std.count == inputs else {
+                throw ModelFileError(file: file, problem: "standardize: the first layer takes \(inputs) inputs but there are "
+                    + "\(standardize.mean.count) means and \(standardize.std.count) standard deviations")
+            }
+            if let bad = standardize.std.firstIndex(where: { !($0 > 0) }) {
+                throw ModelFileError(file: file, problem: "standardize.std[\(bad)]: a standard deviation must be positive, found \(standardize.std[bad])")
+            }
+        }
+        return network
     }
 
     /// The file's JSON, pretty-printed with keys in a stable order.

@@ -6,6 +6,8 @@ public struct NetworkShape {
     /// The course's network: 2 inputs, two hidden layers of 6, one output.
     public static let courseLayers = "2,6,6,1"
     public static let courseActivations = "relu,relu,sigmoid"
+    /// The course's hidden layers, used on any number of inputs.
+    public static let courseHidden = "6,6"
 
     public let sizes: [Int]
     public let activations: [ActivationKind]
@@ -48,6 +50,34 @@ public struct NetworkShape {
         }
         self.sizes = sizes
         self.activations = activations
+    }
+
+    /// `--hidden`: the hidden sizes alone, between `inputs` (from the data) and
+    /// the one output. Without `--activations`, relu for every hidden layer and
+    /// sigmoid last. `hiddenOption` says whether the user gave `--hidden` (for messages).
+    public init(inputs: Int, hidden: String, activations names: String?, hiddenOption: Bool) throws {
+        let option = hiddenOption ? "--hidden \(hidden)" : "the default hidden layers \(hidden)"
+        var sizes = [inputs]
+        for (index, field) in Self.fields(hidden).enumerated() {
+            guard let size = Int(field) else {
+                throw TrainingInputError("\(option): \"\(field)\" (entry \(index + 1)) is not a whole number")
+            }
+            guard size >= 1 else {
+                throw TrainingInputError("\(option): entry \(index + 1) is \(size), every size must be at least 1")
+            }
+            sizes.append(size)
+        }
+        sizes.append(1)
+        let layerCount = sizes.count - 1
+        let activations = names ?? (Array(repeating: "relu", count: layerCount - 1) + ["sigmoid"]).joined(separator: ",")
+        do {
+            try self.init(layers: sizes.map(String.init).joined(separator: ","), activations: activations)
+        } catch let error as TrainingInputError where names != nil {
+            // Name the user's options, not the --layers the sizes became.
+            throw TrainingInputError(error.description.replacingOccurrences(
+                of: "--layers \(sizes.map(String.init).joined(separator: ","))",
+                with: "\(option) (with \(inputs) inputs from the data and 1 output)"))
+        }
     }
 
     /// "2, 6,6 ,1" → ["2", "6", "6", "1"]

@@ -60,6 +60,9 @@ final class TrainingBuffers {
     /// ŷ, the last layer's first output.
     var output: Double { values[slots[slots.count - 1].output] }
 
+    /// z, the last layer's first weighted sum: ŷ = σ(z).
+    var outputLogit: Double { values[slots[slots.count - 1].sums] }
+
     /// Runs the sample in `input` through every layer: z = W·a_prev + b, a = f(z).
     func forward(_ parameters: UnsafeMutablePointer<Double>) {
         let v = values.baseAddress!
@@ -85,7 +88,10 @@ final class TrainingBuffers {
     /// Backpropagates da = `outputGradient` from the last layer to the first,
     /// each layer stepping its W and b: dz = da ⊙ f′(z), dW = dz·a_prevᵀ, db = dz,
     /// da_prev = Wᵀ·dz (W before the update), W −= α·dW, b −= α·db.
-    func backward(_ parameters: UnsafeMutablePointer<Double>, outputGradient: Double, learningRate: Double) {
+    /// With `gradientIsForLogit`, `outputGradient` is already the output's dz
+    /// (∂L/∂z = ŷ − y), and the last layer skips dz = da ⊙ f′(z).
+    func backward(_ parameters: UnsafeMutablePointer<Double>, outputGradient: Double, learningRate: Double,
+                  gradientIsForLogit: Bool = false) {
         let v = values.baseAddress!, g = gradients.baseAddress!
         g[slots[slots.count - 1].gradient] = outputGradient
         for l in (0..<slots.count).reversed() {
@@ -95,10 +101,13 @@ final class TrainingBuffers {
             let aPrev = v + slot.input, z = v + slot.sums, a = v + slot.output
             // dz = da ⊙ f′(z), written over da.
             let dz = g + slot.gradient
-            switch layer.activation {
-            case .relu: for i in 0..<n { dz[i] = dz[i] * (z[i] > 0 ? 1 : 0) }
-            // σ′(z) = σ(z)(1 − σ(z)), and σ(z) is the a the forward pass kept.
-            case .sigmoid: for i in 0..<n { dz[i] = dz[i] * (a[i] * (1 - a[i])) }
+            // (Unless the caller already gave the output's dz.)
+            if !(gradientIsForLogit && l == slots.count - 1) {
+                switch layer.activation {
+                case .relu: for i in 0..<n { dz[i] = dz[i] * (z[i] > 0 ? 1 : 0) }
+                // σ′(z) = σ(z)(1 − σ(z)), and σ(z) is the a the forward pass kept.
+                case .sigmoid: for i in 0..<n { dz[i] = dz[i] * (a[i] * (1 - a[i])) }
+                }
             }
             // da_prev = Wᵀ·dz, with W before its update, into the gradient of the
             // layer before (for the first layer, into `inputGradient`, which
@@ -108,6 +117,10 @@ final class TrainingBuffers {
             for i in 0..<n {
                 let row = W + i * m
                 let dzi = dz[i]
+                // An inactive ReLU (dz = 0) would add w·0 = ±0 to every da_prev[j] and take
+                // α·(0·a) = ±0 from every weight: no value changes, so skip the row. (Only
+                // the sign of a zero could differ, and no later step can tell.)
+                if dzi == 0 { continue }
                 for j in 0..<m {
                     let w = row[j]
                     // Row i adds its term to every da_prev[j], so each sum still runs i = 0, 1, …

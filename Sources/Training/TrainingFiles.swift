@@ -16,8 +16,8 @@ public enum TrainingFiles {
     }
 
     /// The model file of DESIGN.md, which `--model` reads back.
-    public static func writeModel(_ network: FastPerceptron, to path: String) throws {
-        try write(try ModelFile(network).jsonData(), to: path, option: "--save")
+    public static func writeModel(_ network: FastPerceptron, standardization: Standardization?, to path: String) throws {
+        try write(try ModelFile(network, standardization: standardization).jsonData(), to: path, option: "--save")
     }
 
     /// Writes atomically; a failure becomes one line naming the option and the file.

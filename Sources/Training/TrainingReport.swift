@@ -5,16 +5,22 @@ import Workbook
 
 /// `workbook train --report DIR`: the numbers first (losses.json, model.json),
 /// then the figures drawn from them (loss.png; decision-boundary.png for
-/// two-feature data; one confusion matrix per part), then index.md, which
-/// sums up the settings, the losses and the scores and shows the figures.
+/// two-feature data; for any number of features roc.png, the ROC curve of each
+/// part with its AUC, and probabilities.png, the histogram of ŷ by true class;
+/// one confusion matrix per part), then index.md, which sums up the settings,
+/// the losses and the scores and shows the figures. Axes and tables use the
+/// header's feature names.
 public struct TrainingReport {
     public let setup: TrainingSetup
     public let losses: [Double]
     public let trained: FastPerceptron
     public let parts: [(name: String, matrix: ConfusionCounts)]
+    /// Sample steps whose ŷ was exactly 0 or 1, trained on the logit's formulas.
+    public let saturatedSamples: Int
 
     public init(setup: TrainingSetup, losses: [Double], trained: FastPerceptron,
-                parts: [(name: String, matrix: ConfusionCounts)]) {
+                parts: [(name: String, matrix: ConfusionCounts)], saturatedSamples: Int = 0) {
+        self.saturatedSamples = saturatedSamples
         self.setup = setup
         self.losses = losses
         self.trained = trained
@@ -26,7 +32,7 @@ public struct TrainingReport {
         let options = setup.options
         try TrainingFiles.write(Data(TrainingFiles.lossesJSON(losses).utf8),
                                 to: folder.appendingPathComponent("losses.json").path, option: "--report")
-        try TrainingFiles.write(try ModelFile(trained).jsonData(),
+        try TrainingFiles.write(try ModelFile(trained, standardization: setup.standardization).jsonData(),
                                 to: folder.appendingPathComponent("model.json").path, option: "--report")
         var figures: [(file: String, caption: String)] = []
         try draw(lossChart, "loss.png", into: folder)
@@ -34,6 +40,12 @@ public struct TrainingReport {
             try draw(decisionBoundary, "decision-boundary.png", into: folder)
             figures.append(("decision-boundary.png", "Decision boundary"))
         }
+        if let roc = rocChart {
+            try draw(roc, "roc.png", into: folder)
+            figures.append(("roc.png", "ROC curve"))
+        }
+        try draw(probabilityHistogram, "probabilities.png", into: folder)
+        figures.append(("probabilities.png", "Predicted probabilities by true class"))
         for part in parts {
             let counts = [[part.matrix.trueNegatives, part.matrix.falsePositives],
                           [part.matrix.falseNegatives, part.matrix.truePositives]]
@@ -56,22 +68,73 @@ public struct TrainingReport {
     }
 
     private var lossChart: LineChart {
-        LineChart(title: "Average loss per epoch", xLabel: "epoch", yLabel: "binary cross-entropy",
-                  series: [Series("training loss", y: losses)], logarithmicY: false)
+        LineChart(title: "Average loss per epoch" + (lossSpansDecades ? " (logarithmic scale)" : ""),
+                  xLabel: "epoch", yLabel: "binary cross-entropy",
+                  series: [Series("training loss", y: losses)], logarithmicY: lossSpansDecades)
     }
 
-    /// P(class 1) over the plane of the two features, with every sample on top;
-    /// the test samples are the ones the network never trained on.
+    /// Losses that fall by more than 100 times (as from a saturated start) read
+    /// only on a logarithmic axis; on a linear one every epoch after the first lies flat on 0.
+    private var lossSpansDecades: Bool {
+        guard let low = losses.min(), let high = losses.max(), low > 0 else { return false }
+        return high / low > 100
+    }
+
+    /// P(class 1) over the plane of the two features, in the file's units (the
+    /// standardization applied inside), with every sample on top; the test
+    /// samples are the ones the network never trained on.
     private var decisionBoundary: DecisionBoundaryMap {
         let network = trained
-        let points = zip(setup.train.features, setup.train.labels).map {
+        let standardization = setup.standardization
+        let points = zip(setup.rawTrain.features, setup.rawTrain.labels).map {
             LabeledPoint(x: $0[0], y: $0[1], label: Int($1), isTest: false)
-        } + zip(setup.test.features, setup.test.labels).map {
+        } + zip(setup.rawTest.features, setup.rawTest.labels).map {
             LabeledPoint(x: $0[0], y: $0[1], label: Int($1), isTest: true)
         }
         return DecisionBoundaryMap(title: "Decision boundary after \(losses.count) epoch\(losses.count == 1 ? "" : "s")",
-                                   xLabel: "x₁", yLabel: "x₂", points: points, xRange: nil, yRange: nil,
-                                   probability: { network.probability([$0, $1]) })
+                                   xLabel: setup.featureNames[0], yLabel: setup.featureNames[1],
+                                   points: points, xRange: nil, yRange: nil,
+                                   probability: { x, y in
+                                       network.probability(standardization?.apply([x, y]) ?? [x, y])
+                                   })
+    }
+
+    /// ŷ for every sample of each part (the network's inputs, standardized when asked).
+    private var partScores: [(name: String, scores: [Double], labels: [Double])] {
+        let network = trained
+        var parts = [(name: "train", scores: setup.train.features.map(network.probability), labels: setup.train.labels)]
+        if setup.test.count > 0 {
+            parts.append((name: "test", scores: setup.test.features.map(network.probability), labels: setup.test.labels))
+        }
+        return parts
+    }
+
+    /// One ROC curve per part that holds both classes, and the diagonal of chance.
+    private var rocChart: LineChart? {
+        let curves = partScores.compactMap { part in
+            ROCCurve(scores: part.scores, labels: part.labels).map { (part.name, $0) }
+        }
+        guard !curves.isEmpty else { return nil }
+        let series = curves.map { name, curve in
+            Series("\(name), AUC \(String(format: "%.3f", curve.area))",
+                   x: curve.falsePositiveRates, y: curve.truePositiveRates)
+        }
+        return LineChart(title: "ROC curve: each threshold on ŷ, class 1 positive",
+                         xLabel: "false positive rate", yLabel: "true positive rate", series: series,
+                         guides: [Series("chance, AUC 0.5", x: [0, 1], y: [0, 1])])
+    }
+
+    /// ŷ by true class, on the test part (or the training part when there is none).
+    private var probabilityHistogram: HistogramChart {
+        let part = partScores.last!
+        let groups = [0.0, 1.0].map { label in
+            HistogramChart.Group(name: "actual \(Int(label))",
+                                 values: zip(part.scores, part.labels).filter { $0.1 == label }.map(\.0))
+        }
+        let tallest = groups.map { HistogramChart.counts($0.values, range: 0...1, bins: 10).max() ?? 0 }.max() ?? 0
+        return HistogramChart(title: "Predicted probability ŷ by true class, \(part.name) part",
+                              xLabel: "ŷ = P(class 1)", groups: groups, range: 0...1, bins: 10,
+                              guides: [Series("threshold 0.5", x: [0.5, 0.5], y: [0, Double(max(tallest, 1))])])
     }
 
     private func markdown(figures: [(file: String, caption: String)], options: TrainingSettings) -> String {
@@ -80,7 +143,10 @@ public struct TrainingReport {
         lines.append("Written by `\(commandLine)`.")
         lines += ["", "## Settings", "", "| setting | value |", "|---|---|"]
         lines.append("| data | `\(options.data)`: \(setup.data.count) rows, \(setup.data.featureCount) features |")
+        lines.append("| features | " + setup.featureNames.map { "`\($0)`" }.joined(separator: ", ") + " |")
         lines.append("| network | \(setup.network.shapeDescription) |")
+        lines.append("| inputs | " + (setup.standardization == nil ? "as in the file"
+            : "standardized, (x − mean) / std per feature, with the statistics in [model.json](model.json)") + " |")
         lines.append("| start | " + (options.model.map { "the model file `\($0)`" }
             ?? "weights and biases drawn uniformly from [−1, 1) after `np.random.seed(\(options.seed))`") + " |")
         lines.append("| epochs | \(options.epochs) |")
@@ -88,12 +154,27 @@ public struct TrainingReport {
         lines.append("| order | " + (options.noShuffle ? "file order every epoch"
             : "shuffled each epoch by `np.random.permutation(n)` (seed \(options.seed))") + " |")
         lines.append("| test part | " + (setup.test.count > 0
-            ? "the last \(setup.test.count) rows (test fraction \(options.testFraction)), split off before shuffling"
+            ? (options.split == .tail
+                ? "the last \(setup.test.count) rows (test fraction \(options.testFraction)), split off before shuffling"
+                : "\(setup.test.count) rows drawn at random within each class (test fraction \(options.testFraction), split seed \(options.splitSeed))")
             : "none: all \(setup.train.count) rows train") + " |")
 
+        if let standardization = setup.standardization {
+            lines += ["", "### Standardization", "", "Each input is (x − mean) / std with these training-part statistics "
+                + "(a constant feature has mean 0 and std 1: left as it is).", "",
+                      "| feature | mean | std |", "|---|---:|---:|"]
+            for (index, name) in setup.featureNames.enumerated() {
+                lines.append("| `\(name)` | \(standardization.mean[index]) | \(standardization.std[index]) |")
+            }
+        }
         lines += ["", "## Loss", "", "![Average loss per epoch](loss.png)", ""]
         lines.append("From \(losses[0]) after epoch 1 to \(losses[losses.count - 1]) after epoch \(losses.count); "
             + "every value, to full precision, is in [losses.json](losses.json).")
+        if saturatedSamples > 0 {
+            lines += ["", "\(saturatedSamples) of \(losses.count * setup.train.count) sample steps had ŷ rounded to exactly 0 or 1; "
+                + "their loss and gradient came from the logit z, max(z, 0) − z·y + log(1 + e^(−|z|)) and ŷ − y, "
+                + "where the course's formulas are infinite."]
+        }
         lines += ["", "| epoch | average loss |", "|---:|---:|"]
         for epoch in shownEpochs { lines.append("| \(epoch) | \(losses[epoch - 1]) |") }
 

@@ -15,12 +15,25 @@ public struct TrainingSettings: Sendable {
     public var epochs: Int
     /// α in W −= α·dW.
     public var learningRate: Double
-    /// The share of rows, at the end of the file, kept for testing: 0 ≤ f < 1.
+    /// The share of rows kept for testing: 0 ≤ f < 1.
     public var testFraction: Double
+    /// `--hidden`: hidden sizes only ("16,8"); the inputs come from the data, the output is 1.
+    public var hidden: String?
+    /// `--standardize`: z-score the features with the training part's statistics.
+    public var standardize: Bool
+    /// `--split`: which rows test.
+    public var split: SplitKind
+    /// `--split-seed`: seeds the generator of a shuffled split (not the course's).
+    public var splitSeed: Int
 
     public init(data: String, layers: String? = nil, activations: String? = nil, seed: Int = 10,
                 model: String? = nil, noShuffle: Bool = false, epochs: Int = 10,
-                learningRate: Double = 0.01, testFraction: Double = 0.2) {
+                learningRate: Double = 0.01, testFraction: Double = 0.2, hidden: String? = nil,
+                standardize: Bool = false, split: SplitKind = .tail, splitSeed: Int = 1) {
+        self.hidden = hidden
+        self.standardize = standardize
+        self.split = split
+        self.splitSeed = splitSeed
         self.data = data
         self.layers = layers
         self.activations = activations
@@ -50,4 +63,12 @@ public struct CannotWrite: Error, CustomStringConvertible {
     public init(description: String) {
         self.description = description
     }
+}
+
+/// How `workbook train` chooses its test rows.
+public enum SplitKind: String, CaseIterable, Sendable {
+    /// The last round(n·f) rows of the file, in file order (the course's 80/20 split).
+    case tail
+    /// round(n_c·f) rows of each class c drawn at random, from a generator of their own.
+    case shuffled
 }

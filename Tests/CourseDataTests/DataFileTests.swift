@@ -9,6 +9,38 @@ struct DataFileTests {
         #expect(data.labels == [1, 0])
     }
 
+    /// RFC 4180: quoted numbers are numbers, a quoted header may hold commas and
+    /// doubled quotes, and a quoted field may span lines.
+    @Test func readsQuotedFields() throws {
+        let table = try DataTable(csv: "\"radius, mean\",\"say \"\"hi\"\"\",label\n\"0.1\",\"0.2\",\"1\"\n 3 , \"4\" ,0\n", file: "q.csv")
+        #expect(table.header == ["radius, mean", "say \"hi\"", "label"])
+        #expect(table.rows == [[0.1, 0.2, 1], [3, 4, 0]])
+        #expect(table.lines == [2, 3])
+        let spanning = try DataTable(csv: "\"first\nname\",label\n1,0\n", file: "q.csv")
+        #expect(spanning.header == ["first\nname", "label"])
+        #expect(spanning.lines == [3])
+        #expect(try DataSet(csv: "\"0.1\",\"0.2\",\"1\"\n") == DataSet(features: [[0.1, 0.2]], labels: [1]))
+    }
+
+    /// A spreadsheet's export in a locale with decimal commas.
+    @Test(arguments: ["x;y;label\n0,1;0,2;1\n", "0.1;0.2;1\n0.3;0.4;0\n"])
+    func semicolonSeparatedFilesAreNamedAsSuch(text: String) {
+        #expect(throws: DataFileError(file: "s.csv", line: 1, problem: "looks semicolon-separated (\";\" between the values); "
+            + "the data format separates columns with commas and writes decimals with a point: export it as comma-separated CSV")) {
+            try DataSet(csv: text, file: "s.csv")
+        }
+    }
+
+    @Test(arguments: [("8", 8.0), ("-1.5", -1.5), ("+.5", 0.5), ("2.", 2.0), ("2e-3", 0.002), ("1E+2", 100.0)])
+    func decimalNumbersAreRead(text: String, value: Double) {
+        #expect(DecimalNumber.parse(text) == value)
+    }
+
+    @Test(arguments: ["0x1p3", "nan", "inf", "1e", "e5", ".", "-", "1-2", "1.2.3", "1e2.5", "0b1", "1_000"])
+    func otherSpellingsAreNotDecimalNumbers(text: String) {
+        #expect(DecimalNumber.parse(text) == nil)
+    }
+
     @Test func readsAFileWithoutHeader() throws {
         #expect(try DataSet(csv: "1,2,0\n3,4,1\n").count == 2)
     }
@@ -21,6 +53,13 @@ struct DataFileTests {
         ("1,nan,1\n", "d.csv, line 1, column 2: \"nan\" is not a finite number"),
         ("", "d.csv: is empty"),
         ("x1,x2,label\n", "d.csv: has no data rows"),
+        ("0x1p3,2,1\n", "d.csv, line 1, column 1: \"0x1p3\" is not a decimal number (write plain decimals such as 8 or 2.5e-3)"),
+        ("1,infinity,1\n", "d.csv, line 1, column 2: \"infinity\" is not a finite number"),
+        ("1,1e400,1\n", "d.csv, line 1, column 2: \"1e400\" is too large for a double (not a finite number)"),
+        ("\"1\",\"2,0\n", "d.csv, line 1, column 2: a quoted field is never closed (a \" without its partner)"),
+        ("\"1\"x,2,0\n", "d.csv, line 1, column 1: text after the closing quote of a quoted field"),
+        ("1,2,0\n3;4,1\n", "d.csv, line 2: has 2 columns, expected 3 like the first row"
+            + " (it holds semicolons: the file may be semicolon-separated; write it with commas)"),
         ("1\n", "d.csv, line 1: needs at least one feature column and a label column"),
     ])
     func malformedFilesNameTheirPlace(text: String, message: String) {

@@ -17,8 +17,8 @@ struct LearnerEditionBuildTests {
         #expect(topLevel.isSubset(of: Set(PackageFiles.learnerEntries + ["Output"])), "\(topLevel)")
         #expect(try manager.contentsOfDirectory(atPath: fresh.appendingPathComponent("Output").path) == ["README.md"])
         let files = PackageFiles.list(in: fresh, entries: ["Sources", "Tests", "Chapters"])
-        // Nothing that holds the course's training loop: no NumPy script, no benchmark folder.
-        #expect(!PackageFiles.list(in: fresh, entries: PackageFiles.learnerEntries).contains { $0.hasSuffix(".py") })
+        // Nothing that holds the course's training loop: no fixture script, no benchmark folder.
+        #expect(!PackageFiles.list(in: fresh, entries: ["Tests"]).contains { $0.hasSuffix(".py") })
         #expect(!manager.fileExists(atPath: fresh.appendingPathComponent("Benchmarks").path))
         #expect(files.filter { $0.hasPrefix("Tests/") && $0.hasSuffix(".swift") }
             .allSatisfy { $0.hasSuffix("/LearnerEdition.swift") })

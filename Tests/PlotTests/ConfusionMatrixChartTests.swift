@@ -22,6 +22,22 @@ struct ConfusionMatrixChartTests {
         #expect(centers[0].x < centers[1].x && centers[0].y < centers[2].y && abs(centers[0].x - centers[2].x) < 5)
     }
 
+    /// Every shade a cell can take, from the palest to the darkest, gets the ink of
+    /// higher contrast, and that contrast meets WCAG's 4.5 for normal text.
+    /// By hand: white on black is (1 + 0.05) / (0 + 0.05) = 21.
+    @Test func countsAreReadableOnEveryShade() {
+        #expect(abs(Color.white.contrastRatio(with: .black) - 21) < 1e-12)
+        for step in 0...40 {
+            let fill = ConfusionMatrixChart.cellColor(count: step, largest: 40)
+            let ink = ConfusionMatrixChart.ink(on: fill)
+            let other: Color = ink == .white ? .black : .white
+            #expect(fill.contrastRatio(with: ink) >= 4.5, "shade \(step)/40: contrast \(fill.contrastRatio(with: ink))")
+            #expect(fill.contrastRatio(with: ink) >= fill.contrastRatio(with: other))
+        }
+        #expect(ConfusionMatrixChart.ink(on: ConfusionMatrixChart.cellColor(count: 40, largest: 40)) == .white)
+        #expect(ConfusionMatrixChart.ink(on: ConfusionMatrixChart.cellColor(count: 0, largest: 40)) != .white)
+    }
+
     @Test func countsAreWrittenInTheCells() throws {
         let canvas = try Canvas.roundTrip(ConfusionMatrixChart(title: "", counts: [[0, 0], [0, 0]]))
         // All-zero cells are pale; the dark pixels there are the "0" digits.

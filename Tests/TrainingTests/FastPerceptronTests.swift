@@ -91,20 +91,26 @@ struct FastPerceptronTests {
         #expect(network.shapeDescription == "3→4→2→1 (relu, sigmoid, sigmoid)")
     }
 
-    @Test func saturationStopsBothPathsAtTheSameSample() {
+    @Test func saturationStopsTheTeachingPathAndTheEngineTakesTheLogit() throws {
         // One sigmoid neuron with huge weights: ŷ rounds to exactly 1 on the first sample.
         var teaching = Perceptron(layers: [Layer(weights: Matrix([[800, 800]]), biases: Matrix(column: [0]),
                                                  activation: Sigmoid())])
         var fast = FastPerceptron(layers: [.init(weights: [[800, 800]], biases: [0], activation: .sigmoid)])
         let data = DataSet(features: [[1, 1], [0, 0]], labels: [0, 1])
         var random1 = NumPyRandom(seed: 1), random2 = NumPyRandom(seed: 1)
-        let expected = TrainingError.saturatedOutput(epoch: 1, sample: 0, prediction: 1)
-        #expect(throws: expected) {
+        #expect(throws: TrainingError.saturatedOutput(epoch: 1, sample: 0, prediction: 1)) {
             try teaching.fit(data, epochs: 2, learningRate: 0.1, shuffle: false, generator: &random1)
         }
-        #expect(throws: expected) {
-            try fast.fit(data, epochs: 2, learningRate: 0.1, shuffle: false, generator: &random2)
-        }
+        // By hand, α = 0.1, file order. Epoch 1: row (1, 1), y = 0: z = 1600, ŷ = 1, so
+        // L = max(z, 0) − z·y + log(1 + e^(−|z|)) = 1600 and ∂L/∂z = ŷ − y = 1:
+        // w = 800 − 0.1 = 799.9 (both), b = −0.1. Row (0, 0), y = 1: z = −0.1,
+        // L = −log σ(−0.1) = log(1 + e^0.1).
+        let result = try fast.train(data, epochs: 2, learningRate: 0.1, shuffle: false, generator: &random2)
+        let firstEpoch = (1600 + log(1 + exp(0.1))) / 2
+        #expect(abs(result.losses[0] - firstEpoch) <= 1e-12 * firstEpoch)
+        #expect(result.losses.allSatisfy { $0.isFinite })
+        #expect(result.saturatedSamples == 2, "row (1, 1) saturates in both epochs")
+        #expect(abs(fast.layers[0].weights[0][0] - (800 - 0.1 - 0.1)) <= 1e-12 * 800, "dz = 1 twice")
     }
 
     @Test func badSettingsThrowTheTeachingPathsErrors() {

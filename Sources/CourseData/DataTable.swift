@@ -1,0 +1,95 @@
+import Foundation
+
+/// A CSV file of numbers, as read: the header's names when the file has one,
+/// and every row, each with the line it started on.
+///
+/// The format is RFC 4180 (commas, optional double quotes, `""` inside quotes);
+/// a quoted number is a number. Numbers are plain decimals (`-1.5`, `2e-3`);
+/// hexadecimal, `nan` and `inf` are refused, and so is a number too large for a double.
+/// A first row with no number in it is the header.
+public struct DataTable: Equatable, Sendable {
+    /// The header's names, one per column, or nil when the file has no header.
+    public var header: [String]?
+    /// One row of numbers per data line, all of the same length.
+    public var rows: [[Double]]
+    /// The line each row starts on, from 1.
+    public var lines: [Int]
+
+    public var columnCount: Int { header?.count ?? rows.first?.count ?? 0 }
+
+    /// Reads a CSV file, or throws a `DataFileError` naming the file, line and column.
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw DataFileError(file: url.path, problem: exists ? "cannot be read" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataFileError(file: url.path, problem: "is not UTF-8 text")
+        }
+        try self.init(csv: text, file: url.path)
+    }
+
+    /// Parses CSV text; `file` names it in errors.
+    public init(csv text: String, file: String = "<text>") throws {
+        let records = try CSVRecords.parse(text, file: file)
+        var header: [String]?
+        var rows: [[Double]] = []
+        var lines: [Int] = []
+        for record in records {
+            if rows.isEmpty && header == nil {
+                try Self.refuseSemicolons(record, file: file)
+            }
+            let numbers = record.fields.map { DecimalNumber.parse($0.text) }
+            if rows.isEmpty && header == nil && numbers.allSatisfy({ $0 == nil }) {
+                header = record.fields.map(\.text)
+                continue
+            }
+            let expected = header?.count ?? rows.first?.count
+            if let expected, record.fields.count != expected {
+                let hint = record.fields.contains { !$0.quoted && $0.text.contains(";") }
+                    ? " (it holds semicolons: the file may be semicolon-separated; write it with commas)" : ""
+                throw DataFileError(file: file, line: record.line,
+                                    problem: "has \(record.fields.count) columns, expected \(expected) like the first row" + hint)
+            }
+            var row: [Double] = []
+            row.reserveCapacity(numbers.count)
+            for (index, (field, number)) in zip(record.fields, numbers).enumerated() {
+                guard let number, number.isFinite else {
+                    throw DataFileError(file: file, line: record.line, column: index + 1,
+                                        problem: Self.whyNotANumber(field.text, parsed: number))
+                }
+                row.append(number)
+            }
+            rows.append(row)
+            lines.append(record.line)
+        }
+        guard !rows.isEmpty else {
+            throw DataFileError(file: file, problem: text.isEmpty ? "is empty" : "has no data rows")
+        }
+        self.header = header
+        self.rows = rows
+        self.lines = lines
+    }
+
+    /// A first record split only at semicolons is an export from a spreadsheet
+    /// set to a locale with decimal commas: say so rather than miscount columns.
+    private static func refuseSemicolons(_ record: CSVRecords.Record, file: String) throws {
+        guard record.fields.contains(where: { !$0.quoted && $0.text.contains(";") }) else { return }
+        throw DataFileError(file: file, line: record.line,
+                            problem: "looks semicolon-separated (\";\" between the values); the data format "
+                                + "separates columns with commas and writes decimals with a point: export it as "
+                                + "comma-separated CSV")
+    }
+
+    private static func whyNotANumber(_ text: String, parsed: Double?) -> String {
+        if text.isEmpty { return "an empty field is not a finite number" }
+        if parsed != nil { return "\"\(text)\" is too large for a double (not a finite number)" }
+        if let other = Double(text), other.isFinite {
+            return "\"\(text)\" is not a decimal number (write plain decimals such as 8 or 2.5e-3)"
+        }
+        return "\"\(text)\" is not a finite number"
+    }
+}

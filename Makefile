@@ -5,12 +5,12 @@
 SWIFT ?= swift
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
-.PHONY: run test build deps bench clean-output
+.PHONY: run test build deps test-deps bench clean-output
 
 run: build
 	$(SWIFT) run workbook report
 
-test: build
+test: build test-deps
 	$(SWIFT) test
 	$(SWIFT) run workbook all
 
@@ -33,4 +33,13 @@ deps:
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgd-dev pkg-config fonts-dejavu-core; \
+	fi
+
+# What the tests drive besides the workbook: tmux, a terminal for `workbook watch`.
+test-deps:
+	@if [ "$$(uname)" != Darwin ] && ! command -v tmux >/dev/null 2>&1; then \
+		echo "Installing tmux with apt-get…"; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux; \
 	fi

@@ -90,7 +90,7 @@ struct LearnerEditionBuildTests {
         let original = try String(contentsOf: file, encoding: .utf8)
         defer { try? original.write(to: file, atomically: true, encoding: .utf8) }
         let lines = ExerciseMarkers.lines(of: original)
-        let stubIndex = try #require(lines.firstIndex { $0.contains("exerciseNotDone(\"1.1\"") })
+        let stubIndex = try #require(lines.firstIndex { $0.contains("exerciseNotDone(\"1.1\"") }, "\(file.path):\n\(original)")
         try original.replacingOccurrences(of: lines[stubIndex], with: "        return weights.reduce(0, +) +")
             .write(to: file, atomically: true, encoding: .utf8)
         let workbook = binFolder.appendingPathComponent("workbook")

@@ -166,18 +166,21 @@ struct Terminal {
     let session: String
 
     func start(_ command: String) throws {
-        // The tmux server it starts stays behind: it must not inherit our output pipe.
-        let quoted = command.replacingOccurrences(of: "'", with: "'\\''")
-        let result = ProcessRunner.run(
-            executable: URL(fileURLWithPath: "/bin/sh"),
-            arguments: ["-c", "tmux new-session -d -s \(session) -x 200 -y 60 '\(quoted)' </dev/null >/dev/null 2>&1"],
-            timeout: 30)
-        guard result.termination == .exit(0) else { throw CheckFailure("tmux failed: \(result.output)") }
+        guard run(["new-session", "-d", "-s", session, "-x", "200", "-y", "60", command]) == 0 else {
+            throw CheckFailure("tmux could not start a session (is tmux installed? `make test` installs it)")
+        }
     }
 
-    func send(_ keys: String) { _ = tmux(["send-keys", "-t", session, keys]) }
+    func send(_ keys: String) { _ = run(["send-keys", "-t", session, keys]) }
 
-    var screen: String { tmux(["capture-pane", "-p", "-t", session, "-S", "-2000"]).output }
+    /// Everything the terminal shows and showed, through a file: tmux's server
+    /// outlives the commands that talk to it, so no pipe is handed to them.
+    var screen: String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(session).screen")
+        defer { try? FileManager.default.removeItem(at: file) }
+        guard run(["capture-pane", "-p", "-t", session, "-S", "-2000"], output: file.path) == 0 else { return "" }
+        return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    }
 
     /// Waits until the screen shows `text` (after `anchor`, when given).
     func waitFor(_ text: String, after anchor: String? = nil, timeout: Double) throws {
@@ -191,9 +194,22 @@ struct Terminal {
         throw CheckFailure("the terminal never showed \"\(text)\":\n\(screen)")
     }
 
-    func kill() { _ = tmux(["kill-session", "-t", session]) }
+    func kill() { _ = run(["kill-session", "-t", session]) }
 
-    private func tmux(_ arguments: [String]) -> ProcessRunner.Result {
-        ProcessRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["tmux"] + arguments, timeout: 30)
+    /// `tmux ARGUMENTS…` with its output to `output` (or nowhere), and its exit status.
+    private func run(_ arguments: [String], output: String = "/dev/null") -> Int32 {
+        var actions: posix_spawn_file_actions_t = .init()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
     }
 }

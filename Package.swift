@@ -24,6 +24,16 @@ func chapterTarget(_ folder: String) -> Target {
     )
 }
 
+/// libgd. On Linux its header and library sit where the compiler looks anyway,
+/// and asking pkg-config would make SwiftPM print a warning about a flag in
+/// gdlib.pc (-DAVIF_DLL) on every build; on macOS Homebrew's prefix comes from
+/// pkg-config.
+#if os(Linux)
+let gdLibrary = Target.systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])])
+#else
+let gdLibrary = Target.systemLibrary(name: "CGD", pkgConfig: "gdlib", providers: [.brew(["gd", "pkg-config"])])
+#endif
+
 // The arrows point one way. The learner's code (NeuralNetwork) is linked only by
 // the chapters and by tests: the `workbook` command and everything it links
 // (Training, Report, Grading) build and run whatever the learner's code does.
@@ -37,11 +47,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CGD",
-            pkgConfig: "gdlib",
-            providers: [.apt(["libgd-dev"]), .brew(["gd"])]
-        ),
+        gdLibrary,
         // Both sides: the NumPy-compatible generator, data sets, CSV.
         .target(name: "CourseData", exclude: ["README.md"]),
         // The learner's network: the exercises and what the chapters teach around them.

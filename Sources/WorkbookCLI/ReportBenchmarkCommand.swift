@@ -15,10 +15,10 @@ struct ReportBenchmarkCommand: ParsableCommand {
         discussion: """
             swift run -c release workbook bench-report
 
-            The figure is the decision boundary of the course network (2→6→6→1, relu, relu,
-            sigmoid, seed 10) trained 10 epochs on Data/moons.csv, drawn --repeat times; the
-            median is reported. The report builds the chapters in this command's configuration
-            and build folder first (not timed), then times running them and writing the pages
+            The figure is the decision boundary of the course network (2→6→6→1, relu, relu, \
+            sigmoid, seed 10) trained 10 epochs on Data/moons.csv, drawn --repeat times; the \
+            median is reported. The report builds the chapters in this command's configuration \
+            and build folder first (not timed), then times running them and writing the pages \
             into a temporary folder, which is removed afterwards.
             Targets: under \(Int(figureTarget * 1000)) ms for the figure, under \(Int(reportTarget)) s for the report.
             """

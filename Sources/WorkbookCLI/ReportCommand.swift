@@ -9,11 +9,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Run every chapter and write a Markdown report with its figures.",
         discussion: """
-            Writes index.md (each chapter's checks, points, time and figures) and one page per
-            chapter (its text and code, every check's result, its figures) into the output
-            folder; the chapters draw their figures into its figures/ folder. Other files in
-            the folder are left alone. Exits with status 1 when a chapter failed, crashed, timed
-            out or did not build (after writing the report that shows it); exercises not yet
+            Writes index.md (each chapter's checks, points, time and figures) and one page per \
+            chapter (its text and code, every check's result, its figures) into the output \
+            folder; the chapters draw their figures into its figures/ folder. Other files in \
+            the folder are left alone. Exits with status 1 when a chapter failed, crashed, timed \
+            out or did not build (after writing the report that shows it); exercises not yet \
             written are not failures.
             """
     )

@@ -8,8 +8,8 @@ struct RunAllCommand: ParsableCommand {
         commandName: "all",
         abstract: "Run every chapter in order, each in its own process, and sum up.",
         discussion: """
-            A chapter that fails, crashes or runs past --timeout is reported as such and
-            the run goes on with the next one. Exits with status 1 when a chapter failed,
+            A chapter that fails, crashes or runs past --timeout is reported as such and \
+            the run goes on with the next one. Exits with status 1 when a chapter failed, \
             crashed, timed out or did not build; exercises not yet written are not failures.
             """
     )

@@ -182,7 +182,7 @@ public struct Grader: Sendable {
 
     /// Writes `results.json` and `feedback.md`; returns a problem to report, if any.
     private func writeReports(for graded: GradedSubmission) -> String? {
-        let folder = settings.output.appendingPathComponent(graded.submission.name)
+        let folder = settings.output.appendingPathComponent(graded.submission.reportFolder)
         do {
             let results = GradescopeResults(graded, hiddenVisibility: settings.hiddenVisibility)
             try AtomicFile.write(try results.json(), to: folder.appendingPathComponent("results.json"))

@@ -7,7 +7,7 @@ import Workbook
 /// messages would give the instructor's tests away.
 public enum GraderFeedback {
     public static func markdown(_ graded: GradedSubmission) -> String {
-        var text = "# Feedback: \(graded.submission.name)\n\n"
+        var text = "# Feedback: \(GraderReports.markdownCell(graded.submission.name))\n\n"
         text += "**\(graded.points) / \(graded.maxPoints) points**\n\n"
         text += "| Chapter | Result | Points |\n|---|---|---:|\n"
         for chapter in graded.chapters where chapter.isGraded {

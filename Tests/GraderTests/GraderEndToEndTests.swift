@@ -100,7 +100,7 @@ struct GraderEndToEndTests {
         let fixture = try await GradingFixture.shared.value
         let manager = FileManager.default
         for graded in fixture.run.submissions {
-            let folder = fixture.output.appendingPathComponent(graded.submission.name)
+            let folder = fixture.output.appendingPathComponent(graded.submission.reportFolder)
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("results.json")))
             let results = try #require(json as? [String: Any])
             let tests = try #require(results["tests"] as? [[String: Any]])
@@ -112,7 +112,7 @@ struct GraderEndToEndTests {
         let csv = try String(contentsOf: fixture.output.appendingPathComponent("grades.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n")
         #expect(rows.count == fixture.run.submissions.count + 1)
-        #expect(rows.first?.hasPrefix("submission,chapter 1,") == true)
+        #expect(rows.first?.hasPrefix("submission,report folder,chapter 1,") == true)
         #expect(rows.contains { $0.hasPrefix("reference,") })
         let summary = try String(contentsOf: fixture.output.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| never-returns |"))

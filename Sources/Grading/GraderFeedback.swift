@@ -53,6 +53,9 @@ public enum GraderFeedback {
                 text += check.message.split(separator: "\n").map { "    \($0)\n" }.joined()
             }
         }
+        if chapter.droppedOutputBytes > 0 {
+            text += "\nThe chapter printed more than the grader keeps: \(chapter.droppedOutputBytes) bytes in the middle of its output were left out.\n"
+        }
         if let errors = chapter.status.buildErrors {
             if showingErrors { text += "\nThe compiler's first errors:\n\n```\n\(errors)\n```\n" }
         } else if !chapter.lastWords.isEmpty {

@@ -22,9 +22,11 @@ public enum GraderReports {
 
     /// A table of every submission by chapter, the reference's maxima, and any
     /// problem with the grader's own copy.
-    public static func summary(_ graded: [GradedSubmission], reference: ReferenceChecks, settings: String, seconds: Double) -> String {
+    public static func summary(_ graded: [GradedSubmission], reference: ReferenceChecks, settings: String, seconds: Double,
+                               sandboxWarning: String? = nil) -> String {
         let chapters = Catalog.chapters
         var text = "# Grading summary\n\n"
+        if let sandboxWarning { text += "> **WARNING: \(sandboxWarning)**\n\n" }
         text += "\(graded.count) submissions graded in \(String(format: "%.0f", seconds)) s (\(settings)).\n"
         if !reference.problems.isEmpty {
             text += "\n**Warning:** the grader's own copy does not pass every chapter, so those chapters' grades are suspect:\n\n"

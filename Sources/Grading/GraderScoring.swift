@@ -20,6 +20,8 @@ public struct GradedChapter: Sendable {
     public var checks: [GradedCheck]
     /// The last lines the chapter printed when it stopped early (hidden checks cut out).
     public var lastWords: String
+    /// Bytes of the chapter's output the grader did not keep (it keeps 1 MiB).
+    public var droppedOutputBytes: Int = 0
     public var seconds: Double
 
     public var points: Int { checks.map(\.points).reduce(0, +) }
@@ -83,7 +85,8 @@ public enum ChapterGrading {
         }
         let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status)
         let lastWords = stoppedEarly ? LastWords.of(run.output, hiding: reference.filter(\.hidden).map(\.name)) : ""
-        return GradedChapter(info: run.info, status: run.status, checks: checks, lastWords: lastWords, seconds: run.seconds)
+        return GradedChapter(info: run.info, status: run.status, checks: checks, lastWords: lastWords,
+                             droppedOutputBytes: run.droppedOutputBytes, seconds: run.seconds)
     }
 
     /// Why a check has no result, in the chapter's words.

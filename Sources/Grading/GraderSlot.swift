@@ -134,17 +134,31 @@ struct BuiltChapters: Sendable {
     let folder: URL
     let buildFailures: [Int: String]
 
-    /// Runs every chapter that built, each in its own process with the time limit.
-    func run(timeout: Double) -> [ChapterRun] {
-        let runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
-                                   outputFolder: folder.appendingPathComponent("figures"),
-                                   recordFolder: folder.appendingPathComponent("records"),
-                                   timeout: timeout, echo: false)
-        return Catalog.chapters.map { info in
+    /// Runs every chapter that built, each in its own process with the time
+    /// limit, confined by `sandbox` as `user`, with a private folder of its own
+    /// for its record and figures. `data` is the package's data folder, the one
+    /// part of the package a chapter reads.
+    func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL) -> [ChapterRun] {
+        Catalog.chapters.map { info in
             if let errors = buildFailures[info.number] {
                 return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
             }
-            return runner.run(info)
+            let privateFolder = folder.appendingPathComponent("chapter-\(info.number)")
+            do {
+                try sandbox.preparePrivateFolder(privateFolder, user: user)
+            } catch {
+                return ChapterRun(info: info, status: .notRun, record: nil, output: "\(error)", seconds: 0)
+            }
+            var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
+                                       outputFolder: privateFolder, recordFolder: privateFolder,
+                                       timeout: timeout, echo: false)
+            runner.launcher = { program, environment in
+                sandbox.launch(program, environment: environment, privateFolder: privateFolder,
+                               readOnly: [data], user: user, timeout: timeout)
+            }
+            let run = runner.run(info)
+            sandbox.sweep(user: user)
+            return run
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import CourseData
 
 /// An activation function f, applied element by element, with its derivative f′.
 ///
@@ -49,7 +49,7 @@ public struct Sigmoid: Activation {
     public var name: String { "sigmoid" }
 
     public func callAsFunction(_ z: Double) -> Double {
-        1 / (1 + exp(-z))
+        1 / (1 + .exp(-z))
     }
 
     /// σ′(z) = σ(z)·(1 − σ(z)).

@@ -1,4 +1,4 @@
-import Foundation
+import CourseData
 
 /// Binary cross-entropy of one prediction ŷ for the label y ∈ {0, 1}:
 /// L = −(y·log ŷ + (1 − y)·log(1 − ŷ)).
@@ -9,7 +9,7 @@ import Foundation
 public func binaryCrossEntropy(label y: Double, prediction yHat: Double) -> Double {
     // Exercise 5.1: binaryCrossEntropy
     // BEGIN SOLUTION
-    -(y * log(yHat) + (1 - y) * log(1 - yHat))
+    -(y * .log(yHat) + (1 - y) * .log(1 - yHat))
     // END SOLUTION
 }
 

@@ -44,13 +44,17 @@ public struct ChapterRun: Sendable {
     /// The checks it recorded; partial when the chapter crashed or timed out.
     public var record: ChapterRecord?
     public var output: String
+    /// Bytes of output left out of `output` to keep it within its bound.
+    public var droppedOutputBytes: Int
     public var seconds: Double
 
-    public init(info: ChapterInfo, status: ChapterStatus, record: ChapterRecord?, output: String, seconds: Double) {
+    public init(info: ChapterInfo, status: ChapterStatus, record: ChapterRecord?, output: String,
+                droppedOutputBytes: Int = 0, seconds: Double) {
         self.info = info
         self.status = status
         self.record = record
         self.output = output
+        self.droppedOutputBytes = droppedOutputBytes
         self.seconds = seconds
     }
 }
@@ -69,6 +73,26 @@ extension ChapterRun {
     }
 }
 
+/// How a chapter program is started when it is not started directly: the
+/// program to run instead (a sandbox, a resource limiter), its arguments, and
+/// the whole environment it gets.
+public struct ChapterLaunch: Sendable {
+    public var executable: URL
+    public var arguments: [String]
+    public var environment: [String: String]
+    /// The wrapper exits with 128 + N when the chapter is killed by signal N, as
+    /// shells and bubblewrap do.
+    public var reportsSignalsAsExitStatus: Bool
+
+    public init(executable: URL, arguments: [String], environment: [String: String],
+                reportsSignalsAsExitStatus: Bool = false) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.reportsSignalsAsExitStatus = reportsSignalsAsExitStatus
+    }
+}
+
 /// Runs built chapter programs, each in its own process with a time limit.
 public struct ChapterRunner: Sendable {
     /// The folder with the built `ChapterNN` executables.
@@ -80,6 +104,9 @@ public struct ChapterRunner: Sendable {
     public var timeout: Double
     /// Copy the chapter's output to our standard output as it comes.
     public var echo: Bool
+    /// Wraps the chapter's program and environment, e.g. in a sandbox; nil runs
+    /// it directly with our environment.
+    public var launcher: (@Sendable (_ program: URL, _ environment: [String: String]) -> ChapterLaunch)?
 
     public init(binFolder: URL, outputFolder: URL, recordFolder: URL, timeout: Double = 120, echo: Bool = true) {
         self.binFolder = binFolder
@@ -101,13 +128,20 @@ public struct ChapterRunner: Sendable {
         environment["WORKBOOK_RECORD"] = recordURL.path
         if echo && Console.usesColor { environment["WORKBOOK_COLOR"] = "1" }
 
+        let program = binFolder.appendingPathComponent(info.target)
+        let launch = launcher?(program, environment)
+            ?? ChapterLaunch(executable: program, arguments: [], environment: environment)
         let result = ProcessRunner.run(
-            executable: binFolder.appendingPathComponent(info.target),
-            environment: environment, timeout: timeout, echo: echo)
+            executable: launch.executable, arguments: launch.arguments,
+            environment: launch.environment, timeout: timeout, echo: echo)
         let record = try? ChapterRecord.read(from: recordURL)
+        var termination = result.termination
+        if launch.reportsSignalsAsExitStatus, case .exit(let code) = termination, code > 128, code < 128 + 65 {
+            termination = .signal(code - 128)
+        }
 
         let status: ChapterStatus
-        switch result.termination {
+        switch termination {
         case .launchFailed(let reason):
             status = .didNotBuild(errors: reason)
         case .timedOut:
@@ -123,7 +157,8 @@ public struct ChapterRunner: Sendable {
         case .exit(let code):
             status = .crashed(signal: nil, exitStatus: code)
         }
-        return ChapterRun(info: info, status: status, record: record, output: result.output, seconds: result.seconds)
+        return ChapterRun(info: info, status: status, record: record, output: result.output,
+                          droppedOutputBytes: result.droppedBytes, seconds: result.seconds)
     }
 
     /// The exit status of a chapter that stopped at an open exercise

@@ -1,7 +1,17 @@
 import Foundation
 
 /// Runs a program with a time limit, collecting what it prints.
+///
+/// The program is the leader of a process group of its own (Foundation's
+/// `Process` makes it one); when it ends or its time is up, the whole group is
+/// killed, so no child it started outlives it. Of its output, at most
+/// `outputLimit` bytes are kept: the beginning and the end, with a note of how
+/// much was left out between them, so a program that prints without end cannot
+/// exhaust our memory.
 public enum ProcessRunner {
+    /// The default bound on the output kept of one run: 1 MiB.
+    public static let defaultOutputLimit = 1 << 20
+
     public enum Termination: Equatable, Sendable {
         case exit(Int32)
         case signal(Int32)
@@ -11,8 +21,11 @@ public enum ProcessRunner {
 
     public struct Result: Sendable {
         public var termination: Termination
-        /// Standard output and standard error, interleaved as they came.
+        /// Standard output and standard error, interleaved as they came; cut in the
+        /// middle when longer than the limit.
         public var output: String
+        /// Bytes of output left out to keep within the limit; 0 when none were.
+        public var droppedBytes: Int = 0
         public var seconds: Double
     }
 
@@ -20,7 +33,8 @@ public enum ProcessRunner {
     /// With `echo`, its output is copied to ours as it arrives.
     public static func run(
         executable: URL, arguments: [String] = [], environment: [String: String]? = nil,
-        currentDirectory: URL? = nil, timeout: Double, echo: Bool = false
+        currentDirectory: URL? = nil, timeout: Double, echo: Bool = false,
+        outputLimit: Int = defaultOutputLimit
     ) -> Result {
         let process = Process()
         process.executableURL = executable
@@ -32,7 +46,7 @@ public enum ProcessRunner {
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
 
-        let collector = OutputCollector(echo: echo)
+        let collector = OutputCollector(echo: echo, limit: outputLimit)
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         let started = Date()
@@ -46,11 +60,15 @@ public enum ProcessRunner {
         reader.start()
 
         var timedOut = false
+        let group = process.processIdentifier
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
-            kill(process.processIdentifier, SIGKILL)
+            kill(-group, SIGKILL)
+            kill(group, SIGKILL)
             finished.wait()
         }
+        // Whatever the program left running in its group goes with it.
+        kill(-group, SIGKILL)
         collector.waitUntilDrained()
         let seconds = Date().timeIntervalSince(started)
         let termination: Termination
@@ -61,19 +79,29 @@ public enum ProcessRunner {
         } else {
             termination = .exit(process.terminationStatus)
         }
-        return Result(termination: termination, output: collector.text, seconds: seconds)
+        let (output, dropped) = collector.kept()
+        return Result(termination: termination, output: output, droppedBytes: dropped, seconds: seconds)
     }
 }
 
 /// Reads a pipe to its end on a thread of its own, so a chatty child never
-/// blocks on a full pipe.
+/// blocks on a full pipe, keeping the first quarter of `limit` bytes and the
+/// last three quarters (a crash report comes at the end).
 private final class OutputCollector: @unchecked Sendable {
     private let lock = NSLock()
-    private var data = Data()
+    private var head = Data()
+    private var tail = Data()
+    private var droppedBytes = 0
     private let echo: Bool
+    private let headLimit: Int
+    private let tailLimit: Int
     private let done = DispatchSemaphore(value: 0)
 
-    init(echo: Bool) { self.echo = echo }
+    init(echo: Bool, limit: Int) {
+        self.echo = echo
+        headLimit = max(0, limit / 4)
+        tailLimit = max(0, limit - limit / 4)
+    }
 
     func drain(_ handle: FileHandle) {
         while true {
@@ -81,10 +109,27 @@ private final class OutputCollector: @unchecked Sendable {
             if chunk.isEmpty { break }
             if echo { FileHandle.standardOutput.write(chunk) }
             lock.lock()
-            data.append(chunk)
+            keep(chunk)
             lock.unlock()
         }
         done.signal()
+    }
+
+    private func keep(_ chunk: Data) {
+        var rest = chunk[...]
+        if head.count < headLimit {
+            let taken = rest.prefix(headLimit - head.count)
+            head.append(taken)
+            rest = rest.dropFirst(taken.count)
+        }
+        guard !rest.isEmpty else { return }
+        tail.append(rest)
+        // Trim in batches: cutting the front of `tail` on every chunk would copy it each time.
+        if tail.count > tailLimit * 2 || (tail.count > tailLimit && rest.count >= tailLimit) {
+            let excess = tail.count - tailLimit
+            droppedBytes += excess
+            tail = Data(tail.suffix(tailLimit))
+        }
     }
 
     /// Waits for the end of the output, but not forever: a grandchild that keeps
@@ -93,9 +138,17 @@ private final class OutputCollector: @unchecked Sendable {
         _ = done.wait(timeout: .now() + 2)
     }
 
-    var text: String {
+    /// The output kept so far, with a note where the middle was left out, and
+    /// how many bytes were.
+    func kept() -> (text: String, droppedBytes: Int) {
         lock.lock()
         defer { lock.unlock() }
-        return String(decoding: data, as: UTF8.self)
+        let dropped = droppedBytes + max(0, tail.count - tailLimit)
+        let tail = tail.suffix(tailLimit)
+        guard dropped > 0 else { return (String(decoding: head + tail, as: UTF8.self), 0) }
+        let text = String(decoding: head, as: UTF8.self)
+            + "\n… \(dropped) bytes of output left out …\n"
+            + String(decoding: tail, as: UTF8.self)
+        return (text, dropped)
     }
 }

@@ -144,7 +144,7 @@ public struct Grader: Sendable {
         let chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("reference"), buildFailures: [:])
         defer { chapters.remove() }
         let runs = chapters.run(timeout: settings.timeout, sandbox: sandbox, user: user,
-                                data: slot.package.appendingPathComponent("Data"))
+                                data: slot.package.appendingPathComponent("Data"), expected: nil)
         return (ReferenceChecks(runs: runs), Date().timeIntervalSince(started))
     }
 
@@ -202,7 +202,8 @@ public struct Grader: Sendable {
     private func run(_ built: BuiltSubmission, reference: ReferenceChecks, sandbox: GraderSandbox,
                      user: UInt32?, data: URL) -> GradedSubmission {
         let started = Date()
-        let runs = built.chapters?.run(timeout: settings.timeout, sandbox: sandbox, user: user, data: data) ?? Catalog.chapters.map {
+        let runs = built.chapters?.run(timeout: settings.timeout, sandbox: sandbox, user: user, data: data,
+                                       expected: reference.checks) ?? Catalog.chapters.map {
             ChapterRun(info: $0, status: .didNotBuild(errors: built.failure ?? "not built"), record: nil, output: "", seconds: 0)
         }
         let chapters = runs.map { ChapterGrading.grade($0, against: reference.checks[$0.info.number] ?? []) }

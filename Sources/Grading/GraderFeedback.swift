@@ -73,6 +73,8 @@ public enum GraderFeedback {
             return "The chapter stopped at an exercise that is still open, so the checks after it did not run.\n\n"
         case .crashed:
             return "The chapter crashed, so the checks after the crash did not run. The last lines below usually name the cause (an index out of range, a size mismatch, a forced unwrap).\n\n"
+        case .tamperingSuspected(let reason):
+            return "The chapter's results did not reach the grader the way only the workbook's own checks send them, so none of its points count: \(reason). If you did not mean to change how the chapter reports, look for code in your solution that ends the program or writes files.\n\n"
         case .timedOut:
             return "The chapter did not finish in time and was stopped: look for a loop that never ends.\n\n"
         case .didNotBuild:

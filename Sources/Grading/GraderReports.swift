@@ -40,7 +40,7 @@ public enum GraderReports {
             let cells = submission.chapters.map { "\($0.points)\(mark($0.status))" }
             text += "| \(markdownCell(submission.submission.name)) | \(submission.points) | " + cells.joined(separator: " | ") + " |\n"
         }
-        text += "\nMarks: ✗ failed checks, ✎ stopped at an open exercise, ⚡ crashed, ⏱ timed out, ⛔ did not build.\n"
+        text += "\nMarks: ✗ failed checks, ✎ stopped at an open exercise, ⚡ crashed, ⏱ timed out, ⛔ did not build, ⚠ tampering suspected.\n"
         let average = graded.isEmpty ? 0 : Double(graded.map(\.points).reduce(0, +)) / Double(graded.count)
         text += "Average: \(String(format: "%.1f", average)) of \(maxima.reduce(0, +)) points.\n"
         let stopped = graded.flatMap { submission in
@@ -60,6 +60,7 @@ public enum GraderReports {
         case .exerciseOpen: " ✎"
         case .crashed: " ⚡"
         case .timedOut: " ⏱"
+        case .tamperingSuspected: " ⚠"
         case .didNotBuild: " ⛔"
         }
     }

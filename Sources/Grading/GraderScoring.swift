@@ -69,7 +69,9 @@ public struct ReferenceChecks: Sendable {
 /// Grading one chapter run against the reference.
 public enum ChapterGrading {
     public static func grade(_ run: ChapterRun, against reference: [CheckResult]) -> GradedChapter {
-        var remaining = run.record?.checks ?? []
+        // A chapter suspected of tampering earns nothing, not even the checks it sent before.
+        var remaining: [CheckResult]
+        if case .tamperingSuspected = run.status { remaining = [] } else { remaining = run.record?.checks ?? [] }
         let notRun = reasonNotRun(run)
         let checks = reference.map { expected -> GradedCheck in
             // Match by name, first come first served, so checks with the same name
@@ -99,6 +101,8 @@ public enum ChapterGrading {
             return "not reached: the chapter \(run.status.label) before this check"
         case .timedOut:
             return "not reached: the chapter \(run.status.label) before this check"
+        case .tamperingSuspected:
+            return "not counted: tampering suspected in this chapter"
         case .didNotBuild:
             return "not run: the code did not build"
         case .passed, .failed, .notRun:

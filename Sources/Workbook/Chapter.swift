@@ -22,6 +22,8 @@ public final class Chapter {
     private let recordURL: URL
     private var record: ChapterRecord
     private let started = Date()
+    /// The grader's channel, when a grader runs this chapter (see `ResultChannel`).
+    private let channel: ResultChannel?
 
     /// Starts chapter `number` of the catalog. `file` locates the package.
     public init(_ number: Int, file: String = #filePath) {
@@ -38,6 +40,7 @@ public final class Chapter {
         recordURL = environment["WORKBOOK_RECORD"].map { URL(fileURLWithPath: $0) }
             ?? Chapter.defaultRecordURL(for: info, in: packageRoot)
         record = ChapterRecord(chapter: info.number, title: info.title)
+        channel = ResultChannel.openIfRequested(chapter: info.number)
         Console.line(Console.bold("Chapter \(info.number) · \(info.title)"))
         save()
     }
@@ -64,6 +67,7 @@ public final class Chapter {
                                  message: String(describing: error), hidden: hidden)
         }
         record.checks.append(result)
+        channel?.send(result)
         save()
         let pointsText = points == 1 ? "1 pt" : "\(points) pts"
         if result.passed {
@@ -105,6 +109,7 @@ public final class Chapter {
     /// passed, 1 otherwise.
     public func finish() -> Never {
         record.finished = true
+        channel?.finish(checks: record.checks.count)
         save()
         let total = record.checks.count
         let passed = record.passedCount

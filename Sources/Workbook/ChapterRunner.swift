@@ -12,6 +12,9 @@ public enum ChapterStatus: Equatable, Sendable, Codable {
     case crashed(signal: Int32?, exitStatus: Int32?)
     /// Did not finish within the time limit and was killed.
     case timedOut(seconds: Double)
+    /// Its results did not come through the grader's channel as only the harness
+    /// sends them (see `ResultChannel`): graded 0, with `reason` in the feedback.
+    case tamperingSuspected(reason: String)
     /// The program could not be built; `errors` holds the compiler's first errors.
     case didNotBuild(errors: String)
     case notRun
@@ -26,6 +29,7 @@ public enum ChapterStatus: Equatable, Sendable, Codable {
             if let signal { "crashed (signal \(signal)\(signalName(signal).map { ", \($0)" } ?? ""))" }
             else { "crashed (exit status \(exitStatus ?? -1))" }
         case let .timedOut(seconds): "timed out after \(Int(seconds)) s"
+        case .tamperingSuspected: "tampering suspected"
         case .didNotBuild: "did not build"
         case .notRun: "not run"
         }
@@ -83,13 +87,16 @@ public struct ChapterLaunch: Sendable {
     /// The wrapper exits with 128 + N when the chapter is killed by signal N, as
     /// shells and bubblewrap do.
     public var reportsSignalsAsExitStatus: Bool
+    /// The chapter's standard input; /dev/null when nil.
+    public var standardInput: Data?
 
     public init(executable: URL, arguments: [String], environment: [String: String],
-                reportsSignalsAsExitStatus: Bool = false) {
+                reportsSignalsAsExitStatus: Bool = false, standardInput: Data? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
         self.reportsSignalsAsExitStatus = reportsSignalsAsExitStatus
+        self.standardInput = standardInput
     }
 }
 
@@ -133,7 +140,7 @@ public struct ChapterRunner: Sendable {
             ?? ChapterLaunch(executable: program, arguments: [], environment: environment)
         let result = ProcessRunner.run(
             executable: launch.executable, arguments: launch.arguments,
-            environment: launch.environment, timeout: timeout, echo: echo)
+            environment: launch.environment, timeout: timeout, echo: echo, input: launch.standardInput)
         let record = try? ChapterRecord.read(from: recordURL)
         var termination = result.termination
         if launch.reportsSignalsAsExitStatus, case .exit(let code) = termination, code > 128, code < 128 + 65 {

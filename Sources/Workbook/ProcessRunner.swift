@@ -30,11 +30,12 @@ public enum ProcessRunner {
     }
 
     /// Runs `executable` with `arguments`; after `timeout` seconds it is killed.
-    /// With `echo`, its output is copied to ours as it arrives.
+    /// With `echo`, its output is copied to ours as it arrives. `input` (at most
+    /// a few KiB) is its standard input, closed after it; otherwise /dev/null.
     public static func run(
         executable: URL, arguments: [String] = [], environment: [String: String]? = nil,
         currentDirectory: URL? = nil, timeout: Double, echo: Bool = false,
-        outputLimit: Int = defaultOutputLimit
+        outputLimit: Int = defaultOutputLimit, input: Data? = nil
     ) -> Result {
         let process = Process()
         process.executableURL = executable
@@ -44,7 +45,8 @@ public enum ProcessRunner {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
 
         let collector = OutputCollector(echo: echo, limit: outputLimit)
         let finished = DispatchSemaphore(value: 0)
@@ -55,6 +57,12 @@ public enum ProcessRunner {
         } catch {
             return Result(termination: .launchFailed("cannot start \(executable.path): \(error.localizedDescription)"),
                           output: "", seconds: 0)
+        }
+        if let inputPipe, let input {
+            // Small enough for the pipe's buffer: written whole, then closed, so
+            // the program reads it to its end without waiting on us.
+            try? inputPipe.fileHandleForWriting.write(contentsOf: input)
+            try? inputPipe.fileHandleForWriting.close()
         }
         let reader = Thread { collector.drain(pipe.fileHandleForReading) }
         reader.start()

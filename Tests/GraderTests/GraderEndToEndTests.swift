@@ -205,4 +205,16 @@ struct GraderEndToEndTests {
         let errors = try #require(graded.chapter(1).status.buildErrors, "\(graded.chapter(1).status.label)")
         #expect(errors.contains("Sources/NeuralNetwork/Neuron.swift:") && errors.contains("atexit"), "\(errors)")
     }
+
+    @Test func noPlantedSubmissionIsSuspectedOfTampering() async throws {
+        // Honest mistakes, crashes and refused regions all take the harness's own
+        // paths to the channel: none of them may read as tampering.
+        for graded in try await GradingFixture.shared.value.run.submissions {
+            for chapter in graded.chapters {
+                if case .tamperingSuspected(let reason) = chapter.status {
+                    Issue.record("\(graded.submission.name), chapter \(chapter.info.number): \(reason)")
+                }
+            }
+        }
+    }
 }

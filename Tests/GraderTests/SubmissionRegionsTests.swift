@@ -46,6 +46,18 @@ struct SubmissionRegionsTests {
         #expect(checked >= 6)
     }
 
+    @Test func exerciseFilesImportNothingThatReachesFilesProcessesOrTheNetwork() throws {
+        let sources = GradingFixture.packageRoot.appendingPathComponent("Sources/NeuralNetwork")
+        for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            guard ExerciseMarkers.holdsSolutions(text) else { continue }
+            let imports = text.split(separator: "\n").filter { $0.hasPrefix("import ") || $0.contains(" import ") }
+            #expect(imports == ["import CourseData"], "\(name): \(imports)")
+        }
+        let manifest = try String(contentsOf: GradingFixture.packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(manifest.contains(#"name: "NeuralNetwork""#) && manifest.contains(#".enableUpcomingFeature("MemberImportVisibility")"#))
+    }
+
     @Test func fileScopeCodeImportsAndSignaturesNeverReachTheBuild() throws {
         let submitted = Self.submission("        return 1") {
             "import Glibc\n@_cdecl(\"evil\") public func evil() { }\n"

@@ -142,6 +142,7 @@ public struct Grader: Sendable {
             throw CheckFailure("the grader's own copy does not build, so nothing can be graded:\n\(errors)")
         }
         let chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("reference"), buildFailures: [:])
+        sandbox.protect(workFolder: settings.workFolder, package: slot.package, build: slot.scratch, runs: slot.runs)
         defer { chapters.remove() }
         let runs = chapters.run(timeout: settings.timeout, sandbox: sandbox, user: user,
                                 data: slot.package.appendingPathComponent("Data"), expected: nil)

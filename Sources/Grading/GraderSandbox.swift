@@ -128,9 +128,25 @@ public struct GraderSandbox: Sendable {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let user {
-            guard chown(folder.path, user, user) == 0 else {
+            guard chown(folder.path, user, user) == 0, chmod(folder.path, 0o700) == 0 else {
                 throw CheckFailure("cannot hand \(folder.path) to uid \(user): \(String(cString: strerror(errno)))")
             }
+        }
+    }
+
+    /// Where no bubblewrap hides them, keeps the slot's copy of the instructor's
+    /// package (chapters and hidden checks) and its build from the chapters'
+    /// users: folders on the way can be passed through but not listed, and only
+    /// the package's `Data` stays readable.
+    func protect(workFolder: URL, package: URL, build: URL, runs: URL) {
+        guard kind == .limitsOnly, !users.isEmpty else { return }
+        let manager = FileManager.default
+        for folder in [workFolder, package.deletingLastPathComponent(), package, runs] {
+            chmod(folder.path, 0o711)
+        }
+        chmod(build.path, 0o700)
+        for entry in (try? manager.contentsOfDirectory(atPath: package.path)) ?? [] where entry != "Data" {
+            chmod(package.appendingPathComponent(entry).path, 0o700)
         }
     }
 

@@ -82,12 +82,10 @@ struct SandboxTests {
     }
 
     @Test func memoryHogIsStoppedByItsLimit() throws {
-        let started = Date()
         // Doubles a string until the address-space limit refuses more.
         let result = try run("awk 'BEGIN { s = \"0123456789abcdef\"; while (1) s = s s }'", timeout: 20)
         #expect(result.termination != .timedOut && result.termination != .exit(0), "\(result.termination)")
         #expect(result.output.contains("memory"), "\(result.output)")
-        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func sandboxedChapterCannotWriteOutsideReadTheGradersFilesOrReachTheNetwork() throws {

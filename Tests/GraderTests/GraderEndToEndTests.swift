@@ -199,11 +199,28 @@ struct GraderEndToEndTests {
         #expect(feedback.contains(expected))
     }
 
-    @Test func forgedRecordCannotReachWhatItNeeds() async throws {
-        let graded = try await GradingFixture.shared.value.graded("hostile-forged-record")
+    /// Files and processes are out of the exercise file's reach: such a
+    /// submission does not build, and the compiler says where.
+    @Test(arguments: [
+        ("hostile-forged-record", "atexit"),
+        ("hostile-fork-storm", "fork"),
+        ("hostile-left-child", "Process"),
+        ("hostile-foundation-member", "write"),
+    ])
+    func filesAndProcessesAreOutOfReach(name: String, missing: String) async throws {
+        let graded = try await GradingFixture.shared.value.graded(name)
         #expect(graded.points == 0)
         let errors = try #require(graded.chapter(1).status.buildErrors, "\(graded.chapter(1).status.label)")
-        #expect(errors.contains("Sources/NeuralNetwork/Neuron.swift:") && errors.contains("atexit"), "\(errors)")
+        #expect(errors.contains("Sources/NeuralNetwork/Neuron.swift:") && errors.contains(missing), "\(errors)")
+    }
+
+    @Test func chaptersRanInTheSandboxWhereBubblewrapWorks() async throws {
+        let run = try await GradingFixture.shared.value.run
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap") && run.sandboxWarning == nil {
+            #expect(run.sandbox.hasPrefix("bubblewrap sandbox"), "\(run.sandbox)")
+        } else {
+            #expect(run.sandboxWarning?.contains("NO SANDBOX") == true, "a weaker confinement must say so: \(run.sandbox)")
+        }
     }
 
     @Test func noPlantedSubmissionIsSuspectedOfTampering() async throws {

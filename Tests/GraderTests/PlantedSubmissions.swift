@@ -106,6 +106,20 @@ struct PlantedSubmissions {
             Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
                   planted: "        _ = Foundation.atexit { Foundation.exit(0) }\n        var z = 0.0\n"),
         ],
+        // Processes and files by plain names, which the exercise file cannot see:
+        // a fork storm, a child left running, and a member Foundation adds to String.
+        "hostile-fork-storm": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        while fork() >= 0 {}\n        var z = 0.0\n"),
+        ],
+        "hostile-left-child": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        let child = Process()\n        child.executableURL = URL(fileURLWithPath: \"/bin/sleep\")\n        child.arguments = [\"600\"]\n        try? child.run()\n        var z = 0.0\n"),
+        ],
+        "hostile-foundation-member": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        try? \"{}\".write(toFile: \"chapter-01.json\", atomically: true, encoding: .utf8)\n        var z = 0.0\n"),
+        ],
         "hostile-silgen-name": [
             Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
                   planted: "        @_silgen_name(\"atexit\") func onExit(_ handler: @convention(c) () -> Void) -> Int32\n        var z = 0.0\n"),

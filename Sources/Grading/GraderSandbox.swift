@@ -201,7 +201,7 @@ public struct GraderSandbox: Sendable {
     func sweep(user: UInt32?) {
         guard let user else { return }
         _ = ProcessRunner.run(executable: URL(fileURLWithPath: Self.setpriv),
-                              arguments: Self.dropping(to: user) + ["/bin/kill", "-s", "KILL", "--", "-1"],
+                              arguments: Self.dropping(to: user) + ["/bin/kill", "-9", "-1"],
                               environment: ["PATH": "/usr/bin:/bin"], timeout: 10)
     }
 }

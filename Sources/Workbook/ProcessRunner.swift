@@ -73,7 +73,10 @@ public enum ProcessRunner {
             timedOut = true
             kill(-group, SIGKILL)
             kill(group, SIGKILL)
-            finished.wait()
+            // Foundation reports the end only once the program's descendants are
+            // gone too; one that left the group (a new session) must not hang us:
+            // the caller's clean-up (a sandbox's sweep) ends it.
+            _ = finished.wait(timeout: .now() + 2)
         }
         // Whatever the program left running in its group goes with it.
         kill(-group, SIGKILL)

@@ -163,7 +163,10 @@ public struct GraderSandbox: Sendable {
         let cpu = max(limits.cpuSeconds, Int(timeout.rounded(.up)) + 5)
         var command: [String] = []
         if let user { command += [Self.setpriv] + Self.dropping(to: user) }
-        command += [Self.prlimit, "--as=\(limits.memory)", "--nproc=\(limits.processes)", "--fsize=\(limits.fileSize)",
+        // The process limit counts every task of the real user: a dedicated user
+        // has only the chapter's; the grader's own user has many more already.
+        let processes = user == nil ? Self.tasksOfThisUser() + limits.processes : limits.processes
+        command += [Self.prlimit, "--as=\(limits.memory)", "--nproc=\(processes)", "--fsize=\(limits.fileSize)",
                     "--nofile=\(limits.openFiles)", "--cpu=\(cpu)", "--core=0", "--"]
         if kind == .bubblewrap {
             command += [Self.bwrap] + bubblewrapArguments(privateFolder: privateFolder, readOnly: readOnly + [program])
@@ -194,6 +197,19 @@ public struct GraderSandbox: Sendable {
         arguments += ["--bind", privateFolder.path, privateFolder.path, "--chdir", privateFolder.path,
                       "--unshare-all", "--die-with-parent", "--new-session"]
         return arguments
+    }
+
+    /// How many tasks (threads included, as `RLIMIT_NPROC` counts them) our real user runs now.
+    static func tasksOfThisUser() -> Int {
+        let manager = FileManager.default
+        let me = getuid()
+        var count = 0
+        for entry in (try? manager.contentsOfDirectory(atPath: "/proc")) ?? [] where Int(entry) != nil {
+            var info = stat()
+            guard stat("/proc/\(entry)", &info) == 0, info.st_uid == me else { continue }
+            count += (try? manager.contentsOfDirectory(atPath: "/proc/\(entry)/task").count) ?? 1
+        }
+        return count
     }
 
     /// Kills every process still running as `user`: what a chapter left behind

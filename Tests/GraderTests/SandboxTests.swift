@@ -19,10 +19,11 @@ struct SandboxTests {
 
     init(fallback: Bool) throws {
         let best = try GraderSandbox.make(.auto, jobs: 1)
-        sandbox = fallback
-            ? GraderSandbox(kind: .limitsOnly, description: "fallback", warning: "fallback", limits: ChapterLimits(),
-                            users: getuid() == 0 ? [GraderSandbox.firstUser + 7] : [])
-            : best
+        // Users of their own, so that a sweep here never ends a chapter the
+        // grader's end-to-end tests run at the same time as its first users.
+        sandbox = GraderSandbox(kind: fallback ? .limitsOnly : best.kind, description: best.description,
+                                warning: fallback ? "fallback" : best.warning, limits: ChapterLimits(),
+                                users: getuid() == 0 ? [GraderSandbox.firstUser + (fallback ? 7 : 6)] : [])
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("neuralworkbook-sandbox-tests-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -138,5 +139,16 @@ struct SandboxTests {
         if getuid() == 0 {
             #expect(!result.output.split(separator: "\n").contains("0"), "runs as root: \(result.output)")
         }
+    }
+}
+
+extension SandboxTests {
+    @Test func withoutADedicatedUserTheProcessLimitLeavesRoomForTheGradersOwnTasks() throws {
+        let before = GraderSandbox.tasksOfThisUser()
+        #expect(before > 0)
+        let launch = sandbox.launch(URL(fileURLWithPath: "/bin/true"), environment: [:], privateFolder: folder,
+                                    readOnly: [], user: nil, timeout: 5)
+        let limit = try #require(launch.arguments.first { $0.hasPrefix("--nproc=") }.flatMap { Int($0.dropFirst(8)) })
+        #expect(limit >= before + ChapterLimits().processes / 2, "\(limit) with \(before) tasks running")
     }
 }

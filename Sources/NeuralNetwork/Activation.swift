@@ -1,5 +1,9 @@
 import CourseData
 
+// This file imports only CourseData, so that exercise code cannot reach files,
+// processes or the network. It gives the math the exercises need as
+// `Double.exp(x)` and `Double.log(x)` (`.exp(x)` where a Double is expected).
+
 /// An activation function f, applied element by element, with its derivative f′.
 ///
 /// Activations are values you call: `let f = ReLU(); f(z); f.derivative(z)`.

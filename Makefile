@@ -1,6 +1,7 @@
 # The two commands of README: `make run` (every chapter, then the report in
 # Output/) and `make test` (unit and end-to-end tests, then every chapter).
-# Both install libgd, pkg-config and the DejaVu fonts first when they are missing.
+# Both install libgd, pkg-config, the DejaVu fonts and bubblewrap (the grader's
+# sandbox) first when they are missing.
 
 SWIFT ?= swift
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -28,11 +29,11 @@ bench: deps
 deps:
 	@if [ "$$(uname)" = Darwin ]; then \
 		pkg-config --exists gdlib 2>/dev/null || brew install gd pkg-config; \
-	elif ! pkg-config --exists gdlib 2>/dev/null || [ ! -f $(FONT) ]; then \
-		echo "Installing libgd-dev, pkg-config and fonts-dejavu-core with apt-get…"; \
+	elif ! pkg-config --exists gdlib 2>/dev/null || [ ! -f $(FONT) ] || [ ! -x /usr/bin/bwrap ]; then \
+		echo "Installing libgd-dev, pkg-config, fonts-dejavu-core and bubblewrap with apt-get…"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgd-dev pkg-config fonts-dejavu-core; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgd-dev pkg-config fonts-dejavu-core bubblewrap; \
 	fi
 
 # What the tests drive besides the workbook: tmux, a terminal for `workbook watch`.

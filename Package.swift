@@ -51,7 +51,10 @@ let package = Package(
         // Both sides: the NumPy-compatible generator, data sets, CSV.
         .target(name: "CourseData", exclude: ["README.md"]),
         // The learner's network: the exercises and what the chapters teach around them.
-        .target(name: "NeuralNetwork", dependencies: ["CourseData"], exclude: ["README.md"]),
+        // Each file sees only the members of the modules it imports itself, so an
+        // exercise file that imports only CourseData cannot reach Foundation's.
+        .target(name: "NeuralNetwork", dependencies: ["CourseData"], exclude: ["README.md"],
+                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
         // Charts that know nothing of networks.
         .target(name: "Plot", dependencies: ["CGD"], exclude: ["README.md"]),
         // The chapter harness: checks, records, the catalog, running chapters.

@@ -133,7 +133,7 @@ public enum ExerciseMarkers {
 
     /// The exercise named by the nearest non-blank line above `index`, if it is
     /// an `// Exercise N.M: Name` line.
-    private static func exerciseHeader(before index: Int, in lines: [String]) -> (number: String, name: String, chapter: Int)? {
+    static func exerciseHeader(before index: Int, in lines: [String]) -> (number: String, name: String, chapter: Int)? {
         var above = index - 1
         while above >= 0 && trimmed(lines[above]).isEmpty { above -= 1 }
         guard above >= 0 else { return nil }
@@ -153,7 +153,7 @@ public enum ExerciseMarkers {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    private static func trimmed(_ line: String) -> String {
+    static func trimmed(_ line: String) -> String {
         line.trimmingCharacters(in: .whitespaces)
     }
 

@@ -17,6 +17,10 @@ public struct GraderSettings: Sendable {
     public var jobs: Int
     public var hiddenVisibility: HiddenVisibility
     public var configuration: String = "debug"
+    /// How chapter runs are confined (`--sandbox`).
+    public var sandbox: SandboxMode = .auto
+    /// Resource limits of every chapter run.
+    public var limits = ChapterLimits()
 
     public init(packageRoot: URL, output: URL, workFolder: URL? = nil, timeout: Double = 60,
                 jobs: Int = 1, hiddenVisibility: HiddenVisibility = .hidden) {
@@ -47,6 +51,9 @@ public struct GradingRun: Sendable {
     public var submissions: [GradedSubmission]
     public var referenceSeconds: Double
     public var seconds: Double
+    /// How the chapters were confined, and the warning given when not enough.
+    public var sandbox: String
+    public var sandboxWarning: String?
 }
 
 /// Grades submissions against the instructor's copy of the workbook.
@@ -67,13 +74,18 @@ public struct Grader: Sendable {
 
     public func grade(_ folders: [URL], progress: @escaping @Sendable (String) -> Void = { _ in }) throws -> GradingRun {
         let started = Date()
+        let sandbox = try GraderSandbox.make(settings.sandbox, jobs: settings.jobs, limits: settings.limits)
+        if let warning = sandbox.warning { progress("WARNING: \(warning)") }
+        let users = JobUsers(sandbox: sandbox, jobs: settings.jobs)
         let package = try GraderPackage(root: settings.packageRoot)
         try FileManager.default.createDirectory(at: settings.output, withIntermediateDirectories: true)
         let slot = try GraderSlot.acquire(1, in: settings.workFolder, configuration: settings.configuration)[0]
         try? FileManager.default.removeItem(at: slot.runs)
 
         progress("Reference run of \(settings.packageRoot.path) (the first build takes a while)…")
-        let (reference, referenceSeconds) = try referenceRun(package, in: slot)
+        let referenceUser = users.take()
+        let (reference, referenceSeconds) = try referenceRun(package, in: slot, sandbox: sandbox, user: referenceUser)
+        users.give(back: referenceUser)
         let maximum = reference.checks.values.joined().map(\.points).reduce(0, +)
         progress("Reference: \(reference.checks.values.joined().count) checks, \(maximum) points (\(String(format: "%.0f", referenceSeconds)) s).")
         for problem in reference.problems { progress("Warning: \(problem)") }
@@ -92,7 +104,9 @@ public struct Grader: Sendable {
             everyRun.enter()
             let thread = Thread {
                 running.wait()
-                let graded = run(built, reference: reference)
+                let user = users.take()
+                let graded = run(built, reference: reference, sandbox: sandbox, user: user, data: slot.package.appendingPathComponent("Data"))
+                users.give(back: user)
                 running.signal()
                 built.chapters?.remove()
                 let problem = writeReports(for: graded)
@@ -108,16 +122,19 @@ public struct Grader: Sendable {
 
         let graded = results.all
         let seconds = Date().timeIntervalSince(started)
-        let settingsText = "\(settings.jobs) job\(settings.jobs == 1 ? "" : "s"), \(Int(settings.timeout)) s per chapter, \(settings.configuration) build"
+        let settingsText = "\(settings.jobs) job\(settings.jobs == 1 ? "" : "s"), \(Int(settings.timeout)) s per chapter, \(settings.configuration) build, \(sandbox.description)"
         try AtomicFile.write(GraderReports.csv(graded), to: settings.output.appendingPathComponent("grades.csv"))
-        try AtomicFile.write(GraderReports.summary(graded, reference: reference, settings: settingsText, seconds: seconds),
+        try AtomicFile.write(GraderReports.summary(graded, reference: reference, settings: settingsText, seconds: seconds,
+                                                   sandboxWarning: sandbox.warning),
                              to: settings.output.appendingPathComponent("summary.md"))
-        return GradingRun(reference: reference, submissions: graded, referenceSeconds: referenceSeconds, seconds: seconds)
+        return GradingRun(reference: reference, submissions: graded, referenceSeconds: referenceSeconds, seconds: seconds,
+                          sandbox: sandbox.description, sandboxWarning: sandbox.warning)
     }
 
     // MARK: - Parts
 
-    private func referenceRun(_ package: GraderPackage, in slot: GraderSlot) throws -> (ReferenceChecks, Double) {
+    private func referenceRun(_ package: GraderPackage, in slot: GraderSlot, sandbox: GraderSandbox,
+                              user: UInt32?) throws -> (ReferenceChecks, Double) {
         let started = Date()
         try slot.assemble(package.files)
         let failures = slot.build(timeout: settings.buildTimeout)
@@ -125,8 +142,11 @@ public struct Grader: Sendable {
             throw CheckFailure("the grader's own copy does not build, so nothing can be graded:\n\(errors)")
         }
         let chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("reference"), buildFailures: [:])
+        sandbox.protect(workFolder: settings.workFolder, package: slot.package, build: slot.scratch, runs: slot.runs)
         defer { chapters.remove() }
-        return (ReferenceChecks(runs: chapters.run(timeout: settings.timeout)), Date().timeIntervalSince(started))
+        let runs = chapters.run(timeout: settings.timeout, sandbox: sandbox, user: user,
+                                data: slot.package.appendingPathComponent("Data"), expected: nil)
+        return (ReferenceChecks(runs: runs), Date().timeIntervalSince(started))
     }
 
     /// A submission built and waiting to run, or the reason it cannot.
@@ -148,8 +168,18 @@ public struct Grader: Sendable {
         }
         var assembled = package.files
         for file in package.exerciseFiles {
-            if let url = files.found[file], let contents = try? Data(contentsOf: url) {
-                assembled[file] = contents
+            if let url = files.found[file], let contents = try? Data(contentsOf: url),
+               let pristine = package.files[file] {
+                // Only the region bodies are taken; everything around them is the instructor's.
+                do {
+                    let spliced = try SubmissionRegions.splice(pristine: String(decoding: pristine, as: UTF8.self),
+                                                               submitted: String(decoding: contents, as: UTF8.self), file: file)
+                    assembled[file] = Data(spliced.text.utf8)
+                    files.notes += spliced.problems.map(\.description)
+                } catch {
+                    assembled[file] = package.learnerFiles[file]
+                    files.notes.append("\(file): \(error)")
+                }
             } else {
                 if files.found.removeValue(forKey: file) != nil {
                     files.missing.append(file)
@@ -170,9 +200,11 @@ public struct Grader: Sendable {
         return built
     }
 
-    private func run(_ built: BuiltSubmission, reference: ReferenceChecks) -> GradedSubmission {
+    private func run(_ built: BuiltSubmission, reference: ReferenceChecks, sandbox: GraderSandbox,
+                     user: UInt32?, data: URL) -> GradedSubmission {
         let started = Date()
-        let runs = built.chapters?.run(timeout: settings.timeout) ?? Catalog.chapters.map {
+        let runs = built.chapters?.run(timeout: settings.timeout, sandbox: sandbox, user: user, data: data,
+                                       expected: reference.checks) ?? Catalog.chapters.map {
             ChapterRun(info: $0, status: .didNotBuild(errors: built.failure ?? "not built"), record: nil, output: "", seconds: 0)
         }
         let chapters = runs.map { ChapterGrading.grade($0, against: reference.checks[$0.info.number] ?? []) }
@@ -182,7 +214,7 @@ public struct Grader: Sendable {
 
     /// Writes `results.json` and `feedback.md`; returns a problem to report, if any.
     private func writeReports(for graded: GradedSubmission) -> String? {
-        let folder = settings.output.appendingPathComponent(graded.submission.name)
+        let folder = settings.output.appendingPathComponent(graded.submission.reportFolder)
         do {
             let results = GradescopeResults(graded, hiddenVisibility: settings.hiddenVisibility)
             try AtomicFile.write(try results.json(), to: folder.appendingPathComponent("results.json"))
@@ -236,6 +268,29 @@ struct GraderPackage: Sendable {
         self.files = files
         self.exerciseFiles = exerciseFiles
         self.learnerFiles = learnerFiles
+    }
+}
+
+/// Hands each running submission a user of its own (see `GraderSandbox`), so
+/// one submission's processes never count against, or are swept with, another's.
+private final class JobUsers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [UInt32?]
+
+    init(sandbox: GraderSandbox, jobs: Int) {
+        free = (0..<max(1, jobs)).map { sandbox.user(forJob: $0) }
+    }
+
+    func take() -> UInt32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return free.isEmpty ? nil : free.removeFirst()
+    }
+
+    func give(back user: UInt32?) {
+        lock.lock()
+        defer { lock.unlock() }
+        free.append(user)
     }
 }
 

@@ -7,7 +7,7 @@ import Workbook
 /// messages would give the instructor's tests away.
 public enum GraderFeedback {
     public static func markdown(_ graded: GradedSubmission) -> String {
-        var text = "# Feedback: \(graded.submission.name)\n\n"
+        var text = "# Feedback: \(GraderReports.markdownCell(graded.submission.name))\n\n"
         text += "**\(graded.points) / \(graded.maxPoints) points**\n\n"
         text += "| Chapter | Result | Points |\n|---|---|---:|\n"
         for chapter in graded.chapters where chapter.isGraded {
@@ -53,6 +53,9 @@ public enum GraderFeedback {
                 text += check.message.split(separator: "\n").map { "    \($0)\n" }.joined()
             }
         }
+        if chapter.droppedOutputBytes > 0 {
+            text += "\nThe chapter printed more than the grader keeps: \(chapter.droppedOutputBytes) bytes in the middle of its output were left out.\n"
+        }
         if let errors = chapter.status.buildErrors {
             if showingErrors { text += "\nThe compiler's first errors:\n\n```\n\(errors)\n```\n" }
         } else if !chapter.lastWords.isEmpty {
@@ -70,6 +73,8 @@ public enum GraderFeedback {
             return "The chapter stopped at an exercise that is still open, so the checks after it did not run.\n\n"
         case .crashed:
             return "The chapter crashed, so the checks after the crash did not run. The last lines below usually name the cause (an index out of range, a size mismatch, a forced unwrap).\n\n"
+        case .tamperingSuspected(let reason):
+            return "The chapter's results did not reach the grader the way only the workbook's own checks send them, so none of its points count: \(reason). If you did not mean to change how the chapter reports, look for code in your solution that ends the program or writes files.\n\n"
         case .timedOut:
             return "The chapter did not finish in time and was stopped: look for a loop that never ends.\n\n"
         case .didNotBuild:

@@ -4,15 +4,17 @@ import Workbook
 /// The reports of a whole grading run: `grades.csv` for a spreadsheet or a
 /// learning platform, `summary.md` for the instructor to read.
 public enum GraderReports {
-    /// One row per submission: its points in each chapter, the total, the
+    /// One row per submission: its name exactly as its folder is called, the
+    /// folder its reports went to, its points in each chapter, the total, the
     /// maximum, and a note for every chapter that did not simply pass or fail.
+    /// RFC 4180, CRLF-free: fields are quoted where needed (see `csvField`).
     public static func csv(_ graded: [GradedSubmission]) -> String {
-        let header = ["submission"] + Catalog.chapters.map { "chapter \($0.number)" } + ["total", "max", "notes"]
+        let header = ["submission", "report folder"] + Catalog.chapters.map { "chapter \($0.number)" } + ["total", "max", "notes"]
         var rows = [header]
         for submission in graded {
             let notes = submission.chapters.filter(\.stoppedEarly)
                 .map { "chapter \($0.info.number) \($0.status.label)" }
-            rows.append([submission.submission.name] + submission.chapters.map { String($0.points) }
+            rows.append([submission.submission.name, submission.submission.reportFolder] + submission.chapters.map { String($0.points) }
                 + [String(submission.points), String(submission.maxPoints), notes.joined(separator: "; ")])
         }
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
@@ -20,9 +22,11 @@ public enum GraderReports {
 
     /// A table of every submission by chapter, the reference's maxima, and any
     /// problem with the grader's own copy.
-    public static func summary(_ graded: [GradedSubmission], reference: ReferenceChecks, settings: String, seconds: Double) -> String {
+    public static func summary(_ graded: [GradedSubmission], reference: ReferenceChecks, settings: String, seconds: Double,
+                               sandboxWarning: String? = nil) -> String {
         let chapters = Catalog.chapters
         var text = "# Grading summary\n\n"
+        if let sandboxWarning { text += "> **WARNING: \(sandboxWarning)**\n\n" }
         text += "\(graded.count) submissions graded in \(String(format: "%.0f", seconds)) s (\(settings)).\n"
         if !reference.problems.isEmpty {
             text += "\n**Warning:** the grader's own copy does not pass every chapter, so those chapters' grades are suspect:\n\n"
@@ -34,14 +38,14 @@ public enum GraderReports {
         text += "| *maximum* | *\(maxima.reduce(0, +))* | " + maxima.map { "*\($0)*" }.joined(separator: " | ") + " |\n"
         for submission in graded {
             let cells = submission.chapters.map { "\($0.points)\(mark($0.status))" }
-            text += "| \(submission.submission.name) | \(submission.points) | " + cells.joined(separator: " | ") + " |\n"
+            text += "| \(markdownCell(submission.submission.name)) | \(submission.points) | " + cells.joined(separator: " | ") + " |\n"
         }
-        text += "\nMarks: ✗ failed checks, ✎ stopped at an open exercise, ⚡ crashed, ⏱ timed out, ⛔ did not build.\n"
+        text += "\nMarks: ✗ failed checks, ✎ stopped at an open exercise, ⚡ crashed, ⏱ timed out, ⛔ did not build, ⚠ tampering suspected.\n"
         let average = graded.isEmpty ? 0 : Double(graded.map(\.points).reduce(0, +)) / Double(graded.count)
         text += "Average: \(String(format: "%.1f", average)) of \(maxima.reduce(0, +)) points.\n"
         let stopped = graded.flatMap { submission in
             submission.chapters.filter(\.stoppedEarly)
-                .map { "- \(submission.submission.name), chapter \($0.info.number): \($0.status.label)\n" }
+                .map { "- \(markdownCell(submission.submission.name)), chapter \($0.info.number): \($0.status.label)\n" }
         }
         if !stopped.isEmpty {
             text += "\n## Chapters that stopped early\n\n" + stopped.joined()
@@ -56,16 +60,34 @@ public enum GraderReports {
         case .exerciseOpen: " ✎"
         case .crashed: " ⚡"
         case .timedOut: " ⏱"
+        case .tamperingSuspected: " ⚠"
         case .didNotBuild: " ⛔"
         }
     }
 
     /// RFC 4180: quoted when it holds a comma, a quote or a line break. A leading
-    /// =, +, - or @ is prefixed with ' so a spreadsheet never runs it as a formula.
+    /// =, +, -, @, tab or carriage return (OWASP's list) is prefixed with ' so a
+    /// spreadsheet never runs it as a formula.
     static func csvField(_ field: String) -> String {
         var value = field
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(value) == nil {
+            value = "'" + value
+        }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A name as one Markdown table cell: pipes escaped, line breaks as spaces,
+    /// and Markdown's own marks escaped so a name cannot format the page.
+    static func markdownCell(_ text: String) -> String {
+        var cell = ""
+        for character in text {
+            switch character {
+            case "\n", "\r", "\r\n": cell += " "
+            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": cell += "\\" + String(character)
+            default: cell.append(character)
+            }
+        }
+        return cell
     }
 }

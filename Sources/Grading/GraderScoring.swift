@@ -20,6 +20,8 @@ public struct GradedChapter: Sendable {
     public var checks: [GradedCheck]
     /// The last lines the chapter printed when it stopped early (hidden checks cut out).
     public var lastWords: String
+    /// Bytes of the chapter's output the grader did not keep (it keeps 1 MiB).
+    public var droppedOutputBytes: Int = 0
     public var seconds: Double
 
     public var points: Int { checks.map(\.points).reduce(0, +) }
@@ -67,7 +69,9 @@ public struct ReferenceChecks: Sendable {
 /// Grading one chapter run against the reference.
 public enum ChapterGrading {
     public static func grade(_ run: ChapterRun, against reference: [CheckResult]) -> GradedChapter {
-        var remaining = run.record?.checks ?? []
+        // A chapter suspected of tampering earns nothing, not even the checks it sent before.
+        var remaining: [CheckResult]
+        if case .tamperingSuspected = run.status { remaining = [] } else { remaining = run.record?.checks ?? [] }
         let notRun = reasonNotRun(run)
         let checks = reference.map { expected -> GradedCheck in
             // Match by name, first come first served, so checks with the same name
@@ -83,7 +87,8 @@ public enum ChapterGrading {
         }
         let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status)
         let lastWords = stoppedEarly ? LastWords.of(run.output, hiding: reference.filter(\.hidden).map(\.name)) : ""
-        return GradedChapter(info: run.info, status: run.status, checks: checks, lastWords: lastWords, seconds: run.seconds)
+        return GradedChapter(info: run.info, status: run.status, checks: checks, lastWords: lastWords,
+                             droppedOutputBytes: run.droppedOutputBytes, seconds: run.seconds)
     }
 
     /// Why a check has no result, in the chapter's words.
@@ -96,6 +101,8 @@ public enum ChapterGrading {
             return "not reached: the chapter \(run.status.label) before this check"
         case .timedOut:
             return "not reached: the chapter \(run.status.label) before this check"
+        case .tamperingSuspected:
+            return "not counted: tampering suspected in this chapter"
         case .didNotBuild:
             return "not run: the code did not build"
         case .passed, .failed, .notRun:

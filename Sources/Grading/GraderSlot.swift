@@ -134,17 +134,39 @@ struct BuiltChapters: Sendable {
     let folder: URL
     let buildFailures: [Int: String]
 
-    /// Runs every chapter that built, each in its own process with the time limit.
-    func run(timeout: Double) -> [ChapterRun] {
-        let runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
-                                   outputFolder: folder.appendingPathComponent("figures"),
-                                   recordFolder: folder.appendingPathComponent("records"),
-                                   timeout: timeout, echo: false)
-        return Catalog.chapters.map { info in
+    /// Runs every chapter that built, each in its own process with the time
+    /// limit, confined by `sandbox` as `user`, with a private folder of its own
+    /// for its record and figures. `data` is the package's data folder, the one
+    /// part of the package a chapter reads. Results count only as they come
+    /// through each run's `GraderChannel`, checked against `expected` (the
+    /// reference's checks by chapter; nil for the reference run itself).
+    func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL,
+             expected: [Int: [CheckResult]]?) -> [ChapterRun] {
+        Catalog.chapters.map { info in
             if let errors = buildFailures[info.number] {
                 return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
             }
-            return runner.run(info)
+            let privateFolder = folder.appendingPathComponent("chapter-\(info.number)")
+            do {
+                try sandbox.preparePrivateFolder(privateFolder, user: user)
+            } catch {
+                return ChapterRun(info: info, status: .notRun, record: nil, output: "\(error)", seconds: 0)
+            }
+            var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
+                                       outputFolder: privateFolder, recordFolder: privateFolder,
+                                       timeout: timeout, echo: false)
+            let channel = GraderChannel(in: privateFolder)
+            runner.launcher = { program, environment in
+                var environment = environment
+                environment[ResultChannel.environmentKey] = channel.file.path
+                var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
+                                            readOnly: [data], user: user, timeout: timeout)
+                launch.standardInput = channel.standardInput
+                return launch
+            }
+            let run = runner.run(info)
+            sandbox.sweep(user: user)
+            return channel.apply(to: run, expected: expected.map { $0[info.number] ?? [] })
         }
     }
 

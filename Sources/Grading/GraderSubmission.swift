@@ -4,35 +4,65 @@ import Workbook
 /// One learner's submission: a folder holding their copy of the workbook, or
 /// just the files they edited, at any depth.
 public struct Submission: Sendable, Equatable {
-    /// Unique within a grading run; names the submission's report folder.
+    /// The submission folder's own name, unchanged: what every report calls the
+    /// learner, so a grade always names the learner it belongs to.
     public var name: String
+    /// The folder under the output that holds this submission's reports: the name
+    /// when it is safe as a folder name and unique in the run, otherwise a safe
+    /// form of it with a hash of the exact name (`a b` → `a_b-5f3c2a91`), so no
+    /// two learners ever share a folder and no folder borrows another's name.
+    public var reportFolder: String
     public var folder: URL
 
-    public init(name: String, folder: URL) {
+    public init(name: String, reportFolder: String? = nil, folder: URL) {
         self.name = name
+        self.reportFolder = reportFolder ?? Submission.safeName(name)
         self.folder = folder
     }
 
-    /// Submissions named after their folders, made unique with "-2", "-3", … and
-    /// kept to characters that are safe in a folder name.
+    /// Submissions named after their folders, each with a report folder of its own.
     public static func named(_ folders: [URL]) -> [Submission] {
+        let names = folders.map { $0.standardizedFileURL.lastPathComponent }
+        // Which names are already safe: they keep their own folder, whatever order
+        // the folders come in, and rewritten names can never take it from them.
+        // Compared case-insensitively, for file systems that fold case.
         var taken = Set<String>()
-        return folders.map { folder in
-            let base = safeName(folder.standardizedFileURL.lastPathComponent)
-            var name = base
+        var counts: [String: Int] = [:]
+        for name in names { counts[name.lowercased(), default: 0] += 1 }
+        for name in names where safeName(name) == name && counts[name.lowercased()] == 1 {
+            taken.insert(name.lowercased())
+        }
+        return zip(names, folders).map { name, folder in
+            if safeName(name) == name && counts[name.lowercased()] == 1 {
+                return Submission(name: name, reportFolder: name, folder: folder)
+            }
+            let base = safeName(name) + "-" + hash(name)
+            var candidate = base
             var counter = 2
-            while !taken.insert(name).inserted {
-                name = "\(base)-\(counter)"
+            while !taken.insert(candidate.lowercased()).inserted {
+                candidate = "\(base)-\(counter)"
                 counter += 1
             }
-            return Submission(name: name, folder: folder)
+            return Submission(name: name, reportFolder: candidate, folder: folder)
         }
     }
 
-    private static func safeName(_ text: String) -> String {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.@+"))
-        let cleaned = String(text.unicodeScalars.map { allowed.contains($0) ? Character($0) : "_" })
+    /// Letters, digits and `-_.@+` of ASCII; anything else becomes `_`, and a
+    /// name that is empty or starts with a dot gets a prefix.
+    static func safeName(_ text: String) -> String {
+        let cleaned = String(text.unicodeScalars.prefix(80).map { scalar in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.@+".unicodeScalars.contains(scalar))
+                ? Character(scalar) : "_"
+        })
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? "submission" + cleaned : cleaned
+    }
+
+    /// Eight hex digits of FNV-1a over the name's UTF-8: stable across runs.
+    private static func hash(_ text: String) -> String {
+        var value: UInt32 = 0x811c_9dc5
+        for byte in text.utf8 { value = (value ^ UInt32(byte)) &* 0x0100_0193 }
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 }
 

@@ -1,4 +1,8 @@
-import Foundation
+import CourseData
+
+// This file imports only CourseData, so that exercise code cannot reach files,
+// processes or the network. It gives the math the exercises need as
+// `Double.exp(x)` and `Double.log(x)` (`.exp(x)` where a Double is expected).
 
 /// An activation function f, applied element by element, with its derivative f′.
 ///
@@ -49,7 +53,7 @@ public struct Sigmoid: Activation {
     public var name: String { "sigmoid" }
 
     public func callAsFunction(_ z: Double) -> Double {
-        1 / (1 + exp(-z))
+        1 / (1 + .exp(-z))
     }
 
     /// σ′(z) = σ(z)·(1 − σ(z)).

@@ -34,6 +34,8 @@ public final class Chapter {
     private let quietUntil: Int
     private var replaying: Bool
     private var nextCheck = 0
+    /// The grader's channel, when a grader runs this chapter (see `ResultChannel`).
+    private let channel: ResultChannel?
 
     /// Starts chapter `number` of the catalog. `file` locates the package.
     public init(_ number: Int, file: String = #filePath) {
@@ -53,6 +55,7 @@ public final class Chapter {
         stoppedChecks = environment["WORKBOOK_STOPPED_CHECKS"].flatMap { Self.decodeStoppedChecks($0) } ?? [:]
         quietUntil = environment["WORKBOOK_QUIET_UNTIL"].flatMap { Int($0) } ?? 0
         replaying = !stoppedChecks.isEmpty
+        channel = ResultChannel.openIfRequested(chapter: info.number)
         // A run that resumes after a stop continues the first run's output.
         if stoppedChecks.isEmpty {
             Console.line(Console.bold("Chapter \(info.number) · \(info.title)"))
@@ -134,6 +137,7 @@ public final class Chapter {
             record.currentCheck = nil
         }
         record.checks.append(result)
+        channel?.send(result)
         save()
         let pointsText = points == 1 ? "1 pt" : "\(points) pts"
         if result.passed {
@@ -207,6 +211,7 @@ public final class Chapter {
     /// passed, 1 otherwise.
     public func finish() -> Never {
         record.finished = true
+        channel?.finish(checks: record.checks.count)
         save()
         let total = record.checks.count
         let passed = record.passedCount

@@ -12,6 +12,9 @@ public enum ChapterStatus: Equatable, Sendable, Codable {
     case crashed(signal: Int32?, exitStatus: Int32?)
     /// Did not finish within the time limit and was killed.
     case timedOut(seconds: Double)
+    /// Its results did not come through the grader's channel as only the harness
+    /// sends them (see `ResultChannel`): graded 0, with `reason` in the feedback.
+    case tamperingSuspected(reason: String)
     /// The program could not be built; `errors` holds the compiler's first errors.
     case didNotBuild(errors: String)
     case notRun
@@ -26,6 +29,7 @@ public enum ChapterStatus: Equatable, Sendable, Codable {
             if let signal { "crashed (signal \(signal)\(signalName(signal).map { ", \($0)" } ?? ""))" }
             else { "crashed (exit status \(exitStatus ?? -1))" }
         case let .timedOut(seconds): "timed out after \(Int(seconds)) s"
+        case .tamperingSuspected: "tampering suspected"
         case .didNotBuild: "did not build"
         case .notRun: "not run"
         }
@@ -44,13 +48,17 @@ public struct ChapterRun: Sendable {
     /// The checks it recorded; partial when the chapter crashed or timed out.
     public var record: ChapterRecord?
     public var output: String
+    /// Bytes of output left out of `output` to keep it within its bound.
+    public var droppedOutputBytes: Int
     public var seconds: Double
 
-    public init(info: ChapterInfo, status: ChapterStatus, record: ChapterRecord?, output: String, seconds: Double) {
+    public init(info: ChapterInfo, status: ChapterStatus, record: ChapterRecord?, output: String,
+                droppedOutputBytes: Int = 0, seconds: Double) {
         self.info = info
         self.status = status
         self.record = record
         self.output = output
+        self.droppedOutputBytes = droppedOutputBytes
         self.seconds = seconds
     }
 }
@@ -66,6 +74,29 @@ extension ChapterRun {
             }
         }
         return nil
+    }
+}
+
+/// How a chapter program is started when it is not started directly: the
+/// program to run instead (a sandbox, a resource limiter), its arguments, and
+/// the whole environment it gets.
+public struct ChapterLaunch: Sendable {
+    public var executable: URL
+    public var arguments: [String]
+    public var environment: [String: String]
+    /// The wrapper exits with 128 + N when the chapter is killed by signal N, as
+    /// shells and bubblewrap do.
+    public var reportsSignalsAsExitStatus: Bool
+    /// The chapter's standard input; /dev/null when nil.
+    public var standardInput: Data?
+
+    public init(executable: URL, arguments: [String], environment: [String: String],
+                reportsSignalsAsExitStatus: Bool = false, standardInput: Data? = nil) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.reportsSignalsAsExitStatus = reportsSignalsAsExitStatus
+        self.standardInput = standardInput
     }
 }
 
@@ -86,6 +117,9 @@ public struct ChapterRunner: Sendable {
     /// open or broken exercise never hides the others; the echo leaves out the
     /// runtime's crash report and sums it up in the check's message instead.
     public var resumingIn: URL?
+    /// Wraps the chapter's program and environment, e.g. in a sandbox; nil runs
+    /// it directly with our environment.
+    public var launcher: (@Sendable (_ program: URL, _ environment: [String: String]) -> ChapterLaunch)?
 
     public init(binFolder: URL, outputFolder: URL, recordFolder: URL, timeout: Double = 120, echo: Bool = true,
                 resumingIn packageRoot: URL? = nil) {
@@ -151,14 +185,21 @@ public struct ChapterRunner: Sendable {
         }
         let timeout = timeout ?? self.timeout
 
+        let program = binFolder.appendingPathComponent(info.target)
+        let launch = launcher?(program, environment)
+            ?? ChapterLaunch(executable: program, arguments: [], environment: environment)
         let result = ProcessRunner.run(
-            executable: binFolder.appendingPathComponent(info.target),
-            environment: environment, timeout: timeout, echo: echo,
+            executable: launch.executable, arguments: launch.arguments,
+            environment: launch.environment, timeout: timeout, echo: echo, input: launch.standardInput,
             filter: resumingIn != nil ? LearnerEchoFilter() : nil)
         let record = try? ChapterRecord.read(from: recordURL)
+        var termination = result.termination
+        if launch.reportsSignalsAsExitStatus, case .exit(let code) = termination, code > 128, code < 128 + 65 {
+            termination = .signal(code - 128)
+        }
 
         let status: ChapterStatus
-        switch result.termination {
+        switch termination {
         case .launchFailed(let reason):
             status = .didNotBuild(errors: reason)
         case .timedOut:
@@ -174,7 +215,8 @@ public struct ChapterRunner: Sendable {
         case .exit(let code):
             status = .crashed(signal: nil, exitStatus: code)
         }
-        return ChapterRun(info: info, status: status, record: record, output: result.output, seconds: result.seconds)
+        return ChapterRun(info: info, status: status, record: record, output: result.output,
+                          droppedOutputBytes: result.droppedBytes, seconds: result.seconds)
     }
 
     /// The exit status of a chapter that stopped at an open exercise

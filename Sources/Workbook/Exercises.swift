@@ -67,8 +67,8 @@ public enum ExerciseCatalog {
         ]),
         ExerciseInfo(number: "5.1", name: "binaryCrossEntropy", file: "Sources/NeuralNetwork/Loss.swift", hints: [
             "L = −(y·log ŷ + (1 − y)·log(1 − ŷ)). For y = 1 only the first term counts, for y = 0 only the second.",
-            "One expression with `log` (the natural logarithm). Do not clip ŷ: chapter 5 shows what happens at 0 and 1.",
-            "`-(y * log(yHat) + (1 - y) * …)`.",
+            "One expression with the natural logarithm, written `Double.log(x)` in these files. Do not clip ŷ: chapter 5 shows what happens at 0 and 1.",
+            "`-(y * Double.log(yHat) + (1 - y) * …)`.",
         ]),
         ExerciseInfo(number: "5.2", name: "averageBinaryCrossEntropy", file: "Sources/NeuralNetwork/Loss.swift", hints: [
             "Add up each sample's loss and divide by the number of samples N.",

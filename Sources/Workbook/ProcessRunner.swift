@@ -1,7 +1,17 @@
 import Foundation
 
 /// Runs a program with a time limit, collecting what it prints.
+///
+/// The program is the leader of a process group of its own (Foundation's
+/// `Process` makes it one); when it ends or its time is up, the whole group is
+/// killed, so no child it started outlives it. Of its output, at most
+/// `outputLimit` bytes are kept: the beginning and the end, with a note of how
+/// much was left out between them, so a program that prints without end cannot
+/// exhaust our memory.
 public enum ProcessRunner {
+    /// The default bound on the output kept of one run: 1 MiB.
+    public static let defaultOutputLimit = 1 << 20
+
     public enum Termination: Equatable, Sendable {
         case exit(Int32)
         case signal(Int32)
@@ -11,19 +21,23 @@ public enum ProcessRunner {
 
     public struct Result: Sendable {
         public var termination: Termination
-        /// Standard output and standard error, interleaved as they came.
+        /// Standard output and standard error, interleaved as they came; cut in the
+        /// middle when longer than the limit.
         public var output: String
+        /// Bytes of output left out to keep within the limit; 0 when none were.
+        public var droppedBytes: Int = 0
         public var seconds: Double
     }
 
     /// Runs `executable` with `arguments`; after `timeout` seconds it is killed.
     /// With `echo`, its output is copied to ours as it arrives; with a `filter`
     /// too, line by line, only the lines the filter keeps (it sees them in order
-    /// and may keep state). The returned output is always complete.
+    /// and may keep state). `input` (at most a few KiB) is its standard input,
+    /// closed after it; otherwise /dev/null.
     public static func run(
         executable: URL, arguments: [String] = [], environment: [String: String]? = nil,
         currentDirectory: URL? = nil, timeout: Double, echo: Bool = false,
-        filter: (any EchoFilter)? = nil
+        outputLimit: Int = defaultOutputLimit, input: Data? = nil, filter: (any EchoFilter)? = nil
     ) -> Result {
         let process = Process()
         process.executableURL = executable
@@ -33,9 +47,10 @@ public enum ProcessRunner {
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
 
-        let collector = OutputCollector(echo: echo, filter: filter)
+        let collector = OutputCollector(echo: echo, limit: outputLimit, filter: filter)
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         let started = Date()
@@ -45,15 +60,28 @@ public enum ProcessRunner {
             return Result(termination: .launchFailed("cannot start \(executable.path): \(error.localizedDescription)"),
                           output: "", seconds: 0)
         }
+        if let inputPipe, let input {
+            // Small enough for the pipe's buffer: written whole, then closed, so
+            // the program reads it to its end without waiting on us.
+            try? inputPipe.fileHandleForWriting.write(contentsOf: input)
+            try? inputPipe.fileHandleForWriting.close()
+        }
         let reader = Thread { collector.drain(pipe.fileHandleForReading) }
         reader.start()
 
         var timedOut = false
+        let group = process.processIdentifier
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            finished.wait()
+            kill(-group, SIGKILL)
+            kill(group, SIGKILL)
+            // Foundation reports the end only once the program's descendants are
+            // gone too; one that left the group (a new session) must not hang us:
+            // the caller's clean-up (a sandbox's sweep) ends it.
+            _ = finished.wait(timeout: .now() + 2)
         }
+        // Whatever the program left running in its group goes with it.
+        kill(-group, SIGKILL)
         collector.waitUntilDrained()
         let seconds = Date().timeIntervalSince(started)
         let termination: Termination
@@ -64,7 +92,8 @@ public enum ProcessRunner {
         } else {
             termination = .exit(process.terminationStatus)
         }
-        return Result(termination: termination, output: collector.text, seconds: seconds)
+        let (output, dropped) = collector.kept()
+        return Result(termination: termination, output: output, droppedBytes: dropped, seconds: seconds)
     }
 }
 
@@ -75,19 +104,26 @@ public protocol EchoFilter: AnyObject, Sendable {
 }
 
 /// Reads a pipe to its end on a thread of its own, so a chatty child never
-/// blocks on a full pipe.
+/// blocks on a full pipe, keeping the first quarter of `limit` bytes and the
+/// last three quarters (a crash report comes at the end).
 private final class OutputCollector: @unchecked Sendable {
     private let lock = NSLock()
-    private var data = Data()
+    private var head = Data()
+    private var tail = Data()
+    private var droppedBytes = 0
     private let echo: Bool
     private let filter: (any EchoFilter)?
     /// The start of a line not yet complete, held for the filter.
     private var pending = Data()
+    private let headLimit: Int
+    private let tailLimit: Int
     private let done = DispatchSemaphore(value: 0)
 
-    init(echo: Bool, filter: (any EchoFilter)?) {
+    init(echo: Bool, limit: Int, filter: (any EchoFilter)?) {
         self.echo = echo
         self.filter = filter
+        headLimit = max(0, limit / 4)
+        tailLimit = max(0, limit - limit / 4)
     }
 
     func drain(_ handle: FileHandle) {
@@ -96,7 +132,7 @@ private final class OutputCollector: @unchecked Sendable {
             if chunk.isEmpty { break }
             if echo { show(chunk) }
             lock.lock()
-            data.append(chunk)
+            keep(chunk)
             lock.unlock()
         }
         if echo, filter != nil, !pending.isEmpty { show(Data("\n".utf8)) }
@@ -118,15 +154,40 @@ private final class OutputCollector: @unchecked Sendable {
         if !shown.isEmpty { FileHandle.standardOutput.write(shown) }
     }
 
+    private func keep(_ chunk: Data) {
+        var rest = chunk[...]
+        if head.count < headLimit {
+            let taken = rest.prefix(headLimit - head.count)
+            head.append(taken)
+            rest = rest.dropFirst(taken.count)
+        }
+        guard !rest.isEmpty else { return }
+        tail.append(rest)
+        // Trim in batches: cutting the front of `tail` on every chunk would copy it each time.
+        if tail.count > tailLimit * 2 || (tail.count > tailLimit && rest.count >= tailLimit) {
+            let excess = tail.count - tailLimit
+            droppedBytes += excess
+            tail = Data(tail.suffix(tailLimit))
+        }
+    }
+
     /// Waits for the end of the output, but not forever: a grandchild that keeps
     /// the pipe open must not hang us.
     func waitUntilDrained() {
         _ = done.wait(timeout: .now() + 2)
     }
 
-    var text: String {
+    /// The output kept so far, with a note where the middle was left out, and
+    /// how many bytes were.
+    func kept() -> (text: String, droppedBytes: Int) {
         lock.lock()
         defer { lock.unlock() }
-        return String(decoding: data, as: UTF8.self)
+        let dropped = droppedBytes + max(0, tail.count - tailLimit)
+        let tail = tail.suffix(tailLimit)
+        guard dropped > 0 else { return (String(decoding: head + tail, as: UTF8.self), 0) }
+        let text = String(decoding: head, as: UTF8.self)
+            + "\n… \(dropped) bytes of output left out …\n"
+            + String(decoding: tail, as: UTF8.self)
+        return (text, dropped)
     }
 }

@@ -40,11 +40,20 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "The work folder for builds (default: one in the system's temporary directory).")
     var workFolder: String?
 
+    @Option(help: """
+        How chapters run: auto (bubblewrap when it works here, otherwise an unprivileged user and resource \
+        limits, with a warning), required (bubblewrap or no grading), off (resource limits only).
+        """)
+    var sandbox: String = SandboxMode.auto.rawValue
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         guard HiddenVisibility(rawValue: hiddenVisibility) != nil else {
             throw ValidationError("--hidden-visibility must be one of \(HiddenVisibility.allCases.map(\.rawValue).joined(separator: ", ")), got \(hiddenVisibility)")
+        }
+        guard SandboxMode(rawValue: sandbox) != nil else {
+            throw ValidationError("--sandbox must be one of \(SandboxMode.allCases.map(\.rawValue).joined(separator: ", ")), got \(sandbox)")
         }
         var isFolder: ObjCBool = false
         for submission in submissions
@@ -59,6 +68,7 @@ struct GradeCommand: ParsableCommand {
         var settings = GraderSettings(
             packageRoot: workspace.root, output: outputFolder.standardizedFileURL,
             timeout: timeout, jobs: jobs, hiddenVisibility: HiddenVisibility(rawValue: hiddenVisibility)!)
+        settings.sandbox = SandboxMode(rawValue: sandbox)!
         if let workFolder { settings.workFolder = URL(fileURLWithPath: workFolder).standardizedFileURL }
 
         let run: GradingRun
@@ -74,6 +84,7 @@ struct GradeCommand: ParsableCommand {
             : Double(run.submissions.map(\.points).reduce(0, +)) / Double(run.submissions.count)
         Console.line(Console.bold("Graded \(run.submissions.count) submissions in \(String(format: "%.0f", run.seconds)) s, "
             + "average \(String(format: "%.1f", average)) points."))
+        if let warning = run.sandboxWarning { Console.line(Console.yellow("WARNING: \(warning)")) }
         Console.line("Reports: \(outputFolder.path)/summary.md, grades.csv, and NAME/results.json, NAME/feedback.md.")
     }
 }

@@ -125,6 +125,7 @@ struct ExerciseMarkersTests {
         #expect(GraderReports.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(GraderReports.csvField("=SUM(A1)") == "'=SUM(A1)")
         #expect(GraderReports.csvField("-3") == "-3")
-        #expect(GraderReports.csv([]) == "submission,chapter 1,chapter 2,chapter 3,chapter 4,chapter 5,chapter 6,chapter 7,chapter 8,chapter 9,chapter 10,total,max,notes\n")
+        #expect(GraderReports.csvField("\tcmd") == "'\tcmd")
+        #expect(GraderReports.csv([]) == "submission,report folder,chapter 1,chapter 2,chapter 3,chapter 4,chapter 5,chapter 6,chapter 7,chapter 8,chapter 9,chapter 10,total,max,notes\n")
     }
 }

@@ -100,7 +100,7 @@ struct GraderEndToEndTests {
         let fixture = try await GradingFixture.shared.value
         let manager = FileManager.default
         for graded in fixture.run.submissions {
-            let folder = fixture.output.appendingPathComponent(graded.submission.name)
+            let folder = fixture.output.appendingPathComponent(graded.submission.reportFolder)
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("results.json")))
             let results = try #require(json as? [String: Any])
             let tests = try #require(results["tests"] as? [[String: Any]])
@@ -112,7 +112,7 @@ struct GraderEndToEndTests {
         let csv = try String(contentsOf: fixture.output.appendingPathComponent("grades.csv"), encoding: .utf8)
         let rows = csv.split(separator: "\n")
         #expect(rows.count == fixture.run.submissions.count + 1)
-        #expect(rows.first?.hasPrefix("submission,chapter 1,") == true)
+        #expect(rows.first?.hasPrefix("submission,report folder,chapter 1,") == true)
         #expect(rows.contains { $0.hasPrefix("reference,") })
         let summary = try String(contentsOf: fixture.output.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| never-returns |"))
@@ -120,10 +120,118 @@ struct GraderEndToEndTests {
                 "grading must not change the submissions")
     }
 
-    @Test func gradingOneMoreSubmissionTakesUnderAMinute() async throws {
+    // MARK: - Hostile submissions
+
+    @Test func outputFloodIsCutToItsBoundAndTimesOut() async throws {
         let fixture = try await GradingFixture.shared.value
-        for graded in fixture.run.submissions where graded.submission.name != "never-returns" {
-            #expect(graded.seconds < 60, "\(graded.submission.name) took \(graded.seconds) s")
+        let chapter = try fixture.graded("hostile-output-flood").chapter(1)
+        #expect(chapter.status == .timedOut(seconds: GradingFixture.timeout))
+        #expect(chapter.points == 0)
+        #expect(chapter.droppedOutputBytes > 0)
+        let feedback = try String(contentsOf: fixture.output.appendingPathComponent("hostile-output-flood/feedback.md"), encoding: .utf8)
+        #expect(feedback.contains("bytes in the middle of its output were left out"))
+        #expect(feedback.utf8.count < 100_000, "the feedback holds the flood: \(feedback.utf8.count) bytes")
+    }
+
+    @Test func memoryHogIsStoppedByItsLimitAndTheBatchGoesOn() async throws {
+        let fixture = try await GradingFixture.shared.value
+        let graded = try fixture.graded("hostile-memory-hog")
+        let chapter = graded.chapter(1)
+        #expect(![.passed, .failed].contains(chapter.status) && chapter.status != .timedOut(seconds: GradingFixture.timeout),
+                "\(chapter.status.label)")
+        #expect(chapter.points == 0)
+        #expect(graded.chapters.filter { $0.isGraded && $0.info.number != 1 }.allSatisfy { $0.points == $0.maxPoints })
+    }
+
+    @Test func everyGradeNamesItsLearnerExactly() async throws {
+        let fixture = try await GradingFixture.shared.value
+        let rows = try CSVReader.rows(String(contentsOf: fixture.output.appendingPathComponent("grades.csv"), encoding: .utf8))
+        let header = try #require(rows.first)
+        let total = try #require(header.firstIndex(of: "total"))
+        let maximum = try #require(header.firstIndex(of: "max"))
+        #expect(rows.count == fixture.run.submissions.count + 1)
+        for (name, solved) in PlantedSubmissions.awkwardNames {
+            let matching = rows.filter { $0.first == name }
+            #expect(matching.count == 1, "\(name): \(matching.count) rows")
+            let row = try #require(matching.first)
+            #expect(solved ? row[total] == row[maximum] : row[total] == "0", "\(name): \(row)")
+            let graded = try fixture.graded(name)
+            #expect(row[1] == graded.submission.reportFolder)
+            let feedback = try String(contentsOf: fixture.output.appendingPathComponent(row[1]).appendingPathComponent("feedback.md"), encoding: .utf8)
+            #expect(feedback.contains("**\(graded.points) / \(graded.maxPoints) points**"))
+        }
+        let folders = rows.dropFirst().map { $0[1] }
+        #expect(Set(folders).count == folders.count, "\(folders)")
+    }
+
+    @Test func fileScopeCodeImportsAndSignaturesNeverReachTheBuild() async throws {
+        let graded = try await GradingFixture.shared.value.graded("hostile-file-scope-code")
+        let chapter = graded.chapter(1)
+        // Any of the three changes would stop the build; only the region's `return 0` is taken.
+        #expect(chapter.status == .failed, "\(chapter.status.label)")
+        #expect(chapter.points < chapter.maxPoints)
+        #expect(graded.files.notes.isEmpty, "\(graded.files.notes)")
+        #expect(graded.chapters.filter { $0.isGraded && $0.info.number != 1 }.allSatisfy { $0.points == $0.maxPoints })
+    }
+
+    /// A region the grader refuses: its exercise grades as open, the note names the
+    /// file, the line of the submitted file and the construct, and the rest grades in full.
+    @Test(arguments: [
+        ("hostile-region-breakout", "public func smuggled", -1, "closes more than"),
+        ("hostile-doubled-region", "return 0", -1, "a second region"),
+        ("hostile-forged-record-qualified", "Foundation.atexit", 0, "`Foundation`"),
+        ("hostile-silgen-name", "@_silgen_name", 0, "`@_silgen_name`"),
+        ("hostile-unsafe-pointer", "withUnsafeMutablePointer", 0, "`withUnsafeMutablePointer`"),
+    ])
+    func refusedRegionGradesAsOpenWithItsLine(name: String, anchor: String, offset: Int, construct: String) async throws {
+        let fixture = try await GradingFixture.shared.value
+        let graded = try fixture.graded(name)
+        let submitted = try String(contentsOf: fixture.submissionsFolder.appendingPathComponent("\(name)/Neuron.swift"), encoding: .utf8)
+        let anchorLine = try #require(submitted.components(separatedBy: "\n").firstIndex { $0.contains(anchor) })
+        let expected = "Sources/NeuralNetwork/Neuron.swift:\(anchorLine + 1 + offset): Exercise 1.1: "
+        #expect(graded.files.notes.contains { $0.hasPrefix(expected) && $0.contains(construct) },
+                "expected \(expected)… \(construct), got \(graded.files.notes)")
+        let chapter = graded.chapter(1)
+        #expect(chapter.status == .exerciseOpen, "\(chapter.status.label)")
+        #expect(chapter.points == 0)
+        #expect(graded.chapters.filter { $0.isGraded && $0.info.number != 1 }.allSatisfy { $0.points == $0.maxPoints })
+        let feedback = try String(contentsOf: fixture.output.appendingPathComponent("\(graded.submission.reportFolder)/feedback.md"), encoding: .utf8)
+        #expect(feedback.contains(expected))
+    }
+
+    /// Files and processes are out of the exercise file's reach: such a
+    /// submission does not build, and the compiler says where.
+    @Test(arguments: [
+        ("hostile-forged-record", "atexit"),
+        ("hostile-fork-storm", "fork"),
+        ("hostile-left-child", "Process"),
+        ("hostile-foundation-member", "write"),
+    ])
+    func filesAndProcessesAreOutOfReach(name: String, missing: String) async throws {
+        let graded = try await GradingFixture.shared.value.graded(name)
+        #expect(graded.points == 0)
+        let errors = try #require(graded.chapter(1).status.buildErrors, "\(graded.chapter(1).status.label)")
+        #expect(errors.contains("Sources/NeuralNetwork/Neuron.swift:") && errors.contains(missing), "\(errors)")
+    }
+
+    @Test func chaptersRanInTheSandboxWhereBubblewrapWorks() async throws {
+        let run = try await GradingFixture.shared.value.run
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap") && run.sandboxWarning == nil {
+            #expect(run.sandbox.hasPrefix("bubblewrap sandbox"), "\(run.sandbox)")
+        } else {
+            #expect(run.sandboxWarning?.contains("NO SANDBOX") == true, "a weaker confinement must say so: \(run.sandbox)")
+        }
+    }
+
+    @Test func noPlantedSubmissionIsSuspectedOfTampering() async throws {
+        // Honest mistakes, crashes and refused regions all take the harness's own
+        // paths to the channel: none of them may read as tampering.
+        for graded in try await GradingFixture.shared.value.run.submissions {
+            for chapter in graded.chapters {
+                if case .tamperingSuspected(let reason) = chapter.status {
+                    Issue.record("\(graded.submission.name), chapter \(chapter.info.number): \(reason)")
+                }
+            }
         }
     }
 }

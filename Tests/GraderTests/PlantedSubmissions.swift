@@ -59,6 +59,82 @@ struct PlantedSubmissions {
             file: "Neuron.swift",
             original: "for (w, xi) in zip(weights, x) { z += w * xi }",
             planted: "for i in 0...weights.count { z += weights[i] * x[i] }"),
+        // Hostile: each attacks the grader from the first exercise, so only chapter 1 is at stake.
+        "hostile-output-flood": Plant(
+            file: "Neuron.swift",
+            original: "var z = 0.0\n",
+            planted: "var z = 0.0\n        var lines = 0\n        while lines >= 0 { print(\"flood line \\(lines)\"); lines += 1 }\n"),
+        "hostile-memory-hog": Plant(
+            file: "Neuron.swift",
+            original: "var z = 0.0\n",
+            planted: "var z = 0.0\n        var hoard: [[Double]] = []\n        while hoard.count >= 0 { hoard.append(Array(repeating: Double(hoard.count), count: 1 << 20)) }\n"),
+    ]
+
+    /// Submissions that attack the grader rather than solve the exercises, with
+    /// several changes each, all in Neuron.swift (exercise 1.1) so only chapter 1
+    /// is at stake and the rest of each must still grade in full.
+    static let hostile: [String: [Plant]] = [
+        // File-scope code, an import and a changed signature, each of which would
+        // stop the build if it reached it, and the solution written outside the region.
+        "hostile-file-scope-code": [
+            Plant(file: "Neuron.swift", original: "import CourseData\n",
+                  planted: "import CourseData\nimport Foundation\n\npublic func fileScopeHelper() -> Int { \"not an Int\" }\n"),
+            Plant(file: "Neuron.swift", original: "public func weightedSum(_ x: [Double]) -> Double {",
+                  planted: "public func weightedSum(_ x: [Double]) -> Int {"),
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n        for (w, xi) in zip(weights, x) { z += w * xi }\n        return z + bias\n",
+                  planted: "        return 0\n"),
+        ],
+        // Closes the function from inside the region to add code at file scope.
+        "hostile-region-breakout": [
+            Plant(file: "Neuron.swift", original: "        return z + bias\n",
+                  planted: "        return z + bias\n    }\n    public func smuggled() -> Double {\n        return 1\n"),
+        ],
+        // A second region for the same exercise, hoping the grader takes the other.
+        "hostile-doubled-region": [
+            Plant(file: "Neuron.swift", original: "        // END SOLUTION\n    }\n\n    /// The neuron's output",
+                  planted: "        // END SOLUTION\n        // Exercise 1.1: Neuron.weightedSum\n        // BEGIN SOLUTION\n        return 0\n        // END SOLUTION\n    }\n\n    /// The neuron's output"),
+        ],
+        // The forged record of the product owner's report: an at-exit handler that
+        // rewrites the chapter record as "every check passed", by the names a
+        // region cannot reach (Foundation is not imported by the exercise file)…
+        "hostile-forged-record": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        atexit { try? \"{\\\"chapter\\\":1,\\\"finished\\\":true}\".write(toFile: \"chapter-01.json\", atomically: true, encoding: .utf8); exit(0) }\n        var z = 0.0\n"),
+        ],
+        // …and by the escape hatches that would reach them anyway.
+        "hostile-forged-record-qualified": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        _ = Foundation.atexit { Foundation.exit(0) }\n        var z = 0.0\n"),
+        ],
+        // Processes and files by plain names, which the exercise file cannot see:
+        // a fork storm, a child left running, and a member Foundation adds to String.
+        "hostile-fork-storm": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        while fork() >= 0 {}\n        var z = 0.0\n"),
+        ],
+        "hostile-left-child": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        let child = Process()\n        child.executableURL = URL(fileURLWithPath: \"/bin/sleep\")\n        child.arguments = [\"600\"]\n        try? child.run()\n        var z = 0.0\n"),
+        ],
+        "hostile-foundation-member": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        try? \"{}\".write(toFile: \"chapter-01.json\", atomically: true, encoding: .utf8)\n        var z = 0.0\n"),
+        ],
+        "hostile-silgen-name": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        @_silgen_name(\"atexit\") func onExit(_ handler: @convention(c) () -> Void) -> Int32\n        var z = 0.0\n"),
+        ],
+        "hostile-unsafe-pointer": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        var z = 0.0\n        withUnsafeMutablePointer(to: &z) { UnsafeMutableRawPointer($0).advanced(by: 4096).storeBytes(of: 1, as: Int.self) }\n"),
+        ],
+    ]
+
+    /// Names that a careless report would confuse: each is graded as a folder of its
+    /// own. `a b` holds the reference solution and `a_b` nothing (so 0 points): the
+    /// grade on the row `a_b` must be that folder's, not the other's.
+    static let awkwardNames: [String: Bool] = [
+        "a b": true, "a_b": false, "O'Brien, Jr.": false, "Zoë \"Zed\" 🦊": false,
     ]
 
     /// Writes every submission into `folder` and returns their folders. The
@@ -77,13 +153,16 @@ struct PlantedSubmissions {
                 (try? String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)) ?? "")
         }
         // The slowest first: its time-outs then overlap with the others' work.
-        let names = ["never-returns", "reference"] + Self.plants.keys.sorted().filter { $0 != "never-returns" }
+        let slowest = ["never-returns", "hostile-output-flood"]
+        let names = slowest + ["reference"] + (Array(Self.plants.keys) + Array(Self.hostile.keys)).sorted()
+            .filter { !slowest.contains($0) }
         for name in names {
             let submission = folder.appendingPathComponent(name)
             try manager.createDirectory(at: submission, withIntermediateDirectories: true)
             for file in exerciseFiles {
                 var text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-                if let plant = Self.plants[name], plant.file == file {
+                let plants = (Self.plants[name].map { [$0] } ?? []) + (Self.hostile[name] ?? [])
+                for plant in plants where plant.file == file {
                     let parts = text.components(separatedBy: plant.original)
                     guard parts.count == 2 else {
                         throw CheckFailure("cannot plant \(name): \(file) holds `\(plant.original)` \(parts.count - 1) times, expected once")
@@ -91,6 +170,14 @@ struct PlantedSubmissions {
                     text = parts.joined(separator: plant.planted)
                 }
                 try Data(text.utf8).write(to: submission.appendingPathComponent(file))
+            }
+            folders.append(submission)
+        }
+        for (name, solved) in Self.awkwardNames.sorted(by: { $0.key < $1.key }) {
+            let submission = folder.appendingPathComponent(name)
+            try manager.createDirectory(at: submission, withIntermediateDirectories: true)
+            for file in exerciseFiles where solved {
+                try manager.copyItem(at: sources.appendingPathComponent(file), to: submission.appendingPathComponent(file))
             }
             folders.append(submission)
         }

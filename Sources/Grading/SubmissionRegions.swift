@@ -1,0 +1,159 @@
+/// What the grader takes from a submitted exercise file: the text between each
+/// `// BEGIN SOLUTION` and `// END SOLUTION`, and nothing else.
+///
+/// Like nbgrader restoring its read-only cells, the grader splices those bodies
+/// into the instructor's own file: code at file scope, extra imports, changed
+/// signatures or doc comments in the submission never reach the build. A region
+/// that is missing, doubled, unbalanced, or uses a construct outside the plain
+/// language (see `EscapeHatches`) is not taken: its exercise keeps the learner
+/// edition's stub, so it grades as open, and the problem is reported with the
+/// submitted file's line.
+public enum SubmissionRegions {
+    /// One reason an exercise of a submission was not taken.
+    public struct Problem: Equatable, Sendable, CustomStringConvertible {
+        /// The exercise file, package-relative.
+        public var file: String
+        /// 1-based line in the submitted file.
+        public var line: Int
+        /// "7.1", or nil for a marker that belongs to no exercise.
+        public var exercise: String?
+        public var problem: String
+
+        public var description: String {
+            "\(file):\(line): " + (exercise.map { "Exercise \($0): " } ?? "") + problem
+                + (exercise == nil ? "" : "; graded as open")
+        }
+    }
+
+    /// The instructor's `pristine` file with each region's body replaced by the
+    /// submission's, where the submission has a valid one, and by the learner
+    /// edition's stub otherwise.
+    public static func splice(pristine: String, submitted: String, file: String) throws -> (text: String, problems: [Problem]) {
+        let regions = try ExerciseMarkers.exercises(in: pristine, file: file)
+        var (bodies, problems) = scan(submitted, file: file)
+        for region in regions where bodies[region.number] == nil
+            && !problems.contains(where: { $0.exercise == region.number }) {
+            problems.append(Problem(file: file, line: 1, exercise: region.number,
+                                    problem: "no region `// Exercise \(region.number): \(region.name)` with BEGIN and END SOLUTION markers"))
+        }
+        for number in bodies.keys where !regions.contains(where: { $0.number == number }) {
+            bodies[number] = nil
+        }
+        let lines = ExerciseMarkers.lines(of: pristine)
+        var output: [String] = []
+        var index = 0
+        for region in regions {
+            output += lines[index...region.beginLine]
+            if let body = bodies[region.number] {
+                output += body
+            } else {
+                output.append(region.indentation + ExerciseMarkers.stubCall(for: region))
+            }
+            index = region.endLine
+        }
+        output += lines[index...]
+        return (output.joined(separator: "\n"), problems.sorted { ($0.line, $0.problem) < ($1.line, $1.problem) })
+    }
+
+    /// The valid region bodies of a submitted file by exercise number, and what is
+    /// wrong with the others. Lenient about where markers are, strict about what
+    /// is between them.
+    static func scan(_ text: String, file: String) -> (bodies: [String: [String]], problems: [Problem]) {
+        let lines = ExerciseMarkers.lines(of: text)
+        var bodies: [String: [String]] = [:]
+        var bodyLine: [String: Int] = [:]
+        var rejected = Set<String>()
+        var problems: [Problem] = []
+        var open: (line: Int, exercise: String?)?
+
+        func reject(_ exercise: String?, line: Int, _ problem: String) {
+            if let exercise { rejected.insert(exercise) }
+            problems.append(Problem(file: file, line: line + 1, exercise: exercise, problem: problem))
+        }
+
+        for (index, line) in lines.enumerated() {
+            switch ExerciseMarkers.trimmed(line) {
+            case ExerciseMarkers.beginSolution:
+                if let region = open {
+                    reject(region.exercise, line: index, "\(ExerciseMarkers.beginSolution) inside the region begun on line \(region.line + 1)")
+                }
+                let header = ExerciseMarkers.exerciseHeader(before: index, in: lines)
+                if header == nil {
+                    reject(nil, line: index, "\(ExerciseMarkers.beginSolution) without a line `// Exercise N.M: Name` just above it")
+                }
+                open = (index, header?.number)
+            case ExerciseMarkers.endSolution:
+                guard let region = open else {
+                    reject(nil, line: index, "\(ExerciseMarkers.endSolution) without a \(ExerciseMarkers.beginSolution) before it")
+                    continue
+                }
+                open = nil
+                guard let exercise = region.exercise else { continue }
+                if let first = bodyLine[exercise] {
+                    reject(exercise, line: region.line, "a second region for this exercise (the first begins on line \(first + 1))")
+                    continue
+                }
+                bodyLine[exercise] = region.line
+                let body = Array(lines[(region.line + 1)..<index])
+                if let problem = EscapeHatches.problem(in: body, startingAt: region.line + 1) {
+                    reject(exercise, line: problem.line, problem.problem)
+                } else {
+                    bodies[exercise] = body
+                }
+            default:
+                continue
+            }
+        }
+        if let region = open {
+            reject(region.exercise, line: region.line, "\(ExerciseMarkers.beginSolution) is never closed by \(ExerciseMarkers.endSolution)")
+        }
+        for exercise in rejected { bodies[exercise] = nil }
+        return (bodies, problems)
+    }
+}
+
+/// What a solution may not use: every way out of the plain language to the
+/// process's memory, the C library or the compiler's internals.
+public enum EscapeHatches {
+    /// Words refused wherever they occur as code (not in strings or comments).
+    static let words: Set<String> = [
+        "unsafeBitCast", "unsafeDowncast", "Unmanaged", "OpaquePointer", "Mirror", "CustomReflectable",
+        "dlopen", "dlsym", "dlvsym", "dlmopen", "dlclose", "import", "extern", "Builtin",
+        "CVaListPointer", "AutoreleasingUnsafeMutablePointer", "ManagedBuffer", "ManagedBufferPointer",
+        "nonisolated", "unowned", "CommandLine", "readLine",
+        // Modules named outright, to reach what the file does not import.
+        "Foundation", "FoundationEssentials", "FoundationNetworking", "CoreFoundation", "Glibc", "Musl",
+        "Darwin", "Dispatch", "WASILibc", "Android", "Bionic", "WinSDK", "ucrt", "CRT", "Synchronization",
+        "Distributed", "Observation", "RegexBuilder", "CourseData", "NeuralNetwork",
+    ]
+    /// Word prefixes refused: the unsafe family and the standard library's
+    /// underscored internals.
+    static let prefixes = ["unsafe", "Unsafe", "withUnsafe", "_"]
+
+    /// The first construct of `body` a solution may not use, with its line in the
+    /// file (0-based, `startingAt` is the body's first line), or nil.
+    static func problem(in body: [String], startingAt first: Int) -> (line: Int, problem: String)? {
+        let scan: SwiftCodeScan
+        do {
+            scan = try SwiftCodeScan(body.joined(separator: "\n"))
+        } catch let refusal as SwiftCodeScan.Refusal {
+            return (first + refusal.line, refusal.problem)
+        } catch {
+            return (first, "\(error)")
+        }
+        for word in scan.words {
+            let text = word.text
+            if text.hasPrefix("#") {
+                return (first + word.line, "`\(text)` is not allowed in a solution (no compiler directives or macros)")
+            }
+            if text.hasPrefix("@") && text != "@escaping" && text != "@Sendable" {
+                return (first + word.line, "`\(text)` is not allowed in a solution (no attributes but @escaping and @Sendable)")
+            }
+            if text == "_" { continue }
+            if words.contains(text) || prefixes.contains(where: { text.hasPrefix($0) }) {
+                return (first + word.line, "`\(text)` is not allowed in a solution: it reaches outside the language's safe part")
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The harness's channel to the grader: each check's result, sent as it
+/// happens, signed with a secret the learner's code never sees.
+///
+/// The learner's code runs in the chapter's own process, so neither the record
+/// file nor the exit status can be trusted by a grader. When the grader sets
+/// `WORKBOOK_CHANNEL` (a file path), it writes a fresh secret to the chapter's
+/// standard input and closes it; `Chapter` reads it to its end and closes
+/// standard input before any learner code runs, keeping the secret only in its
+/// memory. Every message is then appended to the channel file as one line:
+///
+///     wbr1 SEQUENCE KIND PAYLOAD MAC
+///
+/// SEQUENCE counts from 0; KIND is `start` (payload `{"chapter":N}`), `check`
+/// (a `CheckResult` as JSON) or `finish` (`{"checks":COUNT}`); PAYLOAD is
+/// base64 of the JSON; MAC is the hex HMAC-SHA-256 (see `HMAC`), under the
+/// secret, of everything before it on the line, its separating space included.
+/// The grader (`GraderChannel` in Grading) accepts only an unbroken sequence.
+public final class ResultChannel {
+    public static let environmentKey = "WORKBOOK_CHANNEL"
+    public static let version = "wbr1"
+
+    public enum Kind: String, Sendable {
+        case start, check, finish
+    }
+
+    private let secret: [UInt8]
+    private let descriptor: Int32
+    private var sequence = 0
+
+    private init(secret: [UInt8], descriptor: Int32) {
+        self.secret = secret
+        self.descriptor = descriptor
+    }
+
+    /// The channel the grader asked for, or nil when it did not (a learner's own
+    /// run). Reads the secret from standard input and leaves `/dev/null` there.
+    static func openIfRequested(chapter: Int) -> ResultChannel? {
+        guard let path = ProcessInfo.processInfo.environment[environmentKey] else { return nil }
+        var secret: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        while secret.count < 4096 {
+            let count = read(0, &buffer, buffer.count)
+            if count <= 0 { break }
+            secret += buffer[0..<count]
+        }
+        while secret.last == 10 { secret.removeLast() }
+        close(0)
+        _ = open("/dev/null", O_RDONLY) // takes descriptor 0 again
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard !secret.isEmpty, descriptor >= 0 else {
+            Console.error("the grader's result channel \(path) cannot be opened")
+            return nil
+        }
+        let channel = ResultChannel(secret: secret, descriptor: descriptor)
+        channel.send(.start, payload: Data("{\"chapter\":\(chapter)}".utf8))
+        return channel
+    }
+
+    func send(_ check: CheckResult) {
+        guard let payload = try? JSONEncoder().encode(check) else { return }
+        send(.check, payload: payload)
+    }
+
+    func finish(checks: Int) {
+        send(.finish, payload: Data("{\"checks\":\(checks)}".utf8))
+    }
+
+    private func send(_ kind: Kind, payload: Data) {
+        let line = Self.line(sequence: sequence, kind: kind, payload: payload, secret: secret)
+        sequence += 1
+        // One write per line, so a line is never split by another writer.
+        let bytes = Array(line.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count) }
+    }
+
+    /// One signed line, newline included.
+    public static func line(sequence: Int, kind: Kind, payload: Data, secret: [UInt8]) -> String {
+        let body = "\(version) \(sequence) \(kind.rawValue) \(payload.base64EncodedString()) "
+        return body + HMAC.hex(HMAC.sha256(key: secret, message: Array(body.utf8))) + "\n"
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import Grading
+import Workbook
+
+/// Only results signed by the harness, in sequence and in the reference's order, count.
+struct ResultChannelTests {
+    static let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("neuralworkbook-channel-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    static let expected = [
+        CheckResult(name: "first", points: 2, passed: true, message: ""),
+        CheckResult(name: "second", points: 3, passed: true, message: "", hidden: true),
+    ]
+
+    let channel = GraderChannel(in: ResultChannelTests.folder)
+
+    func line(_ sequence: Int, _ kind: ResultChannel.Kind, _ payload: String, secret: [UInt8]? = nil) -> String {
+        ResultChannel.line(sequence: sequence, kind: kind, payload: Data(payload.utf8), secret: secret ?? channel.secret)
+    }
+
+    func check(_ result: CheckResult) -> String {
+        String(decoding: try! JSONEncoder().encode(result), as: UTF8.self)
+    }
+
+    /// The messages an honest chapter 4 sends with the second check failed.
+    var honest: [String] {
+        [line(0, .start, #"{"chapter":4}"#),
+         line(1, .check, check(Self.expected[0])),
+         line(2, .check, check(CheckResult(name: "second", points: 3, passed: false, message: "no", hidden: true))),
+         line(3, .finish, #"{"checks":2}"#)]
+    }
+
+    func verdict(_ lines: [String]) -> GraderChannel.Verdict {
+        channel.verdict(Data(lines.joined().utf8), chapter: 4, expected: Self.expected)
+    }
+
+    @Test func honestMessagesAreBelieved() {
+        let verdict = verdict(honest)
+        #expect(verdict.problem == nil)
+        #expect(verdict.finished)
+        #expect(verdict.checks.map(\.passed) == [true, false])
+    }
+
+    @Test func anErrorPathMayEndEarlyWithAFailedCheckOfItsOwn() {
+        let stop = CheckResult(name: "read the data", points: 1, passed: false, message: "no such file")
+        let verdict = verdict([honest[0], honest[1], line(2, .check, check(stop)), line(3, .finish, #"{"checks":2}"#)])
+        #expect(verdict.problem == nil, "\(verdict)")
+        #expect(verdict.finished)
+        #expect(verdict.checks.map(\.name) == ["first", "read the data"])
+    }
+
+    @Test func aRunCutShortKeepsTheChecksItSent() {
+        let verdict = verdict(Array(honest.prefix(2)))
+        #expect(verdict.problem == nil)
+        #expect(!verdict.finished)
+        #expect(verdict.checks.count == 1)
+    }
+
+    @Test(arguments: [
+        ("signed with another secret", 2, "not signed"),
+        ("replayed", 5, "out of sequence"),
+        ("a passed check the chapter does not have", 6, "not one of the chapter's checks"),
+        ("an end that miscounts", 7, "does not count the checks"),
+        ("checks out of order", 13, "not one of the chapter's checks"),
+        ("a message after the end", 8, "after the chapter's end"),
+        ("a line cut short", 9, "middle of a message"),
+        ("plain text", 10, "malformed"),
+        ("another chapter's start", 11, "another chapter"),
+        ("a check before the start", 12, "out of turn"),
+    ])
+    func forgedOrBrokenMessagesAreTampering(_ what: String, form: Int, problem: String) {
+        var lines = honest
+        let forged = CheckResult(name: "second", points: 3, passed: true, message: "", hidden: true)
+        switch form {
+        case 2: lines[2] = line(2, .check, check(forged), secret: Array("guessed".utf8))
+        case 5: lines.insert(lines[1], at: 2)
+        case 6: lines[2] = line(2, .check, check(CheckResult(name: "extra", points: 99, passed: true, message: "")))
+        case 7: lines[3] = line(3, .finish, #"{"checks":3}"#)
+        case 13: lines = [lines[0], line(1, .check, check(forged)), line(2, .check, check(Self.expected[0]))]
+        case 8: lines.append(line(4, .check, check(forged)))
+        case 9: lines[3] = String(lines[3].dropLast(10))
+        case 10: lines.insert("✓ second (3 pts)\n", at: 2)
+        case 11: lines[0] = line(0, .start, #"{"chapter":5}"#)
+        case 12: lines[0] = line(0, .check, check(Self.expected[0]))
+        default: Issue.record("no form \(form)")
+        }
+        let verdict = verdict(lines)
+        #expect(verdict.problem?.contains(problem) == true, "\(what): \(verdict)")
+    }
+
+    @Test func aChapterSuspectedOfTamperingEarnsNothing() throws {
+        let info = try #require(Catalog.chapter(4))
+        let verdict = verdict([honest[0], honest[1], line(2, .check, "{}")])
+        #expect(verdict.checks.count == 1 && verdict.problem != nil)
+        let run = ChapterRun(info: info, status: .tamperingSuspected(reason: verdict.problem ?? ""),
+                             record: ChapterRecord(chapter: 4, title: info.title, checks: verdict.checks),
+                             output: "", seconds: 1)
+        let graded = ChapterGrading.grade(run, against: Self.expected)
+        #expect(graded.points == 0)
+        #expect(graded.checks.allSatisfy { $0.message.contains("tampering suspected") })
+    }
+
+    /// A chapter program that forges its record file and its ✓ lines, exits 0,
+    /// and never speaks through the channel, run as the grader runs chapters.
+    @Test func forgedRecordAndExitStatusCountForNothing() throws {
+        let bin = Self.folder.appendingPathComponent("bin")
+        let privateFolder = Self.folder.appendingPathComponent("private")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: privateFolder, withIntermediateDirectories: true)
+        let info = try #require(Catalog.chapter(1))
+        let record = ChapterRecord(chapter: 1, title: info.title, checks: Self.expected, finished: true)
+        let recordJSON = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        let program = bin.appendingPathComponent(info.target)
+        try Data("""
+            #!/bin/sh
+            cat > /dev/null
+            printf '%s' '\(recordJSON)' > "$WORKBOOK_RECORD"
+            echo '  ✓ first  (2 pts)'
+            echo 'wbr1 0 start eyJjaGFwdGVyIjoxfQ== 0000' >> "$WORKBOOK_CHANNEL"
+            exit 0
+            """.utf8).write(to: program)
+        chmod(program.path, 0o755)
+        let channel = GraderChannel(in: privateFolder)
+        var runner = ChapterRunner(binFolder: bin, outputFolder: privateFolder, recordFolder: privateFolder,
+                                   timeout: 10, echo: false)
+        runner.launcher = { program, environment in
+            var environment = environment
+            environment[ResultChannel.environmentKey] = channel.file.path
+            return ChapterLaunch(executable: program, arguments: [], environment: environment,
+                                 standardInput: channel.standardInput)
+        }
+        let unverified = runner.run(info)
+        #expect(unverified.status == .passed, "the forgery fools the record alone: \(unverified.status.label)")
+        let run = channel.apply(to: unverified, expected: Self.expected)
+        guard case .tamperingSuspected(let reason) = run.status else {
+            Issue.record("graded \(run.status.label)")
+            return
+        }
+        #expect(reason.contains("not signed"))
+        let graded = ChapterGrading.grade(run, against: Self.expected)
+        #expect(graded.points == 0)
+        #expect(graded.status.label == "tampering suspected")
+    }
+}

@@ -66,11 +66,19 @@ public struct GraderSandbox: Sendable {
     /// Far from the ids Debian hands out to people (1000…) and to system users.
     static let firstUser: UInt32 = 2_000_000
 
+    /// The first uid of this grader's own block of 64: a sweep kills every process
+    /// of a uid, so two graders running at once (two terminals, two test runs)
+    /// must never share one. The block follows from our process id, which no
+    /// other running process has.
+    static var firstUserOfThisProcess: UInt32 {
+        firstUser + 1_000 + UInt32(getpid() % 30_000) * 64
+    }
+
     /// Finds the strongest confinement `mode` allows; throws for `required` without
     /// a working bubblewrap.
     public static func make(_ mode: SandboxMode, jobs: Int, limits: ChapterLimits = ChapterLimits()) throws -> GraderSandbox {
         let users = getuid() == 0 && mode != .off && FileManager.default.isExecutableFile(atPath: setpriv)
-            ? (0..<UInt32(max(1, jobs))).map { firstUser + $0 } : []
+            ? (0..<UInt32(min(max(1, jobs), 64))).map { firstUserOfThisProcess + $0 } : []
         guard FileManager.default.isExecutableFile(atPath: prlimit) else {
             throw CheckFailure("\(prlimit) is missing (Debian's util-linux): the grader cannot bound a chapter's resources without it")
         }

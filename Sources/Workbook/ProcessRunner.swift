@@ -61,6 +61,9 @@ public enum ProcessRunner {
                           output: "", seconds: 0)
         }
         if let inputPipe, let input {
+            // A program that dies before it reads (killed, or a sandbox that could
+            // not start) must not take us down with SIGPIPE: the write fails instead.
+            ignoreBrokenPipes
             // Small enough for the pipe's buffer: written whole, then closed, so
             // the program reads it to its end without waiting on us.
             try? inputPipe.fileHandleForWriting.write(contentsOf: input)
@@ -96,6 +99,10 @@ public enum ProcessRunner {
         return Result(termination: termination, output: output, droppedBytes: dropped, seconds: seconds)
     }
 }
+
+/// Set once for the process: writing to a pipe nobody reads returns EPIPE
+/// instead of killing us. A lazily initialised global runs exactly once.
+private let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
 /// Decides, line by line, what of a child's output is shown as it arrives.
 public protocol EchoFilter: AnyObject, Sendable {

@@ -27,27 +27,7 @@ enum LastWords {
     /// Frames of the crashed thread that lie in the package's sources, as
     /// "Neuron.weightedSum(_:) at Sources/NeuralNetwork/Neuron.swift:26:50".
     static func ownFrames(in backtrace: ArraySlice<String>, limit: Int = 6) -> [String] {
-        var frames: [String] = []
-        var inCrashedThread = false
-        for line in backtrace {
-            if line.hasPrefix("Thread ") {
-                inCrashedThread = line.hasSuffix("crashed:")
-                continue
-            }
-            guard inCrashedThread, let at = line.range(of: " at ", options: .backwards) else { continue }
-            let location = String(line[at.upperBound...])
-            guard let sourceStart = location.range(of: "/Sources/") ?? location.range(of: "/Chapters/") else { continue }
-            let relative = String(location[location.index(after: sourceStart.lowerBound)...])
-            // "  3 [ra] 0x… Neuron.weightedSum(_:) + 1137 in Chapter01 at …"
-            let head = line[..<at.lowerBound]
-            guard let address = head.range(of: "0x"),
-                  let afterAddress = head[address.upperBound...].firstIndex(of: " "),
-                  let offset = head.range(of: " + ", options: .backwards) else { continue }
-            let function = head[head.index(after: afterAddress)..<offset.lowerBound]
-            frames.append("\(function) at \(relative)")
-            if frames.count == limit { break }
-        }
-        return frames
+        BacktraceFrame.ownFrames(in: backtrace).prefix(limit).map { "\($0.function) at \($0.location)" }
     }
 
     /// The lines without those of hidden checks: a check's line names it, and its

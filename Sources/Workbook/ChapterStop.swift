@@ -60,23 +60,9 @@ public struct ChapterStop: Sendable, Equatable {
     /// is not where the runtime stopped: the learner's line that called into the
     /// failing precondition. "Sources/NeuralNetwork/Layer.swift:70".
     static func learnersFrame(in lines: [String], skipping site: (file: String, line: Int)?) -> String? {
-        var inCrashedThread = false
-        for line in lines {
-            if line.hasPrefix("Thread ") {
-                inCrashedThread = line.hasSuffix("crashed:")
-                continue
-            }
-            guard inCrashedThread, let at = line.range(of: " at ", options: .backwards) else { continue }
-            let location = line[at.upperBound...]
-            guard let start = location.range(of: "/Sources/") ?? location.range(of: "/Chapters/") else { continue }
-            // "Sources/NeuralNetwork/Layer.swift:70:21" → file and line
-            let parts = location[location.index(after: start.lowerBound)...].split(separator: ":")
-            guard parts.count >= 2, let number = Int(parts[1]) else { continue }
-            let file = String(parts[0])
-            if let site, file.hasSuffix(site.file), number == site.line { continue }
-            return "\(file):\(number)"
-        }
-        return nil
+        BacktraceFrame.ownFrames(in: lines)
+            .first { frame in site.map { !(frame.file.hasSuffix($0.file) && frame.line == $0.line) } ?? true }
+            .map { "\($0.file):\($0.line)" }
     }
 }
 

@@ -21,7 +21,7 @@ struct WorkbookCommand: ParsableCommand {
         subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, ReportCommand.self],
         groupedSubcommands: [
             CommandGroup(name: "Data", subcommands: [TrainCommand.self, DataCommand.self]),
-            CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self]),
+            CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
             CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
         ],
         defaultSubcommand: RunAllCommand.self

@@ -70,7 +70,7 @@ public struct GradescopeResults: Encodable, Sendable {
                      number: "\(chapter.info.number).\(index + 1)",
                      score: Double(check.points), maxScore: Double(check.maxPoints),
                      status: check.passed ? "passed" : "failed",
-                     output: check.passed ? "" : GradescopeText.cut(GradescopeText.block(check.message), to: GradescopeText.testLimit),
+                     output: check.passed ? "" : GradescopeText.message(check.message),
                      tags: ["chapter \(chapter.info.number)"],
                      visibility: check.hidden ? hiddenVisibility.rawValue : "visible")
             }
@@ -113,6 +113,11 @@ public struct GradescopeResults: Encodable, Sendable {
         if !graded.files.missing.isEmpty {
             lines += ["", "Not in the submission, graded as open exercises: " + graded.files.missing.map { "`\($0)`" }.joined(separator: ", ")]
         }
+        // Why a region was not taken (its file and line), as feedback.md says it.
+        if !graded.files.notes.isEmpty {
+            lines += ["", "About the files taken from the submission:", ""]
+                + graded.files.notes.prefix(20).map { "- " + GradescopeText.cell($0) }
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -134,6 +139,21 @@ enum GradescopeText {
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
         return "\(fence)\n\(text)\n\(fence)"
+    }
+
+    /// A check's message: one line as text, its Markdown characters escaped;
+    /// several (a stack trace, a matrix) as a code block. Cut to `testLimit`.
+    static func message(_ text: String) -> String {
+        guard text.contains("\n") else {
+            let special = Set("\\`*_[]<>#|~")
+            var escaped = ""
+            for character in text.prefix(testLimit / 2) {
+                if special.contains(character) { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return escaped
+        }
+        return block(cut(text, to: testLimit - 20))
     }
 
     /// A table cell: pipes and line breaks would break the row.

@@ -1,7 +1,7 @@
 # The two commands of README: `make run` (every chapter, then the report in
 # Output/) and `make test` (unit and end-to-end tests, then every chapter).
-# Both install libgd, pkg-config, the DejaVu fonts and bubblewrap (the grader's
-# sandbox) first when they are missing.
+# Both install libgd, pkg-config, the DejaVu fonts, bubblewrap (the grader's
+# sandbox) shellcheck, zip and unzip (the Gradescope autograder and its test) first when they are missing.
 
 SWIFT ?= swift
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
@@ -29,18 +29,19 @@ bench: deps
 deps:
 	@if [ "$$(uname)" = Darwin ]; then \
 		pkg-config --exists gdlib 2>/dev/null || brew install gd pkg-config; \
-	elif ! pkg-config --exists gdlib 2>/dev/null || [ ! -f $(FONT) ] || [ ! -x /usr/bin/bwrap ]; then \
-		echo "Installing libgd-dev, pkg-config, fonts-dejavu-core and bubblewrap with apt-get…"; \
+	elif ! pkg-config --exists gdlib 2>/dev/null || [ ! -f $(FONT) ] || [ ! -x /usr/bin/bwrap ] || [ ! -x /usr/bin/zip ] || [ ! -x /usr/bin/unzip ]; then \
+		echo "Installing libgd-dev, pkg-config, fonts-dejavu-core, bubblewrap, zip and unzip with apt-get…"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgd-dev pkg-config fonts-dejavu-core bubblewrap; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgd-dev pkg-config fonts-dejavu-core bubblewrap zip unzip; \
 	fi
 
-# What the tests drive besides the workbook: tmux, a terminal for `workbook watch`.
+# What the tests use besides the workbook: tmux, a terminal for `workbook watch`,
+# and shellcheck for the autograder's scripts.
 test-deps:
-	@if [ "$$(uname)" != Darwin ] && ! command -v tmux >/dev/null 2>&1; then \
-		echo "Installing tmux with apt-get…"; \
+	@if [ "$$(uname)" != Darwin ] && { ! command -v tmux >/dev/null 2>&1 || ! command -v shellcheck >/dev/null 2>&1; }; then \
+		echo "Installing tmux and shellcheck with apt-get…"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux shellcheck; \
 	fi

@@ -80,7 +80,8 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Workbook"]),
-        .testTarget(name: "GraderTests", dependencies: ["Grading", "Workbook"]),
+        // Runs the built `workbook` for the autograder's end-to-end test.
+        .testTarget(name: "GraderTests", dependencies: ["Grading", "Workbook", "WorkbookCLI"], exclude: ["Fixtures"]),
         // Runs the built `workbook` as a process; depending on the target gets it built.
         .testTarget(name: "TrainTests", dependencies: ["WorkbookCLI"], exclude: ["Fixtures"]),
     ] + chapters.map(chapterTarget)

@@ -17,6 +17,8 @@ public struct GraderSettings: Sendable {
     public var jobs: Int
     public var hiddenVisibility: HiddenVisibility
     public var configuration: String = "debug"
+    /// Compiler jobs at once; nil for as many as there are cores (`SwiftBuild.jobs`).
+    public var buildJobs: Int?
     /// How chapter runs are confined (`--sandbox`).
     public var sandbox: SandboxMode = .auto
     /// Resource limits of every chapter run.
@@ -80,6 +82,7 @@ public struct Grader: Sendable {
         let package = try GraderPackage(root: settings.packageRoot)
         try FileManager.default.createDirectory(at: settings.output, withIntermediateDirectories: true)
         let slot = try GraderSlot.acquire(1, in: settings.workFolder, configuration: settings.configuration)[0]
+        slot.buildJobs = settings.buildJobs
         try? FileManager.default.removeItem(at: slot.runs)
 
         progress("Reference run of \(settings.packageRoot.path) (the first build takes a while)…")

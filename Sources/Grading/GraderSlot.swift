@@ -19,6 +19,8 @@ final class GraderSlot: @unchecked Sendable {
     /// Where built chapters wait for, and run in, their turn.
     var runs: URL { folder.appendingPathComponent("runs") }
     let configuration: String
+    /// Compiler jobs at once (`GraderSettings.buildJobs`).
+    var buildJobs: Int?
     private let lockDescriptor: Int32
     private var binFolder: URL?
 
@@ -75,7 +77,8 @@ final class GraderSlot: @unchecked Sendable {
     /// compiled (say, only the command-line tool no longer fits the learner's
     /// code), each chapter is built on its own so the ones that compile still run.
     func build(timeout: Double) -> [Int: String] {
-        let swiftBuild = SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration)
+        var swiftBuild = SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration)
+        swiftBuild.jobs = buildJobs
         let outcome = swiftBuild.build(timeout: timeout)
         if outcome.succeeded { return [:] }
         let errors = compilerErrors(outcome.output)

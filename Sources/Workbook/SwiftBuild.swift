@@ -6,6 +6,10 @@ public struct SwiftBuild: Sendable {
     /// A build folder of its own (`--scratch-path`), or the package's `.build`.
     public var scratchPath: URL?
     public var configuration: String
+    /// Compiler jobs at once (`-j`); nil lets SwiftPM use every core it sees. A
+    /// container with a CPU quota still sees the host's cores, and each job holds
+    /// a compiler's memory, so graders under a memory limit set it.
+    public var jobs: Int?
 
     public init(packageRoot: URL, scratchPath: URL? = nil, configuration: String = "debug") {
         self.packageRoot = packageRoot
@@ -55,6 +59,7 @@ public struct SwiftBuild: Sendable {
     private var commonArguments: [String] {
         var arguments = ["--package-path", packageRoot.path, "-c", configuration]
         if let scratchPath { arguments += ["--scratch-path", scratchPath.path] }
+        if let jobs { arguments += ["--jobs", String(jobs)] }
         return arguments
     }
 

@@ -46,9 +46,20 @@ struct GradeCommand: ParsableCommand {
         """)
     var sandbox: String = SandboxMode.auto.rawValue
 
+    @Option(help: "Compiler jobs at once (default: one per core). Under a memory limit, 1.")
+    var buildJobs: Int?
+
+    @Option(help: ArgumentHelp("With one submission: also write its results.json to this path, and one there even when grading fails (run_autograder on Gradescope).",
+                               visibility: .hidden))
+    var gradescopeResults: String?
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let buildJobs, buildJobs < 1 { throw ValidationError("--build-jobs must be at least 1, got \(buildJobs)") }
+        if gradescopeResults != nil && submissions.count != 1 {
+            throw ValidationError("--gradescope-results takes exactly one submission, got \(submissions.count)")
+        }
         guard HiddenVisibility(rawValue: hiddenVisibility) != nil else {
             throw ValidationError("--hidden-visibility must be one of \(HiddenVisibility.allCases.map(\.rawValue).joined(separator: ", ")), got \(hiddenVisibility)")
         }
@@ -70,7 +81,9 @@ struct GradeCommand: ParsableCommand {
             timeout: timeout, jobs: jobs, hiddenVisibility: HiddenVisibility(rawValue: hiddenVisibility)!)
         settings.sandbox = SandboxMode(rawValue: sandbox)!
         if let workFolder { settings.workFolder = URL(fileURLWithPath: workFolder).standardizedFileURL }
+        settings.buildJobs = buildJobs
 
+        let started = Date()
         let run: GradingRun
         do {
             run = try Grader(settings: settings).grade(submissions.map { URL(fileURLWithPath: $0).standardizedFileURL }) {
@@ -78,7 +91,22 @@ struct GradeCommand: ParsableCommand {
             }
         } catch {
             Console.error("workbook grade: \(error)")
+            if let gradescopeResults {
+                // Gradescope shows nothing useful without results.json, so the failure goes there too.
+                try? AtomicFile.write(GradescopeResults(failure: "\(error)", seconds: Date().timeIntervalSince(started)).json(),
+                                      to: URL(fileURLWithPath: gradescopeResults))
+            }
             throw ExitCode.failure
+        }
+        if let gradescopeResults, let graded = run.submissions.first {
+            let written = outputFolder.appendingPathComponent(graded.submission.reportFolder).appendingPathComponent("results.json")
+            let destination = URL(fileURLWithPath: gradescopeResults)
+            do {
+                try AtomicFile.write(try Data(contentsOf: written), to: destination)
+            } catch {
+                Console.error("workbook grade: cannot write \(destination.path): \(error)")
+                throw ExitCode.failure
+            }
         }
         let average = run.submissions.isEmpty ? 0
             : Double(run.submissions.map(\.points).reduce(0, +)) / Double(run.submissions.count)

@@ -22,7 +22,7 @@ struct WorkbookCommand: ParsableCommand {
                       ResetCommand.self, ReportCommand.self],
         groupedSubcommands: [
             CommandGroup(name: "Data", subcommands: [TrainCommand.self, PredictCommand.self, DataCommand.self]),
-            CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self]),
+            CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
             CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
         ],
         defaultSubcommand: RunAllCommand.self

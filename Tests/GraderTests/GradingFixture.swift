@@ -21,6 +21,9 @@ struct GradingFixture: Sendable {
     /// in a debug build, far below what a test run can afford for each endless loop.
     static let timeout: Double = 30
 
+    /// Outlives the run, so the next test run starts warm; the autograder's test reuses it.
+    static let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("neuralworkbook-grader-tests-work")
+
     /// Started once, on its own thread (the grader blocks on builds and processes
     /// for minutes, which must not hold a thread of Swift's cooperative pool).
     static let shared = Task<GradingFixture, any Error> {
@@ -48,7 +51,7 @@ struct GradingFixture: Sendable {
         let before = snapshot(submissionsFolder)
 
         // The work folder outlives the run, so the next test run starts warm.
-        let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("neuralworkbook-grader-tests-work")
+        let workFolder = Self.workFolder
         let output = base.appendingPathComponent("grades")
         let settings = GraderSettings(packageRoot: packageRoot, output: output, workFolder: workFolder,
                                       timeout: timeout, jobs: 2, hiddenVisibility: .afterPublished)

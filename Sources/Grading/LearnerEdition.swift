@@ -55,7 +55,14 @@ public struct LearnerEdition: Sendable {
         try? manager.removeItem(at: staging)
         do {
             var summary = try writeFiles(into: staging)
-            if let checks {
+            if var checks {
+                var outside: [String: String] = [:]
+                // Every file of the learner's module: of each, the grader takes region bodies only.
+                for file in PackageFiles.list(in: staging, entries: ["Sources/NeuralNetwork"]) where file.hasSuffix(".swift") {
+                    let text = try String(contentsOf: staging.appendingPathComponent(file), encoding: .utf8)
+                    outside[file] = ExerciseSource.fingerprintOutsideRegions(text)
+                }
+                checks.outsideRegions = outside
                 try checks.jsonData().write(to: staging.appendingPathComponent(CheckManifest.relativePath))
                 summary.filesWritten += 1
             }

@@ -83,7 +83,7 @@ private func productMismatch(_ lhs: Matrix, _ rhs: Matrix) -> String {
     if lhs.columns == rhs.columns {
         message += "; a .transposed missing on the right?"
     } else if lhs.rows == rhs.rows {
-        message += "; a .transposed missing on the left?"
+        message += "; the two in the wrong order, or a .transposed missing on the left?"
     }
     return message
 }

@@ -125,6 +125,8 @@ public final class Chapter {
                                  exercise: exercise)
         } else {
             record.currentCheck = index
+            record.currentCheckName = name
+            record.currentExercise = exercise
             save()
             do {
                 try body()
@@ -135,6 +137,8 @@ public final class Chapter {
                                      message: String(describing: error), hidden: hidden, exercise: exercise)
             }
             record.currentCheck = nil
+            record.currentCheckName = nil
+            record.currentExercise = nil
         }
         record.checks.append(result)
         channel?.send(result)
@@ -147,8 +151,11 @@ public final class Chapter {
             for line in result.message.split(separator: "\n") {
                 say("      \(line)")
             }
-            if let exercise, !hidden {
-                say(Console.dim("      stuck? `swift run workbook hint \(exercise)`"))
+            // A check stopped by another open exercise points at that one's hints.
+            let blocking = result.message.hasPrefix("needs Exercise ")
+                ? result.message.dropFirst("needs Exercise ".count).prefix { $0 != " " }.description : nil
+            if let hinted = blocking ?? exercise, !hidden {
+                say(Console.dim("      stuck? `swift run workbook hint \(hinted)`"))
             }
         }
         nextCheck += 1

@@ -48,6 +48,9 @@ public struct ChapterRecord: Codable, Equatable, Sendable {
     /// The position (from 0) of the check whose body is running: in a record
     /// left by a crash, the check the crash happened in.
     public var currentCheck: Int?
+    /// That check's name and exercise, to say where a run stopped or hung.
+    public var currentCheckName: String?
+    public var currentExercise: String?
 
     public init(chapter: Int, title: String, checks: [CheckResult] = [], figures: [FigureRecord] = [],
                 finished: Bool = false, seconds: Double = 0) {

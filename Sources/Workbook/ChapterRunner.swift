@@ -148,6 +148,9 @@ public struct ChapterRunner: Sendable {
             seconds += run.seconds
             let stoppedInCheck = run.record?.currentCheck.flatMap { stops[$0] == nil ? $0 : nil }
             switch run.status {
+            case .crashed(signal: SIGKILL, _):
+                // Killed from outside (Ctrl-C, `q` in watch, a limit): nothing to resume.
+                break
             case .exerciseOpen, .crashed:
                 if let index = stoppedInCheck, seconds < timeout {
                     stops[index] = ChapterStop(output: run.output, packageRoot: packageRoot)

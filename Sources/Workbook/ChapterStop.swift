@@ -16,7 +16,7 @@ public struct ChapterStop: Sendable, Equatable {
         if let exercise = Self.openExercise(in: lines) {
             openExercise = exercise
             if ExerciseSource(packageRoot: packageRoot).stubLeftUnderCode(exercise) {
-                message = "Exercise \(exercise.number) still calls exerciseNotDone(…) below your code, so it stops "
+                message = "Exercise \(exercise.number) still calls exerciseNotDone(…) beside your code, so it stops "
                     + "there: delete that line from the region in \(exercise.file) and return your result"
             } else {
                 message = "needs Exercise \(exercise.number) (\(exercise.name)), still open: write it in \(exercise.file)"

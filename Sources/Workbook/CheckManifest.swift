@@ -23,6 +23,11 @@ public struct CheckManifest: Codable, Equatable, Sendable {
     }
 
     public var checks: [Entry]
+    /// For each exercise file the edition handed out, the fingerprint of its text
+    /// outside the solution regions (`ExerciseSource.fingerprintOutsideRegions`):
+    /// the grader takes only region bodies, so the command warns when a learner
+    /// writes code outside them.
+    public var outsideRegions: [String: String]?
 
     /// Where a package keeps it.
     public static let relativePath = "Chapters/checks.json"

@@ -59,6 +59,30 @@ public struct ExerciseSource: Sendable {
         return Self.fnv1a(normalized)
     }
 
+    /// A fingerprint of a file's text outside its solution regions (the markers
+    /// kept, what lies between them left out, blank lines and indentation
+    /// ignored): what the grader takes from the instructor's copy, not the learner's.
+    public static func fingerprintOutsideRegions(_ text: String) -> String {
+        var kept: [String] = []
+        var inRegion = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "// END SOLUTION" { inRegion = false }
+            if !inRegion && !trimmed.isEmpty { kept.append(trimmed) }
+            if trimmed == "// BEGIN SOLUTION" { inRegion = true }
+        }
+        return fnv1a(kept.joined(separator: "\n"))
+    }
+
+    /// The learner's exercise files whose text outside the regions differs from
+    /// what the edition handed out (`handedOut`: file → `fingerprintOutsideRegions`).
+    public func filesChangedOutsideRegions(comparedWith handedOut: [String: String]) -> [String] {
+        handedOut.keys.sorted().filter { file in
+            let text = (try? String(contentsOf: packageRoot.appendingPathComponent(file), encoding: .utf8)) ?? ""
+            return Self.fingerprintOutsideRegions(text) != handedOut[file]
+        }
+    }
+
     /// A fingerprint of any text, as `fingerprint(of:)` makes them.
     public static func fingerprint(_ text: String) -> String { fnv1a(text) }
 

@@ -60,6 +60,8 @@ public enum ProcessRunner {
             return Result(termination: .launchFailed("cannot start \(executable.path): \(error.localizedDescription)"),
                           output: "", seconds: 0)
         }
+        RunningChildren.add(process.processIdentifier)
+        defer { RunningChildren.remove(process.processIdentifier) }
         if let inputPipe, let input {
             // A program that dies before it reads (killed, or a sandbox that could
             // not start) must not take us down with SIGPIPE: the write fails instead.
@@ -97,6 +99,51 @@ public enum ProcessRunner {
         }
         let (output, dropped) = collector.kept()
         return Result(termination: termination, output: output, droppedBytes: dropped, seconds: seconds)
+    }
+}
+
+/// The children `ProcessRunner` has running now, in a fixed table a signal
+/// handler can read: a command stopped with Ctrl-C takes its chapter down with
+/// it instead of leaving it running on its own.
+public enum RunningChildren {
+    private static let capacity = 64
+    nonisolated(unsafe) private static let table: UnsafeMutablePointer<pid_t> = {
+        let table = UnsafeMutablePointer<pid_t>.allocate(capacity: capacity)
+        table.initialize(repeating: 0, count: capacity)
+        return table
+    }()
+    private static let lock = NSLock()
+
+    static func add(_ pid: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let slot = (0..<capacity).first(where: { table[$0] == 0 }) { table[slot] = pid }
+    }
+
+    static func remove(_ pid: pid_t) {
+        lock.lock()
+        defer { lock.unlock() }
+        for slot in 0..<capacity where table[slot] == pid { table[slot] = 0 }
+    }
+
+    /// Kills every running child and its process group. Only system calls, so
+    /// it may run in a signal handler.
+    public static func killAll() {
+        for slot in 0..<capacity where table[slot] > 0 {
+            kill(-table[slot], SIGKILL)
+            kill(table[slot], SIGKILL)
+        }
+    }
+
+    /// On Ctrl-C or a termination request: kill the children, then exit 130.
+    public static func stopThemOnInterrupt() {
+        _ = table
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber) { _ in
+                RunningChildren.killAll()
+                _exit(130)
+            }
+        }
     }
 }
 

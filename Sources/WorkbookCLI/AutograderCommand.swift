@@ -17,7 +17,8 @@ struct AutograderCommand: ParsableCommand {
             the assignment.
 
             Example: swift run workbook autograder --output autograder.zip --swift-sha256 HEX
-            """
+            """,
+        shouldDisplay: Workspace.isInstructorCopy
     )
 
     @Option(help: "The zip to write.")

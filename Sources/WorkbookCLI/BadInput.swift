@@ -31,7 +31,7 @@ let commandsReportingBadInputInOneLine: Set<String> = ["train", "predict", "benc
 extension WorkbookCommand {
     /// The names `workbook` answers to.
     static var commandNames: [String] {
-        configuration.subcommands.compactMap { $0.configuration.commandName }
+        configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
     }
 
     /// For a first argument that is neither an option nor a command: "did you
@@ -72,6 +72,7 @@ extension WorkbookCommand {
     /// (Should the root command become an `AsyncParsableCommand`, this becomes
     /// `static func main() async` and calls `run() async`.)
     static func main() {
+        RunningChildren.stopThemOnInterrupt()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, let unknown = unknownCommand(first) {
             Console.error(unknown)

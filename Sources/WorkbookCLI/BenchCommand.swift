@@ -27,7 +27,8 @@ struct BenchCommand: ParsableCommand {
             runtime linked in, as README's numbers were measured:
 
               swift run -c release --static-swift-stdlib workbook bench
-            """
+            """,
+        shouldDisplay: Workspace.isInstructorCopy
     )
 
     @Option(parsing: .unconditional, help: "Training samples (two moons, generated with seed 1).")

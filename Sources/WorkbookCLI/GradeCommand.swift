@@ -19,7 +19,8 @@ struct GradeCommand: ParsableCommand {
             later runs only recompile the network and the chapters.
 
             Example: swift run workbook grade submissions/* --output Output/grades --jobs 2
-            """
+            """,
+        shouldDisplay: Workspace.isInstructorCopy
     )
 
     @Argument(help: "Submission folders, one per learner.")

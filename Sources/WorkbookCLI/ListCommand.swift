@@ -36,7 +36,7 @@ struct ListCommand: ParsableCommand {
             Console.line("  \(number). \(title) \(styled(state, width: 24)) \(Console.dim(points))")
             for exercise in info.exercises {
                 let exerciseState = progress.state(of: exercise, in: workspace.root)
-                let name = "\(exercise.number) \(exercise.name)".padding(toLength: 34, withPad: " ", startingAt: 0)
+                let name = "\(exercise.number) \(exercise.name)".padding(toLength: 48, withPad: " ", startingAt: 0)
                 let place = exerciseState == .done ? "" : source.location(of: exercise)
                 Console.line("        \(name)  \(styled(exerciseState.rawValue, width: 10)) \(Console.dim(place))")
                 if next == nil && exerciseState != .done {
@@ -53,6 +53,7 @@ struct ListCommand: ParsableCommand {
         Console.line("")
         Console.line(progressBar(done: totals.exercisesDone, total: totals.exerciseCount)
             + "  \(totals.exercisesDone) of \(totals.exerciseCount) exercises done · \(totals.pointsText)")
+        workspace.warnAboutCodeOutsideRegions()
         Console.line(next ?? Console.green("Every chapter passes. Try `swift run workbook train --help` on your own data."))
     }
 

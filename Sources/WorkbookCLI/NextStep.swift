@@ -10,7 +10,10 @@ struct NextStep {
         let source = ExerciseSource(packageRoot: workspace.root)
         switch run.status {
         case .passed:
-            guard let next = Catalog.chapter(run.info.number + 1) else {
+            let progress = Progress.read(in: workspace.root)
+            guard let next = Catalog.chapters.first(where: {
+                $0.number != run.info.number && progress.current($0, in: workspace.root)?.status != ChapterStatus.passed.label
+            }) else {
                 return "Every chapter is done. Try `swift run workbook train --help` on your own data."
             }
             return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `swift run workbook run \(next.number)`."

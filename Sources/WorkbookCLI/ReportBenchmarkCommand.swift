@@ -21,7 +21,8 @@ struct ReportBenchmarkCommand: ParsableCommand {
             and build folder first (not timed), then times running them and writing the pages \
             into a temporary folder, which is removed afterwards.
             Targets: under \(Int(figureTarget * 1000)) ms for the figure, under \(Int(reportTarget)) s for the report.
-            """
+            """,
+        shouldDisplay: Workspace.isInstructorCopy
     )
 
     static let figureTarget = 0.1

@@ -80,6 +80,7 @@ func printSummary(_ runs: [ChapterRun], in workspace: Workspace) {
     let line = "\(passed) of \(runs.count) chapters passed · \(totals.exercisesDone) of \(totals.exerciseCount) exercises done · "
         + totals.pointsText
     Console.line(passed == runs.count ? Console.green(line) : runs.contains(where: \.isFailure) ? Console.red(line) : line)
+    workspace.warnAboutCodeOutsideRegions()
     if let first = runs.first(where: { $0.status != .passed }) {
         Console.line(NextStep(workspace: workspace).after(first))
     }

@@ -29,12 +29,19 @@ struct RunCommand: ParsableCommand {
         if result.record?.finished != true {
             // The chapter stopped outside a check: say how far it got and why.
             let record = result.record
-            Console.line(Console.red("Chapter \(info.number) \(result.status.label)"
-                + (record.map { " after \($0.passedCount) of \($0.checks.count) checks passed · \($0.points)/\($0.maxPoints) points" } ?? "")))
+            let counts = record.flatMap { $0.checks.isEmpty ? nil : $0 }
+                .map { " after \($0.passedCount) of \($0.checks.count) checks passed · \($0.points)/\($0.maxPoints) points" } ?? ""
+            Console.line(Console.red("Chapter \(info.number) \(result.status.label)\(counts)"))
+            if case .timedOut = result.status, let name = record?.currentCheckName {
+                let exercise = record?.currentExercise.map { " (exercise \($0))" } ?? ""
+                Console.line("  It was running the check \"\(name)\"\(exercise): a loop that never ends? "
+                    + "`--timeout` sets the limit.")
+            }
             if case .crashed = result.status {
                 Console.line("  " + ChapterStop(output: result.output, packageRoot: workspace.root).message)
             }
         }
+        workspace.warnAboutCodeOutsideRegions()
         Console.line(NextStep(workspace: workspace).after(result))
         if result.status != .passed { throw ExitCode.failure }
     }

@@ -21,7 +21,8 @@ struct StudentCommand: ParsableCommand {
             summaries then count points out of the real total.
 
             Example: swift run workbook student --output ../neural-workbook-student
-            """
+            """,
+        shouldDisplay: Workspace.isInstructorCopy
     )
 
     @Option(help: "The folder to write the learner edition into; it must be new or empty.")

@@ -32,6 +32,6 @@ struct Totals {
 
     /// "18/107 points (2 of them in hidden checks the grader adds)"
     var pointsText: String {
-        "\(points)/\(maxPoints) points" + (hiddenPoints > 0 ? " (\(hiddenPoints) of them in checks only the grader runs)" : "")
+        "\(points)/\(maxPoints) points" + (hiddenPoints > 0 ? " (the total counts \(hiddenPoints) points of checks only the grader runs)" : "")
     }
 }

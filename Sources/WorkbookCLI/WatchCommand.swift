@@ -42,6 +42,7 @@ struct WatchCommand: ParsableCommand {
             Console.line(Console.bold("── chapter \(info.number) · \(info.title) ") + Console.dim(timestamp()))
             let passed = runOnce(info, in: workspace)
             showStatus(of: info, in: workspace)
+            workspace.warnAboutCodeOutsideRegions()
             if passed, let next = Catalog.chapter(info.number + 1) {
                 Console.line(Console.green("Chapter \(info.number) passes: on to chapter \(next.number)."))
                 current = next
@@ -143,6 +144,7 @@ final class KeyReader: @unchecked Sendable {
                 tcsetattr(STDIN_FILENO, TCSANOW, &settings)
                 signal(SIGINT) { _ in
                     if var settings = KeyReader.restoreOnSignal { tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
+                    RunningChildren.killAll()
                     _exit(130)
                 }
             }
@@ -151,6 +153,8 @@ final class KeyReader: @unchecked Sendable {
             var byte: UInt8 = 0
             while read(STDIN_FILENO, &byte, 1) == 1 {
                 if byte == UInt8(ascii: "q") || byte == UInt8(ascii: "Q") {
+                    // A chapter that hangs must not keep the learner waiting for its time limit.
+                    RunningChildren.killAll()
                     self?.lock.lock()
                     self?.quit = true
                     self?.lock.unlock()

@@ -16,8 +16,8 @@ struct WorkbookCommand: ParsableCommand {
               swift run workbook            every chapter, then a summary
 
             On your own data: swift run -c release workbook train --data FILE.csv
-            Teaching a class: workbook student, then workbook grade (docs/instructors.md).
-            """,
+            """ + (Workspace.isInstructorCopy
+                ? "\nTeaching a class: workbook student, then workbook grade (docs/instructors.md)." : ""),
         subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, WatchCommand.self, HintCommand.self,
                       ResetCommand.self, ReportCommand.self],
         groupedSubcommands: [

@@ -13,6 +13,14 @@ struct Workspace {
         self.root = root
     }
 
+    /// True in the instructor's copy, false in a learner edition (which leaves
+    /// out the instructors' guide): `--help` shows the instructor's and the
+    /// benchmark commands only where they mean something.
+    static let isInstructorCopy: Bool = {
+        guard let root = locatePackageRoot() else { return true }
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent("docs/instructors.md").path)
+    }()
+
     var outputFolder: URL { root.appendingPathComponent("Output") }
     var recordFolder: URL { root.appendingPathComponent(".build/workbook") }
 
@@ -39,6 +47,10 @@ struct Workspace {
         Console.line(Console.red("Your code does not compile yet (\(errors.count) \(noun)\(errors.count > shown ? ", the first \(shown)" : "")):"))
         for error in errors.prefix(shown) {
             Console.line("  " + error.formatted(relativeTo: root))
+            // The exercise files import no math library on purpose.
+            if error.message.contains("cannot find 'exp' in scope") || error.message.contains("cannot find 'log' in scope") {
+                Console.line("    (in Sources/NeuralNetwork write Double.exp(x) and Double.log(x))")
+            }
         }
         let relative = errors.map { $0.formatted(relativeTo: root) }
         // Every chapter links the network; a chapter's own file stops only that chapter.
@@ -53,7 +65,14 @@ struct Workspace {
 
     /// Runs one chapter and keeps its result in the package's progress file.
     func run(_ info: ChapterInfo, with runner: ChapterRunner) -> ChapterRun {
-        let run = runner.run(info)
+        var run = runner.run(info)
+        // A chapter that ran fewer checks than it has (its file edited, say) has not passed.
+        let expected = manifest?.checks.filter { $0.chapter == info.number && !$0.hidden }.count ?? 0
+        if run.status == .passed, let ran = run.record?.checks.count, ran < expected {
+            Console.line(Console.yellow("! Chapter \(info.number) ran \(ran) of its \(expected) checks: its file looks "
+                + "changed. A chapter counts as passed only with every check it was handed out with."))
+            run.status = .failed
+        }
         var progress = Progress.read(in: root)
         progress.record(run, in: root)
         do {
@@ -67,6 +86,17 @@ struct Workspace {
     /// The checks manifest the learner edition ships, when there is one.
     var manifest: CheckManifest? { CheckManifest.read(in: root) }
 
+    /// Warns, in a learner edition, about exercise files changed outside their
+    /// regions: that code works here but is not part of what gets graded.
+    func warnAboutCodeOutsideRegions() {
+        guard let handedOut = manifest?.outsideRegions else { return }
+        for file in ExerciseSource(packageRoot: root).filesChangedOutsideRegions(comparedWith: handedOut) {
+            Console.line(Console.yellow("! \(file) was changed outside its solution regions. Only the code between "
+                + "BEGIN SOLUTION and END SOLUTION is graded, so a helper or import written outside them will be "
+                + "missing then: move it into the region (a nested func works there)."))
+        }
+    }
+
     func runner(timeout: Double, outputFolder: URL? = nil, echo: Bool = true) throws -> ChapterRunner {
         ChapterRunner(binFolder: try SwiftBuild(packageRoot: root).binFolder(),
                       outputFolder: outputFolder ?? self.outputFolder,
@@ -76,8 +106,8 @@ struct Workspace {
 
 /// Options every command that runs chapters takes.
 struct RunOptions: ParsableArguments {
-    @Option(help: "Seconds a chapter may run before it is stopped and reported as timed out.")
-    var timeout: Double = 300
+    @Option(help: "Seconds a chapter may run before it is stopped and reported as timed out (the slowest, chapter 10, takes about 10 s).")
+    var timeout: Double = 60
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }

@@ -31,6 +31,11 @@ let commandsReportingBadInputInOneLine: Set<String> = ["train", "predict", "benc
 extension WorkbookCommand {
     /// The names `workbook` answers to.
     static var commandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }
+    }
+
+    /// The names `--help` shows here (a learner edition hides the instructor's).
+    static var shownCommandNames: [String] {
         configuration.subcommands.filter { $0.configuration.shouldDisplay }.compactMap { $0.configuration.commandName }
     }
 
@@ -39,12 +44,12 @@ extension WorkbookCommand {
     /// to the default command, `all`, which blames itself.
     static func unknownCommand(_ word: String) -> String? {
         guard !word.hasPrefix("-"), !commandNames.contains(word), word != "help" else { return nil }
-        let closest = commandNames.map { ($0, editDistance($0, word)) }.min { $0.1 < $1.1 }
+        let closest = shownCommandNames.map { ($0, editDistance($0, word)) }.min { $0.1 < $1.1 }
         var lines = ["Error: '\(word)' is not a workbook command."]
         if let (name, distance) = closest, distance <= max(2, word.count / 3) {
             lines.append("Did you mean 'workbook \(name)'?")
         }
-        lines.append("The commands: " + commandNames.joined(separator: ", ") + ". See 'workbook --help'.")
+        lines.append("The commands: " + shownCommandNames.joined(separator: ", ") + ". See 'workbook --help'.")
         return lines.joined(separator: "\n")
     }
 

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Workbook
+
+/// Reading exercise regions as the learner's files hold them.
+struct ExerciseSourceTests {
+    static let handedOut = """
+        import CourseData
+
+        public func binaryCrossEntropy(label y: Double, prediction yHat: Double) -> Double {
+            // Exercise 5.1: binaryCrossEntropy
+            // BEGIN SOLUTION
+            exerciseNotDone("5.1", "binaryCrossEntropy", chapter: 5)
+            // END SOLUTION
+        }
+        """
+
+    @Test func codeInsideARegionKeepsTheFileAsHandedOut() {
+        let written = Self.handedOut.replacingOccurrences(
+            of: #"exerciseNotDone("5.1", "binaryCrossEntropy", chapter: 5)"#,
+            with: "-(y * Double.log(yHat) + (1 - y) * Double.log(1 - yHat))\n\n        ")
+        #expect(ExerciseSource.fingerprintOutsideRegions(written) == ExerciseSource.fingerprintOutsideRegions(Self.handedOut))
+    }
+
+    @Test func aHelperOutsideTheRegionsIsNoticed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exercise-source-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = "Sources/NeuralNetwork/Loss.swift"
+        let url = folder.appendingPathComponent(file)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let handedOut = [file: ExerciseSource.fingerprintOutsideRegions(Self.handedOut)]
+        let source = ExerciseSource(packageRoot: folder)
+
+        try Self.handedOut.write(to: url, atomically: true, encoding: .utf8)
+        #expect(source.filesChangedOutsideRegions(comparedWith: handedOut).isEmpty)
+
+        try (Self.handedOut + "\nfunc myLoss(_ y: Double, _ yHat: Double) -> Double { 0 }\n")
+            .write(to: url, atomically: true, encoding: .utf8)
+        #expect(source.filesChangedOutsideRegions(comparedWith: handedOut) == [file])
+    }
+
+    @Test func openWrittenAndStubLeftBesideCode() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("exercise-source-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let exercise = try #require(ExerciseCatalog.exercise("5.1"))
+        let url = folder.appendingPathComponent(exercise.file)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let source = ExerciseSource(packageRoot: folder)
+
+        try Self.handedOut.write(to: url, atomically: true, encoding: .utf8)
+        #expect(source.isOpen(exercise) && !source.stubLeftUnderCode(exercise))
+        #expect(source.location(of: exercise) == "\(exercise.file):6")
+
+        try Self.handedOut.replacingOccurrences(of: "exerciseNotDone(", with: "let z = 1.0\n        exerciseNotDone(")
+            .write(to: url, atomically: true, encoding: .utf8)
+        #expect(source.isOpen(exercise) && source.stubLeftUnderCode(exercise))
+    }
+}

@@ -4,14 +4,16 @@ import Workbook
 /// `index.md`: one row per chapter with its results, thumbnails of its figures
 /// and a link to its page, then the totals.
 enum ReportIndexPage {
-    static func markdown(for chapters: [ReportChapter], written date: Date) -> String {
+    /// `manifest`, in a learner edition, gives the real maximum of points: the
+    /// totals then count the checks of chapters that stopped early or never ran.
+    static func markdown(for chapters: [ReportChapter], written date: Date, manifest: CheckManifest? = nil) -> String {
         let runs = chapters.map(\.run)
         let records = runs.compactMap(\.record)
         let passedChapters = runs.filter { $0.status == .passed }.count
         let checks = records.map(\.checks.count).reduce(0, +)
         let passedChecks = records.map(\.passedCount).reduce(0, +)
         let points = records.map(\.points).reduce(0, +)
-        let maxPoints = records.map(\.maxPoints).reduce(0, +)
+        let maxPoints = manifest?.maxPoints ?? records.map(\.maxPoints).reduce(0, +)
         let seconds = runs.map(\.seconds).reduce(0, +)
 
         var lines = [
@@ -41,6 +43,9 @@ enum ReportIndexPage {
                 + "\(passedChecks)/\(checks) checks · \(ReportFormat.points(points, of: maxPoints)) · "
                 + "\(ReportFormat.seconds(seconds))",
         ]
+        if let manifest, manifest.hiddenPoints > 0 {
+            lines += ["", "The total counts \(manifest.hiddenPoints) points of checks that only the grader runs."]
+        }
         if let next = chapters.first(where: { $0.run.status != .passed }) {
             lines += [
                 "",

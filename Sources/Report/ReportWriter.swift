@@ -32,7 +32,10 @@ public struct ReportWriter: Sendable {
     @discardableResult
     public func write(_ runs: [ChapterRun], date: Date = Date()) throws -> Written {
         let chapters = runs.map { ReportChapter(run: $0, packageRoot: packageRoot, outputFolder: outputFolder) }
-        var pages: [(name: String, text: String)] = [("index.md", ReportIndexPage.markdown(for: chapters, written: date))]
+        let manifest = CheckManifest.read(in: packageRoot)
+        var pages: [(name: String, text: String)] = [
+            ("index.md", ReportIndexPage.markdown(for: chapters, written: date, manifest: manifest)),
+        ]
         for (position, chapter) in chapters.enumerated() {
             let previous = position > 0 ? chapters[position - 1] : nil
             let next = position + 1 < chapters.count ? chapters[position + 1] : nil

@@ -60,7 +60,8 @@ public struct HistogramChart: Chart, Sendable {
                 y += [0, Double(count), Double(count), 0, .nan]
             }
             if x.isEmpty { (x, y) = ([range.lowerBound], [0]) }
-            return Series("\(group.name) (\(group.values.count))", x: x, y: y)
+            // Corners of boxes, not values: no dots on them.
+            return Series("\(group.name) (\(group.values.count))", x: x, y: y, markers: .never)
         }
         // The whole range, not the data's: where the values bunch up is the point.
         return try LineChart(title: title, xLabel: xLabel, yLabel: yLabel, series: series, guides: guides,

@@ -117,7 +117,7 @@ public struct TrainingReport {
         guard !curves.isEmpty else { return nil }
         let series = curves.map { name, curve in
             Series("\(name), AUC \(String(format: "%.3f", curve.area))",
-                   x: curve.falsePositiveRates, y: curve.truePositiveRates)
+                   x: curve.falsePositiveRates, y: curve.truePositiveRates, markers: .never)
         }
         return LineChart(title: "ROC curve: each threshold on ŷ, class 1 positive",
                          xLabel: "false positive rate", yLabel: "true positive rate", series: series,

@@ -75,19 +75,18 @@ final class LearnerEchoFilter: EchoFilter, @unchecked Sendable {
     /// A blank line waits for the next: the stub's note begins with one.
     private var heldBlankLine = false
 
-    func keeps(_ line: String) -> Bool {
+    func shown(_ line: String) -> [String] {
         lock.lock()
         defer { lock.unlock() }
-        if inCrashReport { return false }
+        if inCrashReport { return [] }
         if line.trimmingCharacters(in: .whitespaces).isEmpty && !inStubNote {
             heldBlankLine = true
-            return false
+            return []
         }
         let blankBefore = heldBlankLine
         heldBlankLine = false
-        let keeps = decide(line)
-        if keeps && blankBefore { FileHandle.standardOutput.write(Data("\n".utf8)) }
-        return keeps
+        guard decide(line) else { return [] }
+        return blankBefore ? ["", line] : [line]
     }
 
     private func decide(_ line: String) -> Bool {

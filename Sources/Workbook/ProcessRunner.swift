@@ -153,8 +153,9 @@ private let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
 /// Decides, line by line, what of a child's output is shown as it arrives.
 public protocol EchoFilter: AnyObject, Sendable {
-    /// True to show `line` (without its newline).
-    func keeps(_ line: String) -> Bool
+    /// The lines to show for `line` (given without its newline): none, the line,
+    /// or the line after one held back before it.
+    func shown(_ line: String) -> [String]
 }
 
 /// Reads a pipe to its end on a thread of its own, so a chatty child never
@@ -203,7 +204,9 @@ private final class OutputCollector: @unchecked Sendable {
         while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
             let line = pending[pending.startIndex...newline]
             pending = Data(pending[(newline + 1)...])
-            if filter.keeps(String(decoding: line.dropLast(), as: UTF8.self)) { shown.append(line) }
+            for kept in filter.shown(String(decoding: line.dropLast(), as: UTF8.self)) {
+                shown.append(Data((kept + "\n").utf8))
+            }
         }
         if !shown.isEmpty { FileHandle.standardOutput.write(shown) }
     }

@@ -46,7 +46,12 @@ struct ChapterStopTests {
     @Test func theEchoLeavesOutTheCrashReportAndTheStubsNote() {
         let filter = LearnerEchoFilter()
         let shown = (Self.crash + "\n\n  ✎ Exercise 2.2 (Sigmoid.derivative) is still open.\n  Write it…\n\nafter")
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter(filter.keeps)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init).flatMap(filter.shown)
         #expect(shown == ["Chapter 7 · Layer.backward"])
+        // A blank line is shown with what follows it, and dropped with the stub's note it opens.
+        let other = LearnerEchoFilter()
+        let kept = ["a", "", "b", "", "  ✎ Exercise 2.2 (Sigmoid.derivative) is still open.", "  Write it…", "", "c"]
+            .flatMap(other.shown)
+        #expect(kept == ["a", "", "b", "c"])
     }
 }

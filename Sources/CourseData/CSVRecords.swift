@@ -2,27 +2,62 @@
 /// commas, records by CR, LF or CRLF; a field in double quotes may hold commas,
 /// line breaks and doubled quotes (`""` for `"`). Unquoted fields lose the
 /// spaces and tabs around them.
-struct CSVRecords {
+///
+/// Records are handed out one at a time as views into the text, so a file of
+/// numbers is read without making a string per field.
+enum CSVRecords {
     struct Field: Equatable {
         var text: String
         /// It was written in double quotes.
         var quoted: Bool
     }
 
-    struct Record {
-        /// The line (from 1) where the record starts.
-        var line: Int
-        var fields: [Field]
+    /// Where one field's bytes are: in the text, or (quoted, with `""` made `"`)
+    /// in the record's copy of its quoted fields.
+    fileprivate struct Span {
+        var start: Int
+        var end: Int
+        var quoted: Bool
     }
 
-    /// Splits `text`; throws a `DataFileError` for a quote that never closes or
-    /// text between a closing quote and the next separator.
-    static func parse(_ text: String, file: String) throws -> [Record] {
-        let bytes = Array(text.utf8)
+    /// One record, valid only inside the closure it is passed to.
+    struct Record {
+        /// The line (from 1) where the record starts.
+        let line: Int
+        fileprivate let spans: [Span]
+        fileprivate let text: UnsafeBufferPointer<UInt8>
+        fileprivate let unquoted: UnsafeBufferPointer<UInt8>
+
+        var count: Int { spans.count }
+
+        func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
+            let span = spans[index]
+            return UnsafeBufferPointer(rebasing: (span.quoted ? unquoted : text)[span.start..<span.end])
+        }
+
+        /// The field's number when it is a plain decimal (see `DecimalNumber`).
+        func number(at index: Int) -> Double? { DecimalNumber.parse(bytes(at: index)) }
+
+        /// Every field as text, for the header and for error messages.
+        var fields: [Field] {
+            spans.indices.map { Field(text: String(decoding: bytes(at: $0), as: UTF8.self), quoted: spans[$0].quoted) }
+        }
+    }
+
+    /// Calls `body` with each record in turn, skipping empty lines; throws a
+    /// `DataFileError` for a quote that never closes or text between a closing
+    /// quote and the next separator.
+    static func forEach(in text: String, file: String, _ body: (Record) throws -> Void) throws {
+        var text = text
+        try text.withUTF8 { try forEach(in: $0, file: file, body) }
+    }
+
+    private static func forEach(in bytes: UnsafeBufferPointer<UInt8>, file: String,
+                                _ body: (Record) throws -> Void) throws {
         let (comma, quote, cr, lf) = (UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        var records: [Record] = []
-        var fields: [Field] = []
+        var spans: [Span] = []
+        var unquoted: [UInt8] = []
         var line = 1, recordLine = 1
         var index = 0
 
@@ -37,20 +72,19 @@ struct CSVRecords {
             // One field starts at `index`.
             var start = index
             while start < bytes.count && isBlank(bytes[start]) { start += 1 }
-            var field: Field
             if start < bytes.count && bytes[start] == quote {
                 let openedOn = line
-                var value: [UInt8] = []
+                let valueStart = unquoted.count
                 var position = start + 1
                 while true {
                     guard position < bytes.count else {
-                        throw DataFileError(file: file, line: openedOn, column: fields.count + 1,
+                        throw DataFileError(file: file, line: openedOn, column: spans.count + 1,
                                             problem: "a quoted field is never closed (a \" without its partner)")
                     }
                     let byte = bytes[position]
                     if byte == quote {
                         if position + 1 < bytes.count && bytes[position + 1] == quote {
-                            value.append(quote)
+                            unquoted.append(quote)
                             position += 2
                             continue
                         }
@@ -58,44 +92,47 @@ struct CSVRecords {
                         break
                     }
                     if let length = endOfLine(at: position) {
-                        value += bytes[position..<(position + length)]
+                        unquoted += bytes[position..<(position + length)]
                         position += length
                         line += 1
                         continue
                     }
-                    value.append(byte)
+                    unquoted.append(byte)
                     position += 1
                 }
                 while position < bytes.count && isBlank(bytes[position]) { position += 1 }
                 if position < bytes.count && bytes[position] != comma && endOfLine(at: position) == nil {
-                    throw DataFileError(file: file, line: line, column: fields.count + 1,
+                    throw DataFileError(file: file, line: line, column: spans.count + 1,
                                         problem: "text after the closing quote of a quoted field")
                 }
-                field = Field(text: String(decoding: value, as: UTF8.self), quoted: true)
+                spans.append(Span(start: valueStart, end: unquoted.count, quoted: true))
                 index = position
             } else {
                 var end = start
-                while end < bytes.count && bytes[end] != comma && endOfLine(at: end) == nil { end += 1 }
+                while end < bytes.count && bytes[end] != comma && bytes[end] != lf && bytes[end] != cr { end += 1 }
                 var last = end
                 while last > start && isBlank(bytes[last - 1]) { last -= 1 }
-                field = Field(text: String(decoding: bytes[start..<last], as: UTF8.self), quoted: false)
+                spans.append(Span(start: start, end: last, quoted: false))
                 index = end
             }
-            fields.append(field)
             // What ends the field: a comma, a line break or the end of the text.
             if index < bytes.count && bytes[index] == comma {
                 index += 1
                 continue
             }
-            let isEmptyLine = fields.count == 1 && fields[0] == Field(text: "", quoted: false)
-            if !isEmptyLine { records.append(Record(line: recordLine, fields: fields)) }
-            fields = []
+            let isEmptyLine = spans.count == 1 && !spans[0].quoted && spans[0].start == spans[0].end
+            if !isEmptyLine {
+                try unquoted.withUnsafeBufferPointer { unquoted in
+                    try body(Record(line: recordLine, spans: spans, text: bytes, unquoted: unquoted))
+                }
+            }
+            spans.removeAll(keepingCapacity: true)
+            unquoted.removeAll(keepingCapacity: true)
             guard let length = endOfLine(at: index) else { break }
             index += length
             line += 1
             recordLine = line
             if index >= bytes.count { break }
         }
-        return records
     }
 }

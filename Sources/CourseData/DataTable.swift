@@ -34,32 +34,32 @@ public struct DataTable: Equatable, Sendable {
 
     /// Parses CSV text; `file` names it in errors.
     public init(csv text: String, file: String = "<text>") throws {
-        let records = try CSVRecords.parse(text, file: file)
         var header: [String]?
         var rows: [[Double]] = []
         var lines: [Int] = []
-        for record in records {
+        try CSVRecords.forEach(in: text, file: file) { record in
             if rows.isEmpty && header == nil {
-                try Self.refuseSemicolons(record, file: file)
-            }
-            let numbers = record.fields.map { DecimalNumber.parse($0.text) }
-            if rows.isEmpty && header == nil && numbers.allSatisfy({ $0 == nil }) {
-                header = record.fields.map(\.text)
-                continue
+                let fields = record.fields
+                try Self.refuseSemicolons(fields, line: record.line, file: file)
+                if fields.allSatisfy({ DecimalNumber.parse($0.text) == nil }) {
+                    header = fields.map(\.text)
+                    return
+                }
             }
             let expected = header?.count ?? rows.first?.count
-            if let expected, record.fields.count != expected {
+            if let expected, record.count != expected {
                 let hint = record.fields.contains { !$0.quoted && $0.text.contains(";") }
                     ? " (it holds semicolons: the file may be semicolon-separated; write it with commas)" : ""
                 throw DataFileError(file: file, line: record.line,
-                                    problem: "has \(record.fields.count) columns, expected \(expected) like the first row" + hint)
+                                    problem: "has \(record.count) columns, expected \(expected) like the first row" + hint)
             }
             var row: [Double] = []
-            row.reserveCapacity(numbers.count)
-            for (index, (field, number)) in zip(record.fields, numbers).enumerated() {
+            row.reserveCapacity(record.count)
+            for index in 0..<record.count {
+                let number = record.number(at: index)
                 guard let number, number.isFinite else {
                     throw DataFileError(file: file, line: record.line, column: index + 1,
-                                        problem: Self.whyNotANumber(field.text, parsed: number))
+                                        problem: Self.whyNotANumber(record.fields[index].text, parsed: number))
                 }
                 row.append(number)
             }
@@ -76,9 +76,9 @@ public struct DataTable: Equatable, Sendable {
 
     /// A first record split only at semicolons is an export from a spreadsheet
     /// set to a locale with decimal commas: say so rather than miscount columns.
-    private static func refuseSemicolons(_ record: CSVRecords.Record, file: String) throws {
-        guard record.fields.contains(where: { !$0.quoted && $0.text.contains(";") }) else { return }
-        throw DataFileError(file: file, line: record.line,
+    private static func refuseSemicolons(_ fields: [CSVRecords.Field], line: Int, file: String) throws {
+        guard fields.contains(where: { !$0.quoted && $0.text.contains(";") }) else { return }
+        throw DataFileError(file: file, line: line,
                             problem: "looks semicolon-separated (\";\" between the values); the data format "
                                 + "separates columns with commas and writes decimals with a point: export it as "
                                 + "comma-separated CSV")

@@ -27,7 +27,7 @@ public struct ConfusionCounts: Equatable, Sendable {
 
     /// The counts of `network`'s predictions on `data`.
     public init(_ network: FastPerceptron, on data: DataSet) {
-        self.init(predicted: data.features.map(network.predict), actual: data.labels.map { Int($0) })
+        self.init(predicted: network.predictions(data.features), actual: data.labels.map { Int($0) })
     }
 
     public var total: Int { truePositives + falsePositives + trueNegatives + falseNegatives }

@@ -119,23 +119,42 @@ public struct FastPerceptron: Sendable, Equatable {
     /// ŷ for one sample (`features.count` = the input count): every layer's
     /// a = f(W·a_prev + b), summed in the same order as training.
     public func probability(_ features: [Double]) -> Double {
-        precondition(features.count == inputCount, "the network takes \(inputCount) features, got \(features.count)")
-        var a = features
-        for layer in layout {
-            var next = [Double](repeating: 0, count: layer.neurons)
-            for i in 0..<layer.neurons {
-                let row = layer.weights + i * layer.inputs
-                var sum = 0.0
-                for k in 0..<layer.inputs { sum += parameters[row + k] * a[k] }
-                next[i] = layer.activation(sum + parameters[layer.biases + i])
+        probabilities([features])[0]
+    }
+
+    /// ŷ for each sample in turn (each `inputCount` features long), as `probability`
+    /// computes it, in two buffers made once for all the samples.
+    public func probabilities(_ samples: [[Double]]) -> [Double] {
+        let width = max(inputCount, layout.map(\.neurons).max() ?? 0)
+        var a = [Double](repeating: 0, count: width), next = a
+        return samples.map { features in
+            precondition(features.count == inputCount, "the network takes \(inputCount) features, got \(features.count)")
+            a.replaceSubrange(0..<inputCount, with: features)
+            for layer in layout {
+                for i in 0..<layer.neurons {
+                    let row = layer.weights + i * layer.inputs
+                    var sum = 0.0
+                    for k in 0..<layer.inputs { sum += parameters[row + k] * a[k] }
+                    next[i] = layer.activation(sum + parameters[layer.biases + i])
+                }
+                swap(&a, &next)
             }
-            a = next
+            return a[0]
         }
-        return a[0]
     }
 
     /// The predicted class, 1 when ŷ ≥ 0.5 and 0 otherwise (the course rounds at ½).
     public func predict(_ features: [Double]) -> Int {
-        probability(features) >= 0.5 ? 1 : 0
+        Self.predictedClass(probability(features))
+    }
+
+    /// `predict` for each sample in turn.
+    public func predictions(_ samples: [[Double]]) -> [Int] {
+        probabilities(samples).map(Self.predictedClass)
+    }
+
+    /// 1 when ŷ ≥ 0.5, else 0.
+    public static func predictedClass(_ probability: Double) -> Int {
+        probability >= 0.5 ? 1 : 0
     }
 }

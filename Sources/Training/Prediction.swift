@@ -34,11 +34,11 @@ public struct Prediction {
         }
         if let standardization { features = features.map(standardization.apply) }
         let network = self.network
-        probabilities = features.map(network.probability)
+        probabilities = network.probabilities(features)
     }
 
     /// The predicted classes: ŷ rounded at 0.5, as `workbook train` scores them.
-    public var predictions: [Int] { probabilities.map { $0 >= 0.5 ? 1 : 0 } }
+    public var predictions: [Int] { probabilities.map(FastPerceptron.predictedClass) }
 
     /// The counts against the labels, when the file has them.
     public var confusion: ConfusionCounts? {

@@ -102,9 +102,9 @@ public struct TrainingReport {
     /// ŷ for every sample of each part (the network's inputs, standardized when asked).
     private var partScores: [(name: String, scores: [Double], labels: [Double])] {
         let network = trained
-        var parts = [(name: "train", scores: setup.train.features.map(network.probability), labels: setup.train.labels)]
+        var parts = [(name: "train", scores: network.probabilities(setup.train.features), labels: setup.train.labels)]
         if setup.test.count > 0 {
-            parts.append((name: "test", scores: setup.test.features.map(network.probability), labels: setup.test.labels))
+            parts.append((name: "test", scores: network.probabilities(setup.test.features), labels: setup.test.labels))
         }
         return parts
     }

@@ -8,12 +8,14 @@ import Foundation
 /// per-epoch shuffles, so Swift and Python runs can be compared number by number.
 /// Underneath is the Mersenne Twister MT19937.
 public struct NumPyRandom: Sendable {
-    private var state: [UInt32]
+    /// Inline and fixed in size, so that reading it needs no bounds check
+    /// beyond the one `index` already has.
+    private var state: InlineArray<624, UInt32>
     private var index: Int
 
     /// `np.random.seed(seed)` for a seed that fits in 32 bits (MT19937 `init_genrand`).
     public init(seed: UInt32) {
-        state = Array(repeating: 0, count: 624)
+        state = InlineArray(repeating: 0)
         state[0] = seed
         for i in 1..<624 {
             let previous = state[i - 1]
@@ -25,7 +27,7 @@ public struct NumPyRandom: Sendable {
     /// The next raw 32-bit output of MT19937.
     public mutating func nextUInt32() -> UInt32 {
         if index >= 624 { twist() }
-        var y = state[index]
+        var y = state[unchecked: index]
         index += 1
         y ^= y >> 11
         y ^= (y << 7) & 0x9D2C_5680
@@ -85,12 +87,15 @@ public struct NumPyRandom: Sendable {
     /// `np.random.shuffle(values)`: in place, in NumPy's order of draws.
     public mutating func shuffle<Element>(_ values: inout [Element]) {
         guard values.count > 1 else { return }
-        for i in stride(from: values.count - 1, through: 1, by: -1) {
-            values.swapAt(i, boundedDraw(upTo: UInt32(i)))
+        values.withUnsafeMutableBufferPointer { values in
+            for i in stride(from: values.count - 1, through: 1, by: -1) {
+                values.swapAt(i, boundedDraw(upTo: UInt32(i)))
+            }
         }
     }
 
     /// A draw in 0...bound, by masked rejection as NumPy's legacy `random_interval`.
+    @inline(__always)
     private mutating func boundedDraw(upTo bound: UInt32) -> Int {
         var mask = bound
         mask |= mask >> 1
@@ -109,9 +114,9 @@ public struct NumPyRandom: Sendable {
         let lowerMask: UInt32 = 0x7FFF_FFFF
         for i in 0..<624 {
             let y = (state[i] & upperMask) | (state[(i + 1) % 624] & lowerMask)
-            var next = state[(i + 397) % 624] ^ (y >> 1)
-            if y & 1 != 0 { next ^= 0x9908_B0DF }
-            state[i] = next
+            // XOR the matrix's 0x9908B0DF when y is odd; a mask of 0 or all ones instead of
+            // a branch, since y's low bit is a coin flip the processor cannot predict.
+            state[i] = state[(i + 397) % 624] ^ (y >> 1) ^ ((0 &- (y & 1)) & 0x9908_B0DF)
         }
         index = 0
     }

@@ -78,21 +78,20 @@ extension FastPerceptron {
                 try features.withUnsafeBufferPointer { features in
                     for index in 0..<order.count {
                         let sample = order[index]
-                        buffers.input.update(from: features.baseAddress! + sample * featureCount,
-                                             count: featureCount)
-                        buffers.forward(p)
+                        let x = features.baseAddress! + sample * featureCount
+                        buffers.forward(p, sample: x)
                         let yHat = buffers.output
                         let y = labels[sample]
                         if yHat > 0 && yHat < 1 {
                             totalLoss += Self.loss(label: y, prediction: yHat)
                             // da = (ŷ − y) / (ŷ(1 − ŷ)), the course's ∂L/∂ŷ.
-                            buffers.backward(p, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
+                            buffers.backward(p, sample: x, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
                                              learningRate: learningRate)
                         } else if sigmoidOutput && yHat == yHat {
                             saturated += 1
                             let z = buffers.outputLogit
                             totalLoss += Self.logitLoss(label: y, logit: z)
-                            buffers.backward(p, outputGradient: yHat - y, learningRate: learningRate,
+                            buffers.backward(p, sample: x, outputGradient: yHat - y, learningRate: learningRate,
                                              gradientIsForLogit: true)
                         } else {
                             // NaN, or not a sigmoid (a network built in code): nothing stable to fall back on.

@@ -24,10 +24,11 @@ func chapterTarget(_ folder: String) -> Target {
     )
 }
 
-/// libgd. On Linux its header and library sit where the compiler looks anyway,
-/// and asking pkg-config would make SwiftPM print a warning about a flag in
-/// gdlib.pc (-DAVIF_DLL) on every build; on macOS Homebrew's prefix comes from
-/// pkg-config.
+/// libgd's header, for its types and macros: the module map links nothing, Plot
+/// opens libgd with dlopen when it first draws. On Linux the header sits where the
+/// compiler looks anyway, and asking pkg-config would make SwiftPM print a
+/// warning about a flag in gdlib.pc (-DAVIF_DLL) on every build; on macOS
+/// Homebrew's prefix comes from pkg-config, whose flags link libgd all the same.
 #if os(Linux)
 let gdLibrary = Target.systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])])
 #else

@@ -1,9 +1,10 @@
 #ifndef NEURALWORKBOOK_CGD_SHIM_H
 #define NEURALWORKBOOK_CGD_SHIM_H
 
+// gd's types and macros only: this module links nothing; Plot opens libgd with dlopen
+// when it first draws (see Sources/Plot/GDLibrary.swift). The helpers below touch
+// struct fields and macros, never a libgd function.
 #include <gd.h>
-#include <gdfontl.h>
-#include <gdfonts.h>
 
 // libgd's function-like macros are not imported into Swift; these are the few we use.
 static inline int cgd_true_color(int red, int green, int blue) {

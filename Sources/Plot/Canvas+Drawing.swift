@@ -67,19 +67,19 @@ extension Canvas {
         guard x1 >= x0, y1 >= y0 else { return }
         // libgd's alpha runs from 0 (opaque) to 127 (transparent) and blends as it fills.
         let alpha = Int32((127 * (1 - min(max(opacity, 0), 1))).rounded())
-        gdImageFilledRectangle(image, x0, y0, x1, y1, color.gdValue | alpha << 24)
+        GD.library.imageFilledRectangle(image, x0, y0, x1, y1, color.gdValue | alpha << 24)
     }
 
     /// A 1 px outline just inside `rect`'s rounded edges.
     public func strokeRectangle(_ rect: PixelRect, color: Color) {
         let x0 = Int32(rect.minX.rounded()), y0 = Int32(rect.minY.rounded())
         let x1 = Int32(rect.maxX.rounded()) - 1, y1 = Int32(rect.maxY.rounded()) - 1
-        gdImageRectangle(image, x0, y0, x1, y1, color.gdValue)
+        GD.library.imageRectangle(image, x0, y0, x1, y1, color.gdValue)
     }
 
     /// A crisp 1 px horizontal or vertical line between whole pixels.
     func drawPixelLine(x0: Int, y0: Int, x1: Int, y1: Int, color: Color) {
-        gdImageLine(image, Int32(x0), Int32(y0), Int32(x1), Int32(y1), color.gdValue)
+        GD.library.imageLine(image, Int32(x0), Int32(y0), Int32(x1), Int32(y1), color.gdValue)
     }
 }
 

@@ -13,15 +13,18 @@ public final class Canvas {
 
     /// A canvas filled with `background`. Sides are clamped to 1...10 000 pixels so
     /// creation cannot fail for a silly size; charts reject such sizes with an error first.
+    /// Loads libgd on first use and stops the program when it cannot: call
+    /// `GraphicsLibrary.load()` first to get an error instead (charts do).
     public init(width: Int, height: Int, background: Color = .white) {
+        let gd = GD.library
         let clampedWidth = Int32(min(max(width, 1), Canvas.maximumSide))
         let clampedHeight = Int32(min(max(height, 1), Canvas.maximumSide))
-        guard let image = gdImageCreateTrueColor(clampedWidth, clampedHeight) else {
+        guard let image = gd.imageCreateTrueColor(clampedWidth, clampedHeight) else {
             fatalError("libgd could not allocate a \(clampedWidth)x\(clampedHeight) image: out of memory")
         }
         self.image = image
-        gdImageAlphaBlending(image, 1)
-        gdImageFilledRectangle(image, 0, 0, clampedWidth - 1, clampedHeight - 1, background.gdValue)
+        gd.imageAlphaBlending(image, 1)
+        gd.imageFilledRectangle(image, 0, 0, clampedWidth - 1, clampedHeight - 1, background.gdValue)
     }
 
     private init(adopting image: gdImagePtr) {
@@ -29,7 +32,7 @@ public final class Canvas {
     }
 
     deinit {
-        gdImageDestroy(image)
+        GD.library.imageDestroy(image)
     }
 
     public var width: Int { Int(cgd_width(image)) }
@@ -38,7 +41,7 @@ public final class Canvas {
     /// The colour at a pixel; out-of-bounds coordinates read as white.
     public func color(atX x: Int, y: Int) -> Color {
         guard contains(x: x, y: y) else { return .white }
-        return Color(gdValue: gdImageGetTrueColorPixel(image, Int32(x), Int32(y)))
+        return Color(gdValue: GD.library.imageGetTrueColorPixel(image, Int32(x), Int32(y)))
     }
 
     func contains(x: Int, y: Int) -> Bool {
@@ -48,11 +51,12 @@ public final class Canvas {
     /// The image as PNG bytes. zlib level 1: several times faster than the default for a
     /// file only somewhat larger, which matters for full-frame colour fields.
     public func pngData(compressionLevel: Int = 1) throws -> Data {
+        let gd = GD.library
         var size: Int32 = 0
-        guard let bytes = gdImagePngPtrEx(image, &size, Int32(min(max(compressionLevel, 0), 9))), size > 0 else {
+        guard let bytes = gd.imagePngPtrEx(image, &size, Int32(min(max(compressionLevel, 0), 9))), size > 0 else {
             throw PlotError.pngEncodingFailed
         }
-        defer { gdFree(bytes) }
+        defer { gd.free(bytes) }
         return Data(bytes: bytes, count: Int(size))
     }
 
@@ -64,13 +68,14 @@ public final class Canvas {
 
     /// Decodes PNG bytes into a canvas (truecolor, whatever the file's own format).
     public static func decodePNG(_ data: Data, source: String = "data") throws -> Canvas {
+        let gd = try GD.loaded.get()
         let decoded: gdImagePtr? = data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
-            return gdImageCreateFromPngPtr(Int32(buffer.count), UnsafeMutableRawPointer(mutating: base))
+            return gd.imageCreateFromPngPtr(Int32(buffer.count), UnsafeMutableRawPointer(mutating: base))
         }
         guard let decoded else { throw PlotError.pngDecodingFailed(path: source) }
         if decoded.pointee.trueColor == 0 {
-            gdImagePaletteToTrueColor(decoded)
+            _ = gd.imagePaletteToTrueColor(decoded)
         }
         return Canvas(adopting: decoded)
     }

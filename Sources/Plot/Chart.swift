@@ -23,6 +23,7 @@ extension Canvas {
         guard width >= minimumChartWidth, height >= minimumChartHeight,
               width <= maximumSide, height <= maximumSide
         else { throw PlotError.invalidSize(width: width, height: height) }
+        try GraphicsLibrary.load()
         return Canvas(width: width, height: height)
     }
 }

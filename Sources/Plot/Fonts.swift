@@ -27,9 +27,11 @@ enum Fonts {
 
     /// `gdFontCacheSetup` must run before the first `gdImageStringFT`, and only once,
     /// or two threads drawing text (parallel tests, parallel chapters) can race on the cache.
-    static let cacheReady: Bool = gdFontCacheSetup() == 0
+    static let cacheReady: Bool = GD.library.fontCacheSetup() == 0
 
+    /// Throws when libgd cannot be loaded; once this returned, text can be drawn through it.
     static func path(bold isBold: Bool) throws -> String {
+        try GraphicsLibrary.load()
         guard cacheReady else { throw PlotError.textRenderingFailed("FreeType could not be initialised") }
         return try (isBold ? bold : regular).get()
     }
@@ -49,6 +51,6 @@ enum Fonts {
     /// pattern, so paths and patterns are never mixed.
     static let usesFontConfig: Bool = {
         let hasFile = folders.contains { FileManager.default.isReadableFile(atPath: "\($0)/DejaVuSans.ttf") }
-        return !hasFile && gdFTUseFontConfig(1) == 1
+        return !hasFile && GD.library.ftUseFontConfig(1) == 1
     }()
 }

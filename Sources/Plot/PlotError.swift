@@ -19,6 +19,8 @@ public enum PlotError: Error, Equatable, Sendable, LocalizedError, CustomStringC
     case pngEncodingFailed
     case pngDecodingFailed(path: String)
     case writeFailed(path: String, reason: String)
+    /// libgd, which draws and encodes every picture, could not be loaded.
+    case graphicsLibraryUnavailable(tried: [String], reason: String)
 
     public var description: String {
         switch self {
@@ -45,8 +47,17 @@ public enum PlotError: Error, Equatable, Sendable, LocalizedError, CustomStringC
         case .pngEncodingFailed: "libgd could not encode the image as PNG"
         case .pngDecodingFailed(let path): "not a readable PNG: \(path)"
         case .writeFailed(let path, let reason): "could not write \(path): \(reason)"
+        case .graphicsLibraryUnavailable(let tried, let reason):
+            "libgd could not be loaded (tried \(tried.joined(separator: ", ")): \(reason)); "
+                + "install libgd: `make deps`, or " + Self.installHint
         }
     }
 
     public var errorDescription: String? { description }
+
+    #if os(macOS)
+    private static let installHint = "with Homebrew `brew install gd`"
+    #else
+    private static let installHint = "on Debian `sudo apt-get install libgd3`"
+    #endif
 }

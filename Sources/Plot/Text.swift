@@ -78,7 +78,7 @@ extension Canvas {
             originY = y + dy + metrics.ascent
         }
         var box = [Int32](repeating: 0, count: 8)
-        let failure = gdImageStringFT(
+        let failure = GD.library.imageStringFT(
             image, &box, style.color.gdValue, font, style.size, rotated ? Double.pi / 2 : 0,
             Int32(originX.rounded()), Int32(originY.rounded()), text)
         if let failure {
@@ -114,7 +114,7 @@ extension Canvas {
         -> (left: Int32, right: Int32, top: Int32, bottom: Int32)
     {
         var box = [Int32](repeating: 0, count: 8)
-        if let failure = gdImageStringFT(nil, &box, 0, font, size, 0, 0, 0, text) {
+        if let failure = GD.library.imageStringFT(nil, &box, 0, font, size, 0, 0, 0, text) {
             throw PlotError.textRenderingFailed(String(cString: failure))
         }
         return (box[0], box[2], box[5], box[1])

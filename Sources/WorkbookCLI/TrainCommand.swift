@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import CourseData
+import Plot
 import Training
 import Workbook
 
@@ -129,7 +130,12 @@ struct TrainCommand: ParsableCommand {
             try TrainingFiles.checkWritable(losses, option: "--losses")
             try TrainingFiles.checkWritable(save, option: "--save")
             try TrainingFiles.checkFolder(report, option: "--report")
+            // Before training rather than after it, when the report's figures are drawn.
+            if report != nil { try GraphicsLibrary.load() }
             try train(setup)
+        } catch let error as PlotError {
+            Console.error("Error: --report cannot draw its figures: \(error)")
+            throw ExitCode.failure
         } catch let error as TrainingInputError {
             throw BadInput.report(error.description)
         } catch let error as TrainingError {

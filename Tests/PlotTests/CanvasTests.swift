@@ -3,6 +3,14 @@ import Plot
 import Testing
 
 struct CanvasTests {
+    @Test func libgdLoadsOnDemandAndItsAbsenceIsExplained() throws {
+        try GraphicsLibrary.load()
+        let missing = PlotError.graphicsLibraryUnavailable(
+            tried: ["libgd.so.3", "libgd.so"], reason: "libgd.so.3: cannot open shared object file")
+        #expect(missing.description.contains("tried libgd.so.3, libgd.so: libgd.so.3: cannot open shared object file"))
+        #expect(missing.description.contains("install libgd: `make deps`"))
+    }
+
     @Test func pngRoundTripKeepsSizeAndColours() throws {
         let canvas = Canvas(width: 30, height: 20, background: Color(hex: 0x336699))
         canvas.fillRectangle(PixelRect(x: 10, y: 5, width: 5, height: 5), color: Color(hex: 0xFF8800))

@@ -36,14 +36,17 @@ enum Workbook {
         return candidates[0]
     }()
 
-    /// Runs `workbook` with `arguments` in `folder` and collects what it prints.
-    static func run(_ arguments: [String], in folder: URL = fixtures) throws -> Result {
+    /// Runs `workbook` with `arguments` in `folder`, `environment` added to this
+    /// process's, and collects what it prints.
+    static func run(_ arguments: [String], in folder: URL = fixtures,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
         process.environment = environment
         // Files rather than pipes: nothing can block however much the child prints.
         let scratch = try temporaryFolder()

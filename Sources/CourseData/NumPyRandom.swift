@@ -112,12 +112,17 @@ public struct NumPyRandom: Sendable {
     private mutating func twist() {
         let upperMask: UInt32 = 0x8000_0000
         let lowerMask: UInt32 = 0x7FFF_FFFF
-        for i in 0..<624 {
-            let y = (state[i] & upperMask) | (state[(i + 1) % 624] & lowerMask)
+        // state[i] from state[i], state[i + 1] and state[i + 397], indices taken mod 624,
+        // in three runs so that no index needs the modulo.
+        @inline(__always) func next(_ i: Int, _ following: Int, _ far: Int) {
+            let y = (state[unchecked: i] & upperMask) | (state[unchecked: following] & lowerMask)
             // XOR the matrix's 0x9908B0DF when y is odd; a mask of 0 or all ones instead of
             // a branch, since y's low bit is a coin flip the processor cannot predict.
-            state[i] = state[(i + 397) % 624] ^ (y >> 1) ^ ((0 &- (y & 1)) & 0x9908_B0DF)
+            state[unchecked: i] = state[unchecked: far] ^ (y >> 1) ^ ((0 &- (y & 1)) & 0x9908_B0DF)
         }
+        for i in 0..<227 { next(i, i + 1, i + 397) }
+        for i in 227..<623 { next(i, i + 1, i - 227) }
+        next(623, 0, 396)
         index = 0
     }
 }

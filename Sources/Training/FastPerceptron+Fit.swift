@@ -54,7 +54,7 @@ extension FastPerceptron {
         precondition(layout[layout.count - 1].neurons == 1, "the loss needs a single output ŷ")
         let sigmoidOutput = layout[layout.count - 1].activation == .sigmoid
 
-        let buffers = TrainingBuffers(layout: layout)
+        let buffers = TrainingBuffers(layout: layout, parameters: parameters)
         let featureCount = data.featureCount
         // The samples row after row, and `order[i]`, the row that comes i-th this epoch:
         // shuffling reorders indices instead of copying samples.
@@ -73,36 +73,34 @@ extension FastPerceptron {
                 order = permutation.map { order[$0] }
             }
             var totalLoss = 0.0
-            try parameters.withUnsafeMutableBufferPointer { parameters in
-                let p = parameters.baseAddress!
-                try features.withUnsafeBufferPointer { features in
-                    for index in 0..<order.count {
-                        let sample = order[index]
-                        let x = features.baseAddress! + sample * featureCount
-                        buffers.forward(p, sample: x)
-                        let yHat = buffers.output
-                        let y = labels[sample]
-                        if yHat > 0 && yHat < 1 {
-                            totalLoss += Self.loss(label: y, prediction: yHat)
-                            // da = (ŷ − y) / (ŷ(1 − ŷ)), the course's ∂L/∂ŷ.
-                            buffers.backward(p, sample: x, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
-                                             learningRate: learningRate)
-                        } else if sigmoidOutput && yHat == yHat {
-                            saturated += 1
-                            let z = buffers.outputLogit
-                            totalLoss += Self.logitLoss(label: y, logit: z)
-                            buffers.backward(p, sample: x, outputGradient: yHat - y, learningRate: learningRate,
-                                             gradientIsForLogit: true)
-                        } else {
-                            // NaN, or not a sigmoid (a network built in code): nothing stable to fall back on.
-                            if yHat.isNaN { throw TrainingDivergence(epoch: epoch, learningRate: learningRate) }
-                            try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
-                        }
+            try features.withUnsafeBufferPointer { features in
+                for index in 0..<order.count {
+                    let sample = order[index]
+                    let x = features.baseAddress! + sample * featureCount
+                    buffers.forward(sample: x)
+                    let yHat = buffers.output
+                    let y = labels[sample]
+                    if yHat > 0 && yHat < 1 {
+                        totalLoss += Self.loss(label: y, prediction: yHat)
+                        // da = (ŷ − y) / (ŷ(1 − ŷ)), the course's ∂L/∂ŷ.
+                        buffers.backward(sample: x, outputGradient: (yHat - y) / (yHat * (1 - yHat)),
+                                         learningRate: learningRate)
+                    } else if sigmoidOutput && yHat == yHat {
+                        saturated += 1
+                        let z = buffers.outputLogit
+                        totalLoss += Self.logitLoss(label: y, logit: z)
+                        buffers.backward(sample: x, outputGradient: yHat - y, learningRate: learningRate,
+                                         gradientIsForLogit: true)
+                    } else {
+                        // NaN, or not a sigmoid (a network built in code): nothing stable to fall back on.
+                        if yHat.isNaN { throw TrainingDivergence(epoch: epoch, learningRate: learningRate) }
+                        try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
                     }
                 }
             }
+            parameters = buffers.parameters
             let average = totalLoss / Double(order.count)
-            guard average.isFinite, parameters.allSatisfy(\.isFinite) else {
+            guard average.isFinite, buffers.parametersAreFinite else {
                 throw TrainingDivergence(epoch: epoch, learningRate: learningRate)
             }
             losses.append(average)

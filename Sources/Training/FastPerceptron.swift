@@ -122,24 +122,14 @@ public struct FastPerceptron: Sendable, Equatable {
         probabilities([features])[0]
     }
 
-    /// ŷ for each sample in turn (each `inputCount` features long), as `probability`
-    /// computes it, in two buffers made once for all the samples.
+    /// ŷ for each sample in turn (each `inputCount` features long), through the
+    /// forward pass training uses, in buffers made once for all the samples.
     public func probabilities(_ samples: [[Double]]) -> [Double] {
-        let width = max(inputCount, layout.map(\.neurons).max() ?? 0)
-        var a = [Double](repeating: 0, count: width), next = a
+        let buffers = TrainingBuffers(layout: layout, parameters: parameters)
         return samples.map { features in
             precondition(features.count == inputCount, "the network takes \(inputCount) features, got \(features.count)")
-            a.replaceSubrange(0..<inputCount, with: features)
-            for layer in layout {
-                for i in 0..<layer.neurons {
-                    let row = layer.weights + i * layer.inputs
-                    var sum = 0.0
-                    for k in 0..<layer.inputs { sum += parameters[row + k] * a[k] }
-                    next[i] = layer.activation(sum + parameters[layer.biases + i])
-                }
-                swap(&a, &next)
-            }
-            return a[0]
+            features.withUnsafeBufferPointer { buffers.forward(sample: $0.baseAddress!) }
+            return buffers.output
         }
     }
 

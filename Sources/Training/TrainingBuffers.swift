@@ -1,129 +1,201 @@
 import Foundation
 
-/// The memory one training run of a `FastPerceptron` works in, allocated once
-/// and reused for every sample: each layer's weighted sums z, output a, the
-/// gradient da of its output, and which of its neurons are active.
+/// The memory a `FastPerceptron` trains and predicts in, allocated once and
+/// reused for every sample: the weights and biases being trained, and for
+/// each layer its weighted sums z, output a, the gradient da of its output, and
+/// which of its neurons are active.
 ///
-/// `forward` and `backward` compute the course's layer formulas over raw
-/// buffers, summing in the course's order, so the results match the course's
-/// NumPy loop and a correct teaching `Layer`.
+/// `forward` and `backward` compute the course's layer formulas, each number
+/// with the course's operations in the course's order, so the results match the
+/// course's NumPy loop and a correct teaching `Layer`. Two things make it fast
+/// without changing a single result:
 ///
-/// **Only active neurons are visited.** A ReLU neuron with z ≤ 0 outputs a = 0
-/// and passes back dz = da·0, so every term it would add to a sum, w·a or w·dz,
-/// is ±0, and every step it would take from a weight, α·(dz·a), is ±0. Adding
-/// ±0 to a sum that starts at +0 never changes it (such a sum is never −0, and
-/// s + ±0 = s otherwise), and w − (±0) = w, so skipping those terms gives the
-/// very same doubles (a weight that is exactly ±0 might keep its sign where the
-/// full loop would flip it; nothing later can tell). On the course's network about
-/// half the hidden neurons are inactive for any one sample.
+/// **Eight neurons at a time.** W is stored by columns, the weights from one
+/// input to every neuron side by side, in blocks of eight neurons (the last block
+/// padded with zeros). z = W·a_prev + b then adds column k times a_prev[k] to
+/// eight sums at once, input after input: each neuron's sum still runs over its
+/// inputs left to right, one multiply and one add per term, as `Matrix.*` does.
+/// The step W −= α·dz·a_prevᵀ likewise changes eight weights per instruction.
+///
+/// **Only active neurons count.** A ReLU neuron with z ≤ 0 outputs a = 0 and
+/// passes back dz = da·0, so every term it would add to a sum, w·a or w·dz, is
+/// ±0, and every step it would take from a weight, α·(dz·a), is ±0. Adding ±0
+/// to a sum that starts at +0 never changes it (such a sum is never −0, and
+/// s + ±0 = s otherwise), and w − (±0) = w, so skipping those terms, or taking
+/// them as exact zeros, gives the very same doubles (a weight that is exactly ±0
+/// might keep its sign where the full loop would flip it; nothing later can
+/// tell). On the course's network about half the hidden neurons are inactive
+/// for any one sample.
+///
+/// The loops use `while` and wrapping index arithmetic: a network this small
+/// spends more on loop bookkeeping than on arithmetic, and these indices stay
+/// below the buffers' sizes.
 final class TrainingBuffers {
-    /// One layer's shape and where its numbers live.
-    struct Slots {
-        let layer: FastPerceptron.LayerLayout
-        /// Offsets into `values`: a_prev (unused by the first layer, which reads
-        /// the sample where it lies), z and a.
-        let input, sums, output: Int
-        /// Offset into `gradients`: da of this layer's output.
-        let gradient: Int
-        /// Offsets into `active`: the list of the layer's inputs that are active
-        /// (the previous layer's list), and the list of its own active neurons.
-        let activeInputs, activeNeurons: Int
+    private typealias Block = SIMD8<Double>
+    private static let blockWidth = 8
+
+    /// One layer: its shape and pointers to its numbers.
+    private struct Layer {
+        let inputs: Int
+        let neurons: Int
+        /// Blocks of eight neurons: neurons / 8, rounded up.
+        let blocks: Int
+        let isReLU: Bool
+        /// Where W (neurons × inputs, row after row) and b are in `FastPerceptron.parameters`.
+        let weightOffset, biasOffset: Int
+        /// W by columns: column k, block q is the eight doubles at
+        /// `columns + (k·blocks + q)·8`; then b, in blocks.
+        let columns, biases: UnsafeMutableRawPointer
+        /// z, a and da, one entry per neuron, padded to whole blocks.
+        let sums, outputs, gradients: UnsafeMutablePointer<Double>
+        /// The indices of the active neurons, in increasing order; their count
+        /// is in `activeCounts` after the layer's `forward`.
+        let active: UnsafeMutablePointer<Int>
+
+        /// w[i][k]
+        func weight(neuron i: Int, input k: Int) -> UnsafeMutablePointer<Double> {
+            columns.assumingMemoryBound(to: Double.self) + (k &* blocks &* TrainingBuffers.blockWidth &+ i)
+        }
     }
 
-    /// Read in the inner loop, so kept in raw memory: no bounds checks, no reference counting.
-    private let slots: UnsafeMutableBufferPointer<Slots>
-    /// z and a for every layer: layer l > 0 reads its input where layer l − 1
-    /// wrote its output.
-    private let values: UnsafeMutableBufferPointer<Double>
-    /// da for every layer's output.
-    private let gradients: UnsafeMutableBufferPointer<Double>
-    /// Index lists, in increasing order: every feature of the sample (all count
-    /// as active), then for each layer the neurons whose output is not a ReLU's 0.
-    private let active: UnsafeMutableBufferPointer<Int>
-    /// How many entries of each list are in use: the features', then each layer's.
+    private let layers: UnsafeMutableBufferPointer<Layer>
+    /// Every layer's columns and biases, then every layer's z, a and da.
+    private let storage: UnsafeMutableBufferPointer<Double>
+    /// Every layer's list of active neurons, after the list of the features
+    /// (0, 1, …: all of them count as active).
+    private let lists: UnsafeMutableBufferPointer<Int>
+    /// Entry l + 1: how many of layer l's neurons are active; entry 0: the features.
     private let activeCounts: UnsafeMutableBufferPointer<Int>
+    private let parameterCount: Int
 
-    init(layout: [FastPerceptron.LayerLayout]) {
-        var slots: [Slots] = []
-        var valueCount = 0, gradientCount = 0, activeCount = layout[0].inputs
-        for layer in layout {
-            slots.append(Slots(layer: layer, input: max(valueCount - layer.inputs, 0), sums: valueCount,
-                               output: valueCount + layer.neurons, gradient: gradientCount,
-                               activeInputs: activeCount - layer.inputs, activeNeurons: activeCount))
-            valueCount += 2 * layer.neurons
-            gradientCount += layer.neurons
-            activeCount += layer.neurons
-        }
-        self.slots = .allocate(capacity: slots.count)
-        _ = self.slots.initialize(from: slots)
-        values = .allocate(capacity: valueCount)
-        values.initialize(repeating: 0)
-        gradients = .allocate(capacity: gradientCount)
-        gradients.initialize(repeating: 0)
-        active = .allocate(capacity: activeCount)
-        _ = active.initialize(from: 0..<activeCount)
+    /// Buffers for `layout`, starting from `parameters` (laid out as `FastPerceptron.parameters`).
+    init(layout: [FastPerceptron.LayerLayout], parameters: [Double]) {
+        let width = Self.blockWidth
+        let blocks = layout.map { ($0.neurons + width - 1) / width }
+        let parameterSpace = zip(layout, blocks).reduce(0) { $0 + $1.1 * width * ($1.0.inputs + 1) }
+        let valueSpace = blocks.reduce(0) { $0 + 3 * $1 * width }
+        // Aligned to a block, zero everywhere: padding neurons have w = 0, b = 0, z = 0, da = 0.
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: (parameterSpace + valueSpace) * 8,
+                                                         alignment: MemoryLayout<Block>.alignment)
+        storage = raw.initializeMemory(as: Double.self, repeating: 0)
+        parameterCount = parameters.count
+
+        let featureCount = layout[0].inputs
+        // Every list starts as 0, 1, …: all active. A sigmoid layer's stays so.
+        lists = .allocate(capacity: featureCount + layout.reduce(0) { $0 + $1.neurons })
+        _ = lists.initialize(from: ([featureCount] + layout.map(\.neurons)).flatMap { 0..<$0 })
         activeCounts = .allocate(capacity: layout.count + 1)
         activeCounts.initialize(repeating: 0)
-        activeCounts[0] = layout[0].inputs
+        activeCounts[0] = featureCount
+
+        var parameter = storage.baseAddress!, value = storage.baseAddress! + parameterSpace
+        var list = lists.baseAddress! + featureCount
+        var made: [Layer] = []
+        for (layer, blocks) in zip(layout, blocks) {
+            let padded = blocks * width
+            made.append(Layer(inputs: layer.inputs, neurons: layer.neurons, blocks: blocks,
+                              isReLU: layer.activation == .relu,
+                              weightOffset: layer.weights, biasOffset: layer.biases,
+                              columns: UnsafeMutableRawPointer(parameter),
+                              biases: UnsafeMutableRawPointer(parameter + padded * layer.inputs),
+                              sums: value, outputs: value + padded, gradients: value + 2 * padded, active: list))
+            parameter += padded * (layer.inputs + 1)
+            value += 3 * padded
+            list += layer.neurons
+        }
+        layers = .allocate(capacity: made.count)
+        _ = layers.initialize(from: made)
+
+        for layer in made {
+            let biases = layer.biases.assumingMemoryBound(to: Double.self)
+            for i in 0..<layer.neurons {
+                for k in 0..<layer.inputs {
+                    layer.weight(neuron: i, input: k).pointee = parameters[layer.weightOffset + i * layer.inputs + k]
+                }
+                biases[i] = parameters[layer.biasOffset + i]
+            }
+        }
     }
 
     deinit {
-        slots.deallocate()
-        values.deallocate()
-        gradients.deallocate()
-        active.deallocate()
+        layers.deallocate()
+        UnsafeMutableRawBufferPointer(storage).deallocate()
+        lists.deallocate()
         activeCounts.deallocate()
     }
 
+    /// The weights and biases as they are now, laid out as `FastPerceptron.parameters`.
+    var parameters: [Double] {
+        var parameters = [Double](repeating: 0, count: parameterCount)
+        for layer in layers {
+            let biases = layer.biases.assumingMemoryBound(to: Double.self)
+            for i in 0..<layer.neurons {
+                for k in 0..<layer.inputs {
+                    parameters[layer.weightOffset + i * layer.inputs + k] = layer.weight(neuron: i, input: k).pointee
+                }
+                parameters[layer.biasOffset + i] = biases[i]
+            }
+        }
+        return parameters
+    }
+
+    /// Whether every weight and bias is a finite number.
+    var parametersAreFinite: Bool { storage.allSatisfy(\.isFinite) }
+
     /// ŷ, the last layer's first output.
-    var output: Double { values[slots[slots.count - 1].output] }
+    var output: Double { layers[layers.count - 1].outputs[0] }
 
     /// z, the last layer's first weighted sum: ŷ = σ(z).
-    var outputLogit: Double { values[slots[slots.count - 1].sums] }
+    var outputLogit: Double { layers[layers.count - 1].sums[0] }
 
     /// Runs `sample` (a₀, the first layer's a_prev) through every layer:
     /// z = W·a_prev + b, a = f(z), noting which neurons are active.
-    func forward(_ parameters: UnsafeMutablePointer<Double>, sample: UnsafePointer<Double>) {
-        let v = values.baseAddress!, lists = active.baseAddress!
-        for l in 0..<slots.count {
-            let slot = slots[l], layer = slot.layer
-            let (m, n) = (layer.inputs, layer.neurons)
-            let W = parameters + layer.weights, b = parameters + layer.biases
-            let aPrev = l == 0 ? sample : UnsafePointer(v + slot.input), z = v + slot.sums, a = v + slot.output
-            let inputs = lists + slot.activeInputs, inputCount = activeCounts[l]
-            let neurons = lists + slot.activeNeurons
-            // Row i of W times a_prev, summed left to right as `Matrix.*` does (over the
-            // active inputs: the others add ±0), plus b.
-            @inline(__always) func weightedSum(_ i: Int) -> Double {
-                let row = W + i * m
-                var sum = 0.0
-                for t in 0..<inputCount {
+    func forward(sample: UnsafePointer<Double>) {
+        var aPrev = sample
+        var inputs = UnsafePointer(lists.baseAddress!), inputCount = activeCounts[0]
+        var l = 0
+        while l < layers.count {
+            let layer = layers[l]
+            let blocks = layer.blocks
+            var q = 0
+            while q < blocks {
+                // Eight neurons' sums, each over the active inputs left to right (the others
+                // add ±0), then + b.
+                var z = Block(repeating: 0)
+                var t = 0
+                while t < inputCount {
                     let k = inputs[t]
-                    sum += row[k] * aPrev[k]
+                    let column = layer.columns.loadUnaligned(fromByteOffset: (k &* blocks &+ q) &* 64, as: Block.self)
+                    z = z + column * Block(repeating: aPrev[k])
+                    t &+= 1
                 }
-                return sum + b[i]
+                z = z + layer.biases.loadUnaligned(fromByteOffset: q &* 64, as: Block.self)
+                UnsafeMutableRawPointer(layer.sums + q &* 8).storeBytes(of: z, as: Block.self)
+                q &+= 1
             }
-            var neuronCount = 0
-            switch layer.activation {
-            case .relu:
-                for i in 0..<n {
-                    let zi = weightedSum(i)
-                    z[i] = zi
-                    a[i] = max(0, zi)
-                    // Listed when active; written either way, so the loop has no branch to mispredict.
-                    neurons[neuronCount] = i
-                    neuronCount &+= zi > 0 ? 1 : 0
+            var activeCount = 0
+            var i = 0
+            if layer.isReLU {
+                while i < layer.neurons {
+                    let z = layer.sums[i]
+                    layer.outputs[i] = max(0, z)
+                    // Listed when active; written either way, so there is no branch to mispredict.
+                    layer.active[activeCount] = i
+                    activeCount &+= z > 0 ? 1 : 0
+                    i &+= 1
                 }
-            case .sigmoid:
-                for i in 0..<n {
-                    let zi = weightedSum(i)
-                    z[i] = zi
-                    a[i] = 1 / (1 + exp(-zi))
-                    neurons[i] = i
+            } else {
+                while i < layer.neurons {
+                    layer.outputs[i] = 1 / (1 + exp(-layer.sums[i]))
+                    i &+= 1
                 }
-                neuronCount = n
+                activeCount = layer.neurons
             }
-            activeCounts[l + 1] = neuronCount
+            activeCounts[l &+ 1] = activeCount
+            aPrev = UnsafePointer(layer.outputs)
+            inputs = UnsafePointer(layer.active)
+            inputCount = activeCount
+            l &+= 1
         }
     }
 
@@ -132,57 +204,88 @@ final class TrainingBuffers {
     /// da_prev = Wᵀ·dz (W before the update), W −= α·dW, b −= α·db.
     /// With `gradientIsForLogit`, `outputGradient` is already the output's dz
     /// (∂L/∂z = ŷ − y), and the last layer skips dz = da ⊙ f′(z).
-    func backward(_ parameters: UnsafeMutablePointer<Double>, sample: UnsafePointer<Double>,
-                  outputGradient: Double, learningRate: Double, gradientIsForLogit: Bool = false) {
-        let v = values.baseAddress!, g = gradients.baseAddress!, lists = active.baseAddress!
-        g[slots[slots.count - 1].gradient] = outputGradient
-        for l in (0..<slots.count).reversed() {
-            let slot = slots[l], layer = slot.layer
-            let m = layer.inputs
-            let W = parameters + layer.weights, b = parameters + layer.biases
-            let aPrev = l == 0 ? sample : UnsafePointer(v + slot.input), a = v + slot.output
-            let inputs = lists + slot.activeInputs, inputCount = activeCounts[l]
-            let neurons = lists + slot.activeNeurons, neuronCount = activeCounts[l + 1]
-            // dz = da ⊙ f′(z), written over da, for the active neurons (the others' dz is ±0).
-            // For an active ReLU f′(z) = 1, and da·1 = da: nothing to do. For a sigmoid,
-            // σ′(z) = σ(z)(1 − σ(z)) with σ(z) the a the forward pass kept (unless the
-            // caller already gave the output's dz).
-            let dz = g + slot.gradient
-            if layer.activation == .sigmoid && !(gradientIsForLogit && l == slots.count - 1) {
-                for t in 0..<neuronCount {
-                    let i = neurons[t]
-                    dz[i] = dz[i] * (a[i] * (1 - a[i]))
+    func backward(sample: UnsafePointer<Double>, outputGradient: Double, learningRate: Double,
+                  gradientIsForLogit: Bool = false) {
+        let last = layers.count &- 1
+        layers[last].gradients[0] = outputGradient
+        var l = last
+        while l >= 0 {
+            let layer = layers[l]
+            let neurons = UnsafePointer(layer.active), neuronCount = activeCounts[l &+ 1]
+            // dz = da ⊙ f′(z), written over da. For an active ReLU f′(z) = 1 and da·1 = da:
+            // nothing to do. For a sigmoid, σ′(z) = σ(z)(1 − σ(z)) with σ(z) the a the
+            // forward pass kept (unless the caller already gave the output's dz).
+            let dz = layer.gradients
+            if !layer.isReLU && !(gradientIsForLogit && l == last) {
+                var i = 0
+                while i < layer.neurons {
+                    let a = layer.outputs[i]
+                    dz[i] = dz[i] * (a * (1 - a))
+                    i &+= 1
                 }
             }
-            // da_prev = Wᵀ·dz with W before its update, for the active inputs of the layer
-            // before (the only ones whose gradient it reads); the first layer's has no reader.
+            // The inputs: the layer before's active outputs, or the sample's features.
+            let aPrev: UnsafePointer<Double>, inputs: UnsafePointer<Int>, inputCount: Int
             if l > 0 {
-                let daPrev = g + slots[l - 1].gradient
-                for s in 0..<inputCount { daPrev[inputs[s]] = 0 }
-                for t in 0..<neuronCount {
-                    let i = neurons[t]
-                    let row = W + i * m
-                    let dzi = dz[i]
-                    for s in 0..<inputCount {
-                        let j = inputs[s]
-                        let w = row[j]
-                        // Row i adds its term to every da_prev[j], so each sum still runs i = 0, 1, …
-                        daPrev[j] += w * dzi
-                        // W −= α·dW with dW = dz·a_prevᵀ.
-                        row[j] = w - learningRate * (dzi * aPrev[j])
+                let previous = layers[l &- 1]
+                (aPrev, inputs, inputCount) = (UnsafePointer(previous.outputs), UnsafePointer(previous.active),
+                                               activeCounts[l])
+                // da_prev = Wᵀ·dz with W before its update, for the active inputs (the only
+                // ones whose gradient the layer before reads): over the active neurons, in order.
+                var s = 0
+                while s < inputCount {
+                    let j = inputs[s]
+                    let column = layer.weight(neuron: 0, input: j)
+                    var sum = 0.0
+                    var t = 0
+                    while t < neuronCount {
+                        let i = neurons[t]
+                        sum += column[i] * dz[i]
+                        t &+= 1
                     }
-                    // b −= α·db with db = dz.
-                    b[i] -= learningRate * dzi
+                    previous.gradients[j] = sum
+                    s &+= 1
                 }
             } else {
-                for t in 0..<neuronCount {
-                    let i = neurons[t]
-                    let row = W + i * m
-                    let dzi = dz[i]
-                    for j in 0..<m { row[j] = row[j] - learningRate * (dzi * aPrev[j]) }
-                    b[i] -= learningRate * dzi
-                }
+                (aPrev, inputs, inputCount) = (sample, UnsafePointer(lists.baseAddress!), activeCounts[0])
             }
+            // W −= α·dz·a_prevᵀ and b −= α·dz, eight neurons at a time, with an inactive
+            // neuron's dz taken as 0 (padding neurons' da is 0 already).
+            if layer.neurons == 1 {
+                let dzi = dz[0]
+                let column = layer.weight(neuron: 0, input: 0)
+                var s = 0
+                while s < inputCount {
+                    let j = inputs[s]
+                    column[j &* 8] = column[j &* 8] - learningRate * (dzi * aPrev[j])
+                    s &+= 1
+                }
+                layer.biases.assumingMemoryBound(to: Double.self)[0] -= learningRate * dzi
+                l &-= 1
+                continue
+            }
+            let rate = Block(repeating: learningRate)
+            var q = 0
+            while q < layer.blocks {
+                var d = UnsafeRawPointer(dz + q &* 8).loadUnaligned(as: Block.self)
+                if layer.isReLU {
+                    let z = UnsafeRawPointer(layer.sums + q &* 8).loadUnaligned(as: Block.self)
+                    d.replace(with: 0, where: .!(z .> 0))
+                }
+                var s = 0
+                while s < inputCount {
+                    let j = inputs[s]
+                    let offset = (j &* layer.blocks &+ q) &* 64
+                    let w = layer.columns.loadUnaligned(fromByteOffset: offset, as: Block.self)
+                    layer.columns.storeBytes(of: w - rate * (d * Block(repeating: aPrev[j])),
+                                             toByteOffset: offset, as: Block.self)
+                    s &+= 1
+                }
+                let b = layer.biases.loadUnaligned(fromByteOffset: q &* 64, as: Block.self)
+                layer.biases.storeBytes(of: b - rate * d, toByteOffset: q &* 64, as: Block.self)
+                q &+= 1
+            }
+            l &-= 1
         }
     }
 }

@@ -21,12 +21,30 @@ enum DecimalNumber {
         var digitsBeforeExponent = 0
         var seenPoint = false, seenExponent = false, digitsInExponent = 0
         var previous: UInt8?
+        // For the exact shortcut below: the digits as one integer, how many came
+        // after the point, and the exponent, each while it stays small.
+        var significand: UInt64 = 0, significandFits = true, fractionDigits = 0
+        var exponent = 0, exponentIsNegative = false, isNegative = false
         for byte in bytes {
             defer { previous = byte }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if seenExponent { digitsInExponent += 1 } else { digitsBeforeExponent += 1 }
-            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                let digit = Int(byte &- UInt8(ascii: "0"))
+                if seenExponent {
+                    digitsInExponent += 1
+                    exponent = min(exponent * 10 + digit, 10_000)
+                } else {
+                    digitsBeforeExponent += 1
+                    if significand > (UInt64.max - 9) / 10 { significandFits = false }
+                    if significandFits {
+                        significand = significand * 10 + UInt64(digit)
+                        if seenPoint { fractionDigits += 1 }
+                    }
+                }
+            case UInt8(ascii: "-"):
+                guard previous == nil || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
+                if previous == nil { isNegative = true } else { exponentIsNegative = true }
+            case UInt8(ascii: "+"):
                 guard previous == nil || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
             case UInt8(ascii: "."):
                 guard !seenPoint && !seenExponent else { return nil }
@@ -39,6 +57,15 @@ enum DecimalNumber {
             }
         }
         guard digitsBeforeExponent > 0, !seenExponent || digitsInExponent > 0 else { return nil }
+        // Clinger's exact case: a significand of at most 2^53 and a power of ten of at
+        // most 10^22 are both exact doubles, so one correctly rounded multiplication or
+        // division gives the correctly rounded value, as strtod would.
+        let powerOfTen = (exponentIsNegative ? -exponent : exponent) - fractionDigits
+        if significandFits, significand <= 1 << 53, abs(powerOfTen) < exactPowersOfTen.count {
+            let magnitude = powerOfTen < 0 ? Double(significand) / exactPowersOfTen[-powerOfTen]
+                                           : Double(significand) * exactPowersOfTen[powerOfTen]
+            return isNegative ? -magnitude : magnitude
+        }
         // The grammar above is a subset of what strtod reads, so it reads all of it, and
         // correctly rounded, as `Double(_:)` does. (strtod follows the C locale, in which
         // every program starts; the workbook never changes it, so the point is a point.)
@@ -48,4 +75,10 @@ enum DecimalNumber {
             return strtod(terminated.baseAddress!, nil)
         }
     }
+
+    /// 10^0 … 10^22, every one exactly a double.
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 }

@@ -82,7 +82,10 @@ public struct NetworkShape {
 
     /// "2, 6,6 ,1" → ["2", "6", "6", "1"]
     private static func fields(_ list: String) -> [String] {
-        list.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        list.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            guard let first = field.firstIndex(where: { !$0.isWhitespace }),
+                  let last = field.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            return String(field[first...last])
+        }
     }
 }

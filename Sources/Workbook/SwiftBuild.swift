@@ -97,18 +97,19 @@ public struct CompilerError: Hashable, Sendable {
     }
 }
 
-/// Finds the workbook package: the nearest folder, from `start` upwards, that
-/// holds both `Package.swift` and `Chapters/`.
-public func locatePackageRoot(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) -> URL? {
-    var folder = start.standardizedFileURL
+/// Finds the workbook package: the nearest folder, from `start` (the current
+/// directory when nil) upwards, that holds both `Package.swift` and `Chapters/`.
+public func locatePackageRoot(from start: URL? = nil) -> URL? {
+    // Plain path strings: every command asks this at start-up, and URL's path
+    // arithmetic costs more than the few file checks.
+    var folder = start?.standardizedFileURL.path ?? FileManager.default.currentDirectoryPath
+    let manager = FileManager.default
     while true {
-        let manager = FileManager.default
-        if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
-           manager.fileExists(atPath: folder.appendingPathComponent("Chapters").path) {
-            return folder
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        if manager.fileExists(atPath: prefix + "Package.swift"), manager.fileExists(atPath: prefix + "Chapters") {
+            return URL(fileURLWithPath: folder, isDirectory: true)
         }
-        let parent = folder.deletingLastPathComponent()
-        if parent.path == folder.path { return nil }
-        folder = parent
+        guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return nil }
+        folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
     }
 }

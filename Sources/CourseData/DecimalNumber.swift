@@ -18,49 +18,52 @@ enum DecimalNumber {
 
     /// `parse(_:)` on the UTF-8 bytes of the text.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var digitsBeforeExponent = 0
-        var seenPoint = false, seenExponent = false, digitsInExponent = 0
-        var previous: UInt8?
-        // For the exact shortcut below: the digits as one integer, how many came
-        // after the point, and the exponent, each while it stays small.
-        var significand: UInt64 = 0, significandFits = true, fractionDigits = 0
-        var exponent = 0, exponentIsNegative = false, isNegative = false
-        for byte in bytes {
-            defer { previous = byte }
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let digit = Int(byte &- UInt8(ascii: "0"))
-                if seenExponent {
-                    digitsInExponent += 1
-                    exponent = min(exponent * 10 + digit, 10_000)
-                } else {
-                    digitsBeforeExponent += 1
-                    if significand > (UInt64.max - 9) / 10 { significandFits = false }
-                    if significandFits {
-                        significand = significand * 10 + UInt64(digit)
-                        if seenPoint { fractionDigits += 1 }
-                    }
-                }
-            case UInt8(ascii: "-"):
-                guard previous == nil || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
-                if previous == nil { isNegative = true } else { exponentIsNegative = true }
-            case UInt8(ascii: "+"):
-                guard previous == nil || previous == UInt8(ascii: "e") || previous == UInt8(ascii: "E") else { return nil }
-            case UInt8(ascii: "."):
-                guard !seenPoint && !seenExponent else { return nil }
-                seenPoint = true
-            case UInt8(ascii: "e"), UInt8(ascii: "E"):
-                guard !seenExponent && digitsBeforeExponent > 0 else { return nil }
-                seenExponent = true
-            default:
-                return nil
-            }
+        let (zero, nine) = (UInt8(ascii: "0"), UInt8(ascii: "9"))
+        var position = 0
+        func take(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
         }
-        guard digitsBeforeExponent > 0, !seenExponent || digitsInExponent > 0 else { return nil }
+        // For Clinger's shortcut below: the digits as one integer while it fits, and
+        // how many of those came after the point.
+        var significand: UInt64 = 0, significandFits = true, fractionDigits = 0
+        func digits(afterPoint: Bool) -> Int {
+            let start = position
+            while position < bytes.count, bytes[position] >= zero, bytes[position] <= nine {
+                if significand > (UInt64.max - 9) / 10 { significandFits = false }
+                if significandFits {
+                    significand = significand * 10 + UInt64(bytes[position] - zero)
+                    if afterPoint { fractionDigits += 1 }
+                }
+                position += 1
+            }
+            return position - start
+        }
+
+        let isNegative = take(UInt8(ascii: "-"))
+        if !isNegative { _ = take(UInt8(ascii: "+")) }
+        var digitCount = digits(afterPoint: false)
+        if take(UInt8(ascii: ".")) { digitCount += digits(afterPoint: true) }
+        guard digitCount > 0 else { return nil }
+        var exponent = 0
+        if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
+            let isNegativeExponent = take(UInt8(ascii: "-"))
+            if !isNegativeExponent { _ = take(UInt8(ascii: "+")) }
+            let start = position
+            while position < bytes.count, bytes[position] >= zero, bytes[position] <= nine {
+                exponent = min(exponent * 10 + Int(bytes[position] - zero), 10_000)
+                position += 1
+            }
+            guard position > start else { return nil }
+            if isNegativeExponent { exponent = -exponent }
+        }
+        guard position == bytes.count else { return nil }
+
         // Clinger's exact case: a significand of at most 2^53 and a power of ten of at
         // most 10^22 are both exact doubles, so one correctly rounded multiplication or
         // division gives the correctly rounded value, as strtod would.
-        let powerOfTen = (exponentIsNegative ? -exponent : exponent) - fractionDigits
+        let powerOfTen = exponent - fractionDigits
         if significandFits, significand <= 1 << 53, abs(powerOfTen) < exactPowersOfTen.count {
             let magnitude = powerOfTen < 0 ? Double(significand) / exactPowersOfTen[-powerOfTen]
                                            : Double(significand) * exactPowersOfTen[powerOfTen]

@@ -67,6 +67,8 @@ final class TrainingBuffers {
     /// Entry l + 1: how many of layer l's neurons are active; entry 0: the features.
     private let activeCounts: UnsafeMutableBufferPointer<Int>
     private let parameterCount: Int
+    /// Every layer has at most eight neurons.
+    private let isOneBlockWide: Bool
 
     /// Buffers for `layout`, starting from `parameters` (laid out as `FastPerceptron.parameters`).
     init(layout: [FastPerceptron.LayerLayout], parameters: [Double]) {
@@ -105,6 +107,7 @@ final class TrainingBuffers {
         }
         layers = .allocate(capacity: made.count)
         _ = layers.initialize(from: made)
+        isOneBlockWide = blocks.allSatisfy { $0 == 1 }
 
         for layer in made {
             let biases = layer.biases.assumingMemoryBound(to: Double.self)
@@ -151,12 +154,20 @@ final class TrainingBuffers {
     /// Runs `sample` (a₀, the first layer's a_prev) through every layer:
     /// z = W·a_prev + b, a = f(z), noting which neurons are active.
     func forward(sample: UnsafePointer<Double>) {
+        // A network whose layers all fit in one block (the course's does) gets a copy
+        // of the loops compiled for exactly one block, with no block loop and simpler
+        // offsets; `oneBlock` is a constant in each inlined copy.
+        if isOneBlockWide { forward(sample: sample, oneBlock: true) } else { forward(sample: sample, oneBlock: false) }
+    }
+
+    @inline(__always)
+    private func forward(sample: UnsafePointer<Double>, oneBlock: Bool) {
         var aPrev = sample
         var inputs = UnsafePointer(lists.baseAddress!), inputCount = activeCounts[0]
         var l = 0
         while l < layers.count {
             let layer = layers[l]
-            let blocks = layer.blocks
+            let blocks = oneBlock ? 1 : layer.blocks
             var q = 0
             while q < blocks {
                 // Eight neurons' sums, each over the active inputs left to right (the others
@@ -206,6 +217,18 @@ final class TrainingBuffers {
     /// (∂L/∂z = ŷ − y), and the last layer skips dz = da ⊙ f′(z).
     func backward(sample: UnsafePointer<Double>, outputGradient: Double, learningRate: Double,
                   gradientIsForLogit: Bool = false) {
+        if isOneBlockWide {
+            backward(sample: sample, outputGradient: outputGradient, learningRate: learningRate,
+                     gradientIsForLogit: gradientIsForLogit, oneBlock: true)
+        } else {
+            backward(sample: sample, outputGradient: outputGradient, learningRate: learningRate,
+                     gradientIsForLogit: gradientIsForLogit, oneBlock: false)
+        }
+    }
+
+    @inline(__always)
+    private func backward(sample: UnsafePointer<Double>, outputGradient: Double, learningRate: Double,
+                          gradientIsForLogit: Bool, oneBlock: Bool) {
         let last = layers.count &- 1
         layers[last].gradients[0] = outputGradient
         var l = last
@@ -266,7 +289,8 @@ final class TrainingBuffers {
             }
             let rate = Block(repeating: learningRate)
             var q = 0
-            while q < layer.blocks {
+            let blocks = oneBlock ? 1 : layer.blocks
+            while q < blocks {
                 var d = UnsafeRawPointer(dz + q &* 8).loadUnaligned(as: Block.self)
                 if layer.isReLU {
                     let z = UnsafeRawPointer(layer.sums + q &* 8).loadUnaligned(as: Block.self)
@@ -275,7 +299,7 @@ final class TrainingBuffers {
                 var s = 0
                 while s < inputCount {
                     let j = inputs[s]
-                    let offset = (j &* layer.blocks &+ q) &* 64
+                    let offset = (j &* blocks &+ q) &* 64
                     let w = layer.columns.loadUnaligned(fromByteOffset: offset, as: Block.self)
                     layer.columns.storeBytes(of: w - rate * (d * Block(repeating: aPrev[j])),
                                              toByteOffset: offset, as: Block.self)

@@ -20,6 +20,10 @@ struct FastPerceptronTests {
         ([3, 4, 1], [.sigmoid, .sigmoid]),
         ([2, 8, 5, 3, 1], [.relu, .sigmoid, .relu, .sigmoid]),
         ([4, 5, 1], [.relu, .sigmoid]),
+        // Wider than one block of eight neurons: the engine's general loops.
+        ([3, 20, 9, 1], [.relu, .relu, .sigmoid]),
+        ([12, 16, 8, 1], [.relu, .relu, .sigmoid]),
+        ([5, 17, 1], [.sigmoid, .sigmoid]),
     ]
 
     /// The teaching activation of the same name.

@@ -69,6 +69,9 @@ enum DecimalNumber {
                                            : Double(significand) * exactPowersOfTen[powerOfTen]
             return isNegative ? -magnitude : magnitude
         }
+        if significandFits, let magnitude = extendedQuotient(significand, powerOfTen: powerOfTen) {
+            return isNegative ? -magnitude : magnitude
+        }
         // The grammar above is a subset of what strtod reads, so it reads all of it, and
         // correctly rounded, as `Double(_:)` does. (strtod follows the C locale, in which
         // every program starts; the workbook never changes it, so the point is a point.)
@@ -78,6 +81,30 @@ enum DecimalNumber {
             return strtod(terminated.baseAddress!, nil)
         }
     }
+
+    /// Shortest spellings of doubles often have 17 digits, more than Clinger's case
+    /// takes. With 80-bit extended precision (x86-64) the significand, up to 2^64, and
+    /// 10^0 … 10^27 are exact, and the quotient or product is correctly rounded to 64
+    /// bits. Every midpoint between two doubles is exact in 64 bits, so rounding to the
+    /// nearest extended value never crosses one: rounding that value to a double gives
+    /// the correctly rounded result, unless it lies on a midpoint itself (its lowest 11
+    /// bits 100…0), where the true value could lie on either side: nil, for strtod.
+    private static func extendedQuotient(_ significand: UInt64, powerOfTen: Int) -> Double? {
+        #if arch(x86_64) && !os(Windows)
+        guard abs(powerOfTen) < extendedPowersOfTen.count else { return nil }
+        let power = extendedPowersOfTen[abs(powerOfTen)]
+        let value = powerOfTen < 0 ? Float80(significand) / power : Float80(significand) * power
+        guard value.significandBitPattern & 0x7FF != 0x400 else { return nil }
+        return Double(value)
+        #else
+        return nil
+        #endif
+    }
+
+    #if arch(x86_64) && !os(Windows)
+    /// 10^0 … 10^27, every one exact in 80 bits (5^27 < 2^64).
+    private static let extendedPowersOfTen: [Float80] = (0...27).map { k in (0..<k).reduce(1) { power, _ in power * 10 } }
+    #endif
 
     /// 10^0 … 10^22, every one exactly a double.
     private static let exactPowersOfTen: [Double] = [

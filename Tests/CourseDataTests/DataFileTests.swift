@@ -39,12 +39,17 @@ struct DataFileTests {
     /// The shortcut for short significands must give the very double Swift's own
     /// parser gives (correctly rounded), and so must the path through strtod: checked
     /// on the shortest spellings of random doubles, on short decimals with exponents
-    /// from 10^-30 to 10^30 (inside and outside the shortcut's 10^±22), on 16- to
-    /// 20-digit significands, and on signed zeros.
+    /// from 10^-30 to 10^30 (inside and outside the shortcuts' ranges), on 1- to
+    /// 20-digit significands, on signed zeros, and on decimals next to a midpoint
+    /// between two doubles.
     @Test func numbersAreReadAsSwiftReadsThem() {
         var random = NumPyRandom(seed: 4)
         var texts = ["0", "-0", "0.0", "-0.000", "9007199254740992", "9007199254740993", "1e22", "1e23", "4.9e-324",
-                     "1.7976931348623157e308", "123456789012345678901234567890"]
+                     "1.7976931348623157e308", "123456789012345678901234567890",
+                     // Just off a midpoint between two doubles, and rounded onto it in 64 bits
+                     // (found with exact rational arithmetic): only strtod gets these right.
+                     "0.8489593995678604288", "0.2625183354820274928", "0.7908361176241581192",
+                     "0.8374074528806710327", "0.4384393972260028638", "0.7646572816333626066"]
         for _ in 0..<3000 {
             let value = (random.nextDouble() - 0.5) * pow(10, Double(Int(random.nextUInt32() % 40)) - 20)
             texts.append("\(value)")

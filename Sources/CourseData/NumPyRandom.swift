@@ -97,12 +97,8 @@ public struct NumPyRandom: Sendable {
     /// A draw in 0...bound, by masked rejection as NumPy's legacy `random_interval`.
     @inline(__always)
     private mutating func boundedDraw(upTo bound: UInt32) -> Int {
-        var mask = bound
-        mask |= mask >> 1
-        mask |= mask >> 2
-        mask |= mask >> 4
-        mask |= mask >> 8
-        mask |= mask >> 16
+        // The smallest 2^k − 1 ≥ bound: all ones below bound's highest set bit.
+        let mask = UInt32.max >> bound.leadingZeroBitCount
         while true {
             let value = nextUInt32() & mask
             if value <= bound { return Int(value) }

@@ -119,7 +119,24 @@ public struct FastPerceptron: Sendable, Equatable {
     /// ŷ for one sample (`features.count` = the input count): every layer's
     /// a = f(W·a_prev + b), summed in the same order as training.
     public func probability(_ features: [Double]) -> Double {
-        probabilities([features])[0]
+        precondition(features.count == inputCount, "the network takes \(inputCount) features, got \(features.count)")
+        let width = max(inputCount, layout.map(\.neurons).max() ?? 0)
+        // One sample at a time (a decision boundary asks for tens of thousands), so
+        // the scratch space is on the stack: no allocation per call.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * width) { scratch in
+            var a = scratch.baseAddress!, next = a + width
+            a.initialize(from: features, count: inputCount)
+            for layer in layout {
+                for i in 0..<layer.neurons {
+                    let row = layer.weights + i * layer.inputs
+                    var sum = 0.0
+                    for k in 0..<layer.inputs { sum += parameters[row + k] * a[k] }
+                    next[i] = layer.activation(sum + parameters[layer.biases + i])
+                }
+                swap(&a, &next)
+            }
+            return a[0]
+        }
     }
 
     /// ŷ for each sample in turn (each `inputCount` features long), through the

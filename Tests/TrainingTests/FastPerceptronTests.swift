@@ -81,10 +81,13 @@ struct FastPerceptronTests {
         let teaching = Perceptron(sizes: shape.sizes, activations: shape.activations.map(Self.teachingActivation),
                                   generator: &random)
         let fast = FastPerceptron(layers: Self.parameters(of: teaching))
-        for features in Self.data(featureCount: shape.sizes[0], count: 20, seed: 7).features {
+        let samples = Self.data(featureCount: shape.sizes[0], count: 20, seed: 7).features
+        for features in samples {
             // The same sums in the same order: the same double.
             #expect(fast.probability(features) == teaching.probability(features))
         }
+        // Many at once, through the training buffers' forward pass: the same doubles.
+        #expect(fast.probabilities(samples) == samples.map(teaching.probability))
     }
 
     @Test func layersRoundTripEveryNumber() {

@@ -272,21 +272,28 @@ final class TrainingBuffers {
             } else {
                 (aPrev, inputs, inputCount) = (sample, UnsafePointer(lists.baseAddress!), activeCounts[0])
             }
-            // W −= α·dz·a_prevᵀ and b −= α·dz, eight neurons at a time, with an inactive
-            // neuron's dz taken as 0 (padding neurons' da is 0 already).
+            // W −= α·dz·a_prevᵀ and b −= α·dz. A layer of one neuron (the output) steps
+            // its weights one by one: a block would carry seven zeros along.
             if layer.neurons == 1 {
+                // Inactive, it has dz = 0, and nothing changes.
+                guard neuronCount == 1 else {
+                    l &-= 1
+                    continue
+                }
                 let dzi = dz[0]
-                let column = layer.weight(neuron: 0, input: 0)
                 var s = 0
                 while s < inputCount {
                     let j = inputs[s]
-                    column[j &* 8] = column[j &* 8] - learningRate * (dzi * aPrev[j])
+                    let w = layer.weight(neuron: 0, input: j)
+                    w.pointee = w.pointee - learningRate * (dzi * aPrev[j])
                     s &+= 1
                 }
                 layer.biases.assumingMemoryBound(to: Double.self)[0] -= learningRate * dzi
                 l &-= 1
                 continue
             }
+            // Otherwise eight neurons at a time, an inactive neuron's dz taken as 0
+            // (padding neurons' da is 0 already).
             let rate = Block(repeating: learningRate)
             var q = 0
             let blocks = oneBlock ? 1 : layer.blocks

@@ -24,6 +24,9 @@ struct FastPerceptronTests {
         ([3, 20, 9, 1], [.relu, .relu, .sigmoid]),
         ([12, 16, 8, 1], [.relu, .relu, .sigmoid]),
         ([5, 17, 1], [.sigmoid, .sigmoid]),
+        // A ReLU layer of one neuron, which is sometimes inactive.
+        ([3, 1, 4, 1], [.relu, .relu, .sigmoid]),
+        ([2, 3, 1, 1], [.sigmoid, .relu, .sigmoid]),
     ]
 
     /// The teaching activation of the same name.

@@ -21,7 +21,8 @@ struct BenchCommand: ParsableCommand {
             Then the whole-process ratio, as a user meets it: `workbook train` and the \
             course's script each run as a fresh process on the same CSV file (--samples rows, \
             --epochs epochs, the course's network and seed), timed from launch to exit, so \
-            start-up, reading the file and setting up count too. Best of 3 runs each.
+            start-up, reading the file and setting up count too. Each is spawned directly \
+            with its output discarded, as hyperfine times a command; best of 3 runs each.
 
             Time a release build, as the numbers of a debug build mean little, with the Swift \
             runtime linked in, as README's numbers were measured:

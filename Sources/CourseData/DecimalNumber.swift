@@ -60,10 +60,12 @@ enum DecimalNumber {
         }
         guard position == bytes.count else { return nil }
 
+        // An exponent held at ±10 000 stands for a larger one, which as many zeros after
+        // the point could balance: it keeps both shortcuts out of reach, for strtod.
+        let powerOfTen = abs(exponent) < 10_000 ? exponent - fractionDigits : exponent
         // Clinger's exact case: a significand of at most 2^53 and a power of ten of at
         // most 10^22 are both exact doubles, so one correctly rounded multiplication or
         // division gives the correctly rounded value, as strtod would.
-        let powerOfTen = exponent - fractionDigits
         if significandFits, significand <= 1 << 53, abs(powerOfTen) < exactPowersOfTen.count {
             let magnitude = powerOfTen < 0 ? Double(significand) / exactPowersOfTen[-powerOfTen]
                                            : Double(significand) * exactPowersOfTen[powerOfTen]

@@ -100,7 +100,9 @@ extension FastPerceptron {
             }
             parameters = buffers.parameters
             let average = totalLoss / Double(order.count)
-            guard average.isFinite, buffers.parametersAreFinite else {
+            // The weights and biases only: the buffers' z, a and da of the last sample may
+            // hold an off ReLU neuron's z = −∞, which training takes as 0 like any z ≤ 0.
+            guard average.isFinite, parameters.allSatisfy(\.isFinite) else {
                 throw TrainingDivergence(epoch: epoch, learningRate: learningRate)
             }
             losses.append(average)

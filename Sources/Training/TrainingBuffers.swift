@@ -142,9 +142,6 @@ final class TrainingBuffers {
         return parameters
     }
 
-    /// Whether every weight and bias is a finite number.
-    var parametersAreFinite: Bool { storage.allSatisfy(\.isFinite) }
-
     /// ŷ, the last layer's first output.
     var output: Double { layers[layers.count - 1].outputs[0] }
 

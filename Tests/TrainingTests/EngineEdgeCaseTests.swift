@@ -9,7 +9,7 @@ import Testing
 /// hidden layers, features that are exactly 0, layers that never fire, and
 /// numbers large enough to overflow a sum. The engine claims the very same
 /// doubles, so these compare with `==`.
-struct EngineAdversarialTests {
+struct EngineEdgeCaseTests {
     static let shapes: [(sizes: [Int], activations: [ActivationKind])] = [
         ([9, 8, 1], [.relu, .sigmoid]),
         ([8, 9, 1], [.sigmoid, .sigmoid]),

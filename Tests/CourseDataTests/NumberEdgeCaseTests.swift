@@ -4,7 +4,7 @@ import Testing
 
 /// `DecimalNumber.parse` against Swift's own reading, bit for bit, on the
 /// spellings its shortcuts are most likely to get wrong, and CSV edge cases.
-struct NumberAdversarialTests {
+struct NumberEdgeCaseTests {
     static func expectSwiftsReading(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         var wrong: [String] = []
         for text in texts {

@@ -100,16 +100,22 @@ public struct CompilerError: Hashable, Sendable {
 /// Finds the workbook package: the nearest folder, from `start` (the current
 /// directory when nil) upwards, that holds both `Package.swift` and `Chapters/`.
 public func locatePackageRoot(from start: URL? = nil) -> URL? {
-    // Plain path strings: every command asks this at start-up, and URL's path
-    // arithmetic costs more than the few file checks.
-    var folder = start?.standardizedFileURL.path ?? FileManager.default.currentDirectoryPath
-    let manager = FileManager.default
+    // Plain path strings and access(2): every command asks this at start-up, where
+    // FileManager's first use and URL's path arithmetic cost more than the checks.
+    var folder = start?.standardizedFileURL.path ?? workingDirectory
     while true {
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        if manager.fileExists(atPath: prefix + "Package.swift"), manager.fileExists(atPath: prefix + "Chapters") {
+        if access(prefix + "Package.swift", F_OK) == 0, access(prefix + "Chapters", F_OK) == 0 {
             return URL(fileURLWithPath: folder, isDirectory: true)
         }
         guard let slash = folder.lastIndex(of: "/"), folder != "/" else { return nil }
         folder = slash == folder.startIndex ? "/" : String(folder[..<slash])
     }
+}
+
+/// The current directory, from getcwd(3) (which glibc and Darwin allocate).
+private var workingDirectory: String {
+    guard let path = getcwd(nil, 0) else { return FileManager.default.currentDirectoryPath }
+    defer { free(path) }
+    return String(cString: path)
 }

@@ -15,7 +15,7 @@ import Foundation
 /// padded with zeros). z = W·a_prev + b then adds column k times a_prev[k] to
 /// eight sums at once, input after input: each neuron's sum still runs over its
 /// inputs left to right, one multiply and one add per term, as `Matrix.*` does.
-/// The step W −= α·dz·a_prevᵀ likewise changes eight weights per instruction.
+/// The step W −= α·dz·a_prevᵀ likewise changes eight weights at a time.
 ///
 /// **Only active neurons count.** A ReLU neuron with z ≤ 0 outputs a = 0 and
 /// passes back dz = da·0, so every term it would add to a sum, w·a or w·dz, is

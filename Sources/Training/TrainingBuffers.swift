@@ -52,7 +52,7 @@ final class TrainingBuffers {
         /// is in `activeCounts` after the layer's `forward`.
         let active: UnsafeMutablePointer<Int>
 
-        /// w[i][k]
+        /// Where w[i][k] is: neuron i's weight from input k.
         func weight(neuron i: Int, input k: Int) -> UnsafeMutablePointer<Double> {
             columns.assumingMemoryBound(to: Double.self) + (k &* blocks &* TrainingBuffers.blockWidth &+ i)
         }

@@ -55,6 +55,9 @@ extension FastPerceptron {
         let sigmoidOutput = layout[layout.count - 1].activation == .sigmoid
 
         let buffers = TrainingBuffers(layout: layout, parameters: parameters)
+        // Whatever ends the run, the network keeps the weights it had reached, as the
+        // teaching path's layers do when `fit` throws.
+        defer { parameters = buffers.parameters }
         let featureCount = data.featureCount
         // The samples row after row, and `order[i]`, the row that comes i-th this epoch:
         // shuffling reorders indices instead of copying samples.

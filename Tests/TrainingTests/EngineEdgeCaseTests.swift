@@ -38,7 +38,8 @@ struct EngineEdgeCaseTests {
         })
     }
 
-    /// Trains both from `network` and expects the same losses, weights and biases, or the same error.
+    /// Trains both from `network` and expects the same losses, weights and biases, or
+    /// the same error and the same weights and biases where each stopped.
     static func expectSameTraining(_ network: FastPerceptron, on data: DataSet, epochs: Int, learningRate: Double,
                                    shuffle: Bool, seed: UInt32 = 1, _ what: String,
                                    sourceLocation: SourceLocation = #_sourceLocation) {
@@ -55,6 +56,8 @@ struct EngineEdgeCaseTests {
                     sourceLocation: sourceLocation)
         case let (.failure(found), .failure(expected)):
             #expect(String(describing: found) == String(describing: expected), "\(what)", sourceLocation: sourceLocation)
+            #expect(fast.layers == FastPerceptronTests.parameters(of: teaching), "\(what): weights and biases where it stopped",
+                    sourceLocation: sourceLocation)
         default:
             Issue.record("\(what): the engine gave \(found), the teaching path \(expected)", sourceLocation: sourceLocation)
         }

@@ -16,16 +16,11 @@ struct HintCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The exercise, e.g. 7.1 (see `workbook list`).", valueName: "exercise"))
-    var exercise: String
-
-    func validate() throws {
-        _ = try ExerciseArgument.resolve(exercise)
-    }
+    @OptionGroup var exercise: ExerciseArgument
 
     func run() throws {
         let workspace = try Workspace()
-        let info = try ExerciseArgument.resolve(exercise)
+        let info = try exercise.info
         let file = workspace.root.appendingPathComponent(".workbook/hints.json")
         var shown = (try? JSONDecoder().decode([String: Int].self, from: Data(contentsOf: file))) ?? [:]
         let count = min((shown[info.number] ?? 0) + 1, info.hints.count)
@@ -46,9 +41,22 @@ struct HintCommand: ParsableCommand {
     }
 }
 
-/// Reading an exercise number from the command line, with suggestions when it names none.
-enum ExerciseArgument {
-    static func resolve(_ text: String) throws -> ExerciseInfo {
+/// The exercise `hint` and `reset` act on, read from the command line, with
+/// suggestions when it names none.
+struct ExerciseArgument: ParsableArguments {
+    @Argument(help: ArgumentHelp("The exercise, e.g. 7.1 (see `workbook list`).", valueName: "exercise"))
+    var number: String
+
+    func validate() throws {
+        _ = try info
+    }
+
+    /// The exercise named, or a `ValidationError` that says which exist.
+    var info: ExerciseInfo {
+        get throws { try Self.resolve(number) }
+    }
+
+    private static func resolve(_ text: String) throws -> ExerciseInfo {
         if let info = ExerciseCatalog.exercise(text) { return info }
         let numbers = ExerciseCatalog.exercises.map(\.number)
         var message = "there is no exercise \(text)"

@@ -18,16 +18,11 @@ struct ResetCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The exercise, e.g. 7.1 (see `workbook list`).", valueName: "exercise"))
-    var exercise: String
-
-    func validate() throws {
-        _ = try ExerciseArgument.resolve(exercise)
-    }
+    @OptionGroup var exercise: ExerciseArgument
 
     func run() throws {
         let workspace = try Workspace()
-        let info = try ExerciseArgument.resolve(exercise)
+        let info = try exercise.info
         let url = workspace.root.appendingPathComponent(info.file)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ValidationError("cannot read \(info.file), where exercise \(info.number) lives")

@@ -60,6 +60,18 @@ struct SandboxTests {
         }
     }
 
+    /// The processes still holding `marker` after up to two seconds: killing is
+    /// immediate, but the kernel reaps a moment later.
+    static func processesLeft(holding marker: String) -> [String] {
+        var left: [String] = []
+        for _ in 0..<20 {
+            left = processes(holding: marker)
+            if left.isEmpty { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return left
+    }
+
     @Test(arguments: SandboxTests.confinements)
     func floodKeepsOnlyTheBoundedOutput(fallback: Bool) throws {
         let tests = try SandboxTests(fallback: fallback)
@@ -79,13 +91,7 @@ struct SandboxTests {
         // that it ends and leaves nothing.
         #expect(result.termination == .exit(0) || (fallback && result.termination == .timedOut), "\(result.termination)")
         #expect(result.output.contains("started"))
-        // Killing is immediate, but the kernel reaps a moment later.
-        var left: [String] = []
-        for _ in 0..<20 {
-            left = Self.processes(holding: "sleep 313.")
-            if left.isEmpty { break }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        let left = Self.processesLeft(holding: "sleep 313.")
         #expect(left.isEmpty, "still running: \(left)")
     }
 
@@ -95,12 +101,7 @@ struct SandboxTests {
         let result = try tests.run("while true; do sleep 317.5 & done", timeout: 3)
         // The shell gives up when the limit refuses a fork; otherwise its time runs out.
         #expect(result.termination != .exit(0))
-        var left: [String] = []
-        for _ in 0..<20 {
-            left = Self.processes(holding: "sleep 317.5")
-            if left.isEmpty { break }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
+        let left = Self.processesLeft(holding: "sleep 317.5")
         #expect(left.isEmpty, "\(left.count) still running")
         #expect(result.output.contains("fork"), "the process limit never stopped it: \(result.output.suffix(300))")
     }

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 /// The ten chapters of the course, in order: one executable target each.
@@ -54,8 +54,14 @@ let package = Package(
         // The learner's network: the exercises and what the chapters teach around them.
         // Each file sees only the members of the modules it imports itself, so an
         // exercise file that imports only CourseData cannot reach Foundation's.
+        // Strict memory safety makes every unsafe construct (pointers, unsafeBitCast,
+        // Unmanaged, …) a compile error here, while other warnings stay warnings.
         .target(name: "NeuralNetwork", dependencies: ["CourseData"], exclude: ["README.md"],
-                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+                swiftSettings: [
+                    .enableUpcomingFeature("MemberImportVisibility"),
+                    .strictMemorySafety(),
+                    .treatWarning("StrictMemorySafety", as: .error),
+                ]),
         // Charts that know nothing of networks.
         .target(name: "Plot", dependencies: ["CGD"], exclude: ["README.md"]),
         // The chapter harness: checks, records, the catalog, running chapters.

@@ -170,6 +170,7 @@ public struct Grader: Sendable {
             files.notes.append("the submission folder \(submission.folder.path) does not exist")
         }
         var assembled = package.files
+        var bodyLines: [String: [String: Int]] = [:]
         for file in package.exerciseFiles {
             if let url = files.found[file], let contents = try? Data(contentsOf: url),
                let pristine = package.files[file] {
@@ -178,6 +179,7 @@ public struct Grader: Sendable {
                     let spliced = try SubmissionRegions.splice(pristine: String(decoding: pristine, as: UTF8.self),
                                                                submitted: String(decoding: contents, as: UTF8.self), file: file)
                     assembled[file] = Data(spliced.text.utf8)
+                    bodyLines[file] = spliced.bodyLines
                     files.notes += spliced.problems.map(\.description)
                 } catch {
                     assembled[file] = package.learnerFiles[file]
@@ -194,7 +196,28 @@ public struct Grader: Sendable {
         var built = BuiltSubmission(submission: submission, files: files, chapters: nil, failure: nil, buildSeconds: 0)
         do {
             try slot.assemble(assembled)
-            let failures = slot.build(timeout: settings.buildTimeout)
+            var failures = slot.build(timeout: settings.buildTimeout)
+            // Each round takes out the regions the compiler found unsafe; the
+            // compiler reports a few errors at a time, so more may follow.
+            var rounds = 0
+            while rounds < package.exerciseFiles.count,
+                  let errors = failures.values.first,
+                  case let refusals = MemorySafetyRefusals.refusals(in: errors), !refusals.isEmpty {
+                var stubbed = false
+                for file in package.exerciseFiles where refusals.contains(where: { $0.file == file }) {
+                    guard let data = assembled[file] else { continue }
+                    let result = try MemorySafetyRefusals.stubbing(refusals, in: String(decoding: data, as: UTF8.self),
+                                                                   file: file, bodyLines: bodyLines[file] ?? [:])
+                    assembled[file] = Data(result.text.utf8)
+                    files.notes += result.problems.map(\.description)
+                    stubbed = stubbed || !result.problems.isEmpty
+                }
+                guard stubbed else { break }
+                try slot.assemble(assembled)
+                failures = slot.build(timeout: settings.buildTimeout)
+                rounds += 1
+            }
+            built.files = files
             built.chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("\(number)"), buildFailures: failures)
         } catch {
             built.failure = "the grader could not build the submission: \(error)"

@@ -4,8 +4,8 @@
 /// Like nbgrader restoring its read-only cells, the grader splices those bodies
 /// into the instructor's own file: code at file scope, extra imports, changed
 /// signatures or doc comments in the submission never reach the build. A region
-/// that is missing, doubled, unbalanced, or uses a construct outside the plain
-/// language (see `EscapeHatches`) is not taken: its exercise keeps the learner
+/// that is missing, doubled, unbalanced, or uses a construct outside what a region
+/// may contain (see `RegionRules`) is not taken: its exercise keeps the learner
 /// edition's stub, so it grades as open, and the problem is reported with the
 /// submitted file's line.
 public enum SubmissionRegions {
@@ -28,9 +28,14 @@ public enum SubmissionRegions {
     /// The instructor's `pristine` file with each region's body replaced by the
     /// submission's, where the submission has a valid one, and by the learner
     /// edition's stub otherwise.
-    public static func splice(pristine: String, submitted: String, file: String) throws -> (text: String, problems: [Problem]) {
+    ///
+    /// `bodyLines` gives, for each region taken, the 1-based line of the submitted
+    /// file where its body begins, so that a compiler error in the spliced file can
+    /// be reported at the learner's own line.
+    public static func splice(pristine: String, submitted: String, file: String) throws
+        -> (text: String, problems: [Problem], bodyLines: [String: Int]) {
         let regions = try ExerciseMarkers.exercises(in: pristine, file: file)
-        var (bodies, problems) = scan(submitted, file: file)
+        var (bodies, problems, bodyLines) = scan(submitted, file: file)
         for region in regions where bodies[region.number] == nil
             && !problems.contains(where: { $0.exercise == region.number }) {
             problems.append(Problem(file: file, line: 1, exercise: region.number,
@@ -52,13 +57,14 @@ public enum SubmissionRegions {
             index = region.endLine
         }
         output += lines[index...]
-        return (output.joined(separator: "\n"), problems.sorted { ($0.line, $0.problem) < ($1.line, $1.problem) })
+        bodyLines = bodyLines.filter { bodies[$0.key] != nil }
+        return (output.joined(separator: "\n"), problems.sorted { ($0.line, $0.problem) < ($1.line, $1.problem) }, bodyLines)
     }
 
     /// The valid region bodies of a submitted file by exercise number, and what is
     /// wrong with the others. Lenient about where markers are, strict about what
     /// is between them.
-    static func scan(_ text: String, file: String) -> (bodies: [String: [String]], problems: [Problem]) {
+    static func scan(_ text: String, file: String) -> (bodies: [String: [String]], problems: [Problem], bodyLines: [String: Int]) {
         let lines = ExerciseMarkers.lines(of: text)
         var bodies: [String: [String]] = [:]
         var bodyLine: [String: Int] = [:]
@@ -95,7 +101,7 @@ public enum SubmissionRegions {
                 }
                 bodyLine[exercise] = region.line
                 let body = Array(lines[(region.line + 1)..<index])
-                if let problem = EscapeHatches.problem(in: body, startingAt: region.line + 1) {
+                if let problem = RegionRules.problem(in: body, startingAt: region.line + 1) {
                     reject(exercise, line: problem.line, problem.problem)
                 } else {
                     bodies[exercise] = body
@@ -108,30 +114,37 @@ public enum SubmissionRegions {
             reject(region.exercise, line: region.line, "\(ExerciseMarkers.beginSolution) is never closed by \(ExerciseMarkers.endSolution)")
         }
         for exercise in rejected { bodies[exercise] = nil }
-        return (bodies, problems)
+        return (bodies, problems, bodyLine.mapValues { $0 + 2 })
     }
 }
 
-/// What a solution may not use: every way out of the plain language to the
-/// process's memory, the C library or the compiler's internals.
-public enum EscapeHatches {
+/// What a solution region may contain, beyond what the compiler already guards.
+///
+/// The learner's module builds with strict memory safety as an error, so pointers,
+/// `unsafeBitCast`, `Unmanaged` and every other unsafe construct fail to compile
+/// there; the one way past that check, the `unsafe` keyword, is refused here.
+/// The rest is an allow-list of what a region may hold: Swift statements and
+/// expressions, with
+/// - attributes: only `@escaping` and `@Sendable`;
+/// - no compiler directive or macro (`#if`, `#sourceLocation`, `#externalMacro`, …);
+/// - no `import`, and no module named outright (`Foundation.exit`), so a region
+///   reaches only what its file imports;
+/// - no name beginning with `_` (the standard library's internals), and not
+///   `unsafe`, `nonisolated`, `CommandLine` or `readLine`.
+public enum RegionRules {
+    /// The attributes a region may write.
+    static let allowedAttributes: Set<String> = ["@escaping", "@Sendable"]
     /// Words refused wherever they occur as code (not in strings or comments).
-    static let words: Set<String> = [
-        "unsafeBitCast", "unsafeDowncast", "Unmanaged", "OpaquePointer", "Mirror", "CustomReflectable",
-        "dlopen", "dlsym", "dlvsym", "dlmopen", "dlclose", "import", "extern", "Builtin",
-        "CVaListPointer", "AutoreleasingUnsafeMutablePointer", "ManagedBuffer", "ManagedBufferPointer",
-        "nonisolated", "unowned", "CommandLine", "readLine",
-        // Modules named outright, to reach what the file does not import.
+    static let refusedWords: Set<String> = ["import", "unsafe", "nonisolated", "CommandLine", "readLine"]
+    /// Modules a region may not name: its file imports what it may use.
+    static let modules: Set<String> = [
         "Foundation", "FoundationEssentials", "FoundationNetworking", "CoreFoundation", "Glibc", "Musl",
         "Darwin", "Dispatch", "WASILibc", "Android", "Bionic", "WinSDK", "ucrt", "CRT", "Synchronization",
         "Distributed", "Observation", "RegexBuilder", "CourseData", "NeuralNetwork",
     ]
-    /// Word prefixes refused: the unsafe family and the standard library's
-    /// underscored internals.
-    static let prefixes = ["unsafe", "Unsafe", "withUnsafe", "_"]
 
-    /// The first construct of `body` a solution may not use, with its line in the
-    /// file (0-based, `startingAt` is the body's first line), or nil.
+    /// The first construct of `body` a region may not contain, with its line in
+    /// the file (0-based, `startingAt` is the body's first line), or nil.
     static func problem(in body: [String], startingAt first: Int) -> (line: Int, problem: String)? {
         let scan: SwiftCodeScan
         do {
@@ -146,11 +159,17 @@ public enum EscapeHatches {
             if text.hasPrefix("#") {
                 return (first + word.line, "`\(text)` is not allowed in a solution (no compiler directives or macros)")
             }
-            if text.hasPrefix("@") && text != "@escaping" && text != "@Sendable" {
+            if text.hasPrefix("@") && !allowedAttributes.contains(text) {
                 return (first + word.line, "`\(text)` is not allowed in a solution (no attributes but @escaping and @Sendable)")
             }
+            if text == "unsafe" {
+                return (first + word.line, "`unsafe` is not allowed in a solution: a solution stays in the safe language")
+            }
+            if modules.contains(text) {
+                return (first + word.line, "`\(text)` is not allowed in a solution: a solution uses what its file imports, without naming modules")
+            }
             if text == "_" { continue }
-            if words.contains(text) || prefixes.contains(where: { text.hasPrefix($0) }) {
+            if refusedWords.contains(text) || text.hasPrefix("_") {
                 return (first + word.line, "`\(text)` is not allowed in a solution: it reaches outside the language's safe part")
             }
         }

@@ -181,7 +181,9 @@ struct GraderEndToEndTests {
         ("hostile-doubled-region", "return 0", -1, "a second region"),
         ("hostile-forged-record-qualified", "Foundation.atexit", 0, "`Foundation`"),
         ("hostile-silgen-name", "@_silgen_name", 0, "`@_silgen_name`"),
-        ("hostile-unsafe-pointer", "withUnsafeMutablePointer", 0, "`withUnsafeMutablePointer`"),
+        ("hostile-unsafe-pointer", "withUnsafeMutablePointer", 0, "unsafe code is not allowed"),
+        ("hostile-pointer-read", "baseAddress", 0, "unsafe code is not allowed"),
+        ("hostile-unsafe-keyword", "baseAddress", 0, "`unsafe`"),
     ])
     func refusedRegionGradesAsOpenWithItsLine(name: String, anchor: String, offset: Int, construct: String) async throws {
         let fixture = try await GradingFixture.shared.value

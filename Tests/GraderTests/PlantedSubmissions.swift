@@ -124,6 +124,17 @@ struct PlantedSubmissions {
             Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
                   planted: "        @_silgen_name(\"atexit\") func onExit(_ handler: @convention(c) () -> Void) -> Int32\n        var z = 0.0\n"),
         ],
+        // The compiler refuses these (strict memory safety); the second is the
+        // pointer read that once passed a scan for words.
+        "hostile-pointer-read": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        var probe = weights\n        let peek = probe.withContiguousMutableStorageIfAvailable { $0.baseAddress!.advanced(by: 1).pointee } ?? 0\n        var z = peek - peek\n"),
+        ],
+        // `unsafe` would silence the compiler's check: the region rules refuse it.
+        "hostile-unsafe-keyword": [
+            Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
+                  planted: "        var probe = weights\n        let peek = unsafe probe.withContiguousMutableStorageIfAvailable { unsafe $0.baseAddress!.advanced(by: 1).pointee } ?? 0\n        var z = peek - peek\n"),
+        ],
         "hostile-unsafe-pointer": [
             Plant(file: "Neuron.swift", original: "        var z = 0.0\n",
                   planted: "        var z = 0.0\n        withUnsafeMutablePointer(to: &z) { UnsafeMutableRawPointer($0).advanced(by: 4096).storeBytes(of: 1, as: Int.self) }\n"),

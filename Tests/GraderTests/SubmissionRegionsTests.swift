@@ -72,16 +72,15 @@ struct SubmissionRegionsTests {
     @Test(arguments: [
         ("        return 0 }\n    @_silgen_name(\"atexit\") func hook()\n    func again() -> Double {\n        return 0", 10, "closes more than"),
         ("        let r = /\"/\n        return 0 } func f() { let s = \"", 10, "regex"),
-        ("        return unsafeBitCast(bias, to: Double.self)", 10, "`unsafeBitCast`"),
-        ("        var z = 0.0\n        withUnsafeMutablePointer(to: &z) { $0.pointee = 1 }\n        return z", 11, "`withUnsafeMutablePointer`"),
         ("        @_silgen_name(\"exit\") func leave(_ code: Int32) -> Never\n        leave(0)", 10, "`@_silgen_name`"),
         ("        #if canImport(Glibc)\n        return 1\n        #endif", 10, "`#if`"),
-        ("        let m = Mirror(reflecting: self)\n        return Double(m.children.count)", 10, "`Mirror`"),
-        ("        let p = UnsafeRawPointer(bitPattern: 8)\n        return 0", 10, "`UnsafeRawPointer`"),
         ("        return _getRetainCount(self) > 0 ? 1 : 0", 10, "`_getRetainCount`"),
+        ("        var z = 0.0\n        unsafe withUnsafeMutablePointer(to: &z) { unsafe $0.pointee = 1 }\n        return z", 11, "`unsafe`"),
+        ("        return Foundation.sqrt(bias)", 10, "`Foundation`"),
+        ("        import Glibc\n        return 0", 10, "`import`"),
         ("        return \"\\(bias)\" == \"\" ? 0 : 1 }\n    func f() -> Double {\n        return 1", 10, "closes more than"),
     ])
-    func escapeHatchesAreRejectedWithTheirLine(body: String, line: Int, construct: String) throws {
+    func constructsOutsideTheAllowListAreRejectedWithTheirLine(body: String, line: Int, construct: String) throws {
         let spliced = try SubmissionRegions.splice(pristine: Self.pristine, submitted: Self.submission(body), file: "Neuron.swift")
         let problem = try #require(spliced.problems.first, "accepted: \(body)")
         #expect(problem.exercise == "1.1")

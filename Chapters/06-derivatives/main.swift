@@ -132,77 +132,68 @@ chapter.check("∂L/∂z of a sigmoid output is ŷ − y", points: 2, exercise: 
 //:     W = [[0.4, −0.6, 0.2]],  b = [0.1],  a_prev = [1.5, −0.5, 2],  y = 1
 //:     z = 0.6 + 0.3 + 0.4 + 0.1 = 1.4,   ŷ = σ(1.4) ≈ 0.80218
 //:
-//: The chain rule, written out with your pieces, gives dW and db; the central
-//: differences come from nudging one entry of W (or b) at a time and running
-//: the layer forward again.
+//: The chain rule, one weight at a time: ∂L/∂w_j = da^n · σ′(z) · a_prev_j and
+//: ∂L/∂b = da^n · σ′(z), with your da^n. The central differences come from
+//: nudging one weight (or the bias) and running the layer forward again.
 let outputLayer = Layer(weights: Matrix([[0.4, -0.6, 0.2]]), biases: Matrix(column: [0.1]), activation: Sigmoid())
-let aPrev = Matrix(column: [1.5, -0.5, 2])
+let aPrev = [1.5, -0.5, 2]
 let label = 1.0
 
 func outputLayerLoss(_ layer: Layer) -> Double {
     var copy = layer
-    return binaryCrossEntropy(label: label, prediction: copy.forward(aPrev).scalar)
+    return binaryCrossEntropy(label: label, prediction: copy.forward(Matrix(column: aPrev)).scalar)
 }
 
-chapter.check("one layer's dW and db by the chain rule agree with central differences", points: 3, exercise: "6.1") {
-    var layer = outputLayer
-    let yHat = layer.forward(aPrev).scalar
-    let da = Matrix(column: [binaryCrossEntropyGradient(label: label, prediction: yHat)])
-    let dz = da ⊙ layer.activation.derivative(layer.weightedSums)
-    let dW = dz * aPrev.transposed
-    let db = dz
-    try expect(dz.scalar, closeTo: yHat - label, tolerance: 1e-12, "dz (should be ŷ − y)")
+chapter.check("one neuron's ∂L/∂w and ∂L/∂b by the chain rule agree with central differences", points: 3, exercise: "6.1") {
+    let z = 1.4
+    let yHat = Sigmoid()(z)
+    let dLdz = binaryCrossEntropyGradient(label: label, prediction: yHat) * Sigmoid().derivative(z)
+    try expect(dLdz, closeTo: yHat - label, tolerance: 1e-12, "∂L/∂z (should be ŷ − y)")
     for j in 0..<3 {
         let numeric = centralDifference(step: 1e-6) { h in
             var nudged = outputLayer
             nudged.weights[0, j] += h
             return outputLayerLoss(nudged)
         }
-        try expect(dW[0, j], closeTo: numeric, tolerance: 1e-8, "∂L/∂w_\(j + 1)")
+        try expect(dLdz * aPrev[j], closeTo: numeric, tolerance: 1e-8, "∂L/∂w_\(j + 1) = ∂L/∂z · a_prev_\(j + 1)")
     }
     let numericBias = centralDifference(step: 1e-6) { h in
         var nudged = outputLayer
         nudged.biases[0, 0] += h
         return outputLayerLoss(nudged)
     }
-    try expect(db.scalar, closeTo: numericBias, tolerance: 1e-8, "∂L/∂b")
+    try expect(dLdz, closeTo: numericBias, tolerance: 1e-8, "∂L/∂b = ∂L/∂z")
 }
 
 //: Finally, one step further back: a hidden ReLU layer of two neurons feeding
-//: the sigmoid neuron. The hidden layer learns from da = W²ᵀ·dz², the gradient
-//: handed back by the output layer, and its own ReLU slope:
+//: the sigmoid neuron. Each hidden neuron i hears the output's ∂L/∂z² through
+//: its own weight w²_i, and passes it on only where its ReLU is active:
 //:
 //:     W¹ = [[0.5, −1], [1.5, 0.25]],  b¹ = [0.2, −0.3],  x = [1, −0.4]
-//:     z¹ = [0.5 + 0.4 + 0.2, 1.5 − 0.1 − 0.3] = [1.1, 1.1]
-//:     W² = [[0.8, −0.7]],  b² = [0.05],  y = 0
+//:     z¹ = [0.5 + 0.4 + 0.2, 1.5 − 0.1 − 0.3] = [1.1, 1.1],  a¹ = [1.1, 1.1]
+//:     W² = [[0.8, −0.7]],  b² = [0.05],  z² = 0.88 − 0.77 + 0.05 = 0.16,  y = 0
+//:
+//:     ∂L/∂a¹_i = w²_i · ∂L/∂z²,   ∂L/∂z¹_i = ∂L/∂a¹_i · relu′(z¹_i),   ∂L/∂W¹_ij = ∂L/∂z¹_i · x_j
 //:
 //: Both hidden neurons are active, so both rows of W¹ get a gradient. Chapter 7
-//: packs exactly these steps into `Layer.backward`.
-chapter.check("the gradient reaches a hidden layer through da_prev = Wᵀ·dz", points: 3, exercise: "6.1") {
+//: packs these steps, for whole layers at once, into `Layer.backward`.
+chapter.check("the gradient reaches a hidden layer through the chain rule", points: 3, exercise: "6.1") {
     let network = Perceptron(layers: [
         Layer(weights: Matrix([[0.5, -1], [1.5, 0.25]]), biases: Matrix(column: [0.2, -0.3]), activation: ReLU()),
         Layer(weights: Matrix([[0.8, -0.7]]), biases: Matrix(column: [0.05]), activation: Sigmoid()),
     ])
-    let x = Matrix(column: [1, -0.4])
-    let y = 0.0
-    var layers = network.layers
-    let a1 = layers[0].forward(x)
-    let yHat = layers[1].forward(a1).scalar
-    // Output layer: dz² = da^n ⊙ σ′(z²), then the gradient handed back.
-    let dz2 = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
-        ⊙ layers[1].activation.derivative(layers[1].weightedSums)
-    let da1 = layers[1].weights.transposed * dz2
-    // Hidden layer: dz¹ = da¹ ⊙ relu′(z¹), dW¹ = dz¹·xᵀ.
-    let dz1 = da1 ⊙ layers[0].activation.derivative(layers[0].weightedSums)
-    let dW1 = dz1 * x.transposed
-    for row in 0..<2 {
-        for column in 0..<2 {
+    let x = [1.0, -0.4], y = 0.0
+    let z1 = [1.1, 1.1], w2 = [0.8, -0.7], z2 = 0.16
+    let dLdz2 = binaryCrossEntropyGradient(label: y, prediction: Sigmoid()(z2)) * Sigmoid().derivative(z2)
+    for i in 0..<2 {
+        let dLdz1 = w2[i] * dLdz2 * ReLU().derivative(z1[i])
+        for j in 0..<2 {
             let numeric = centralDifference(step: 1e-6) { h in
                 var nudged = network
-                nudged.layers[0].weights[row, column] += h
-                return binaryCrossEntropy(label: y, prediction: nudged.probability(x.elements))
+                nudged.layers[0].weights[i, j] += h
+                return binaryCrossEntropy(label: y, prediction: nudged.probability(x))
             }
-            try expect(dW1[row, column], closeTo: numeric, tolerance: 1e-8, "∂L/∂W¹[\(row)][\(column)]")
+            try expect(dLdz1 * x[j], closeTo: numeric, tolerance: 1e-8, "∂L/∂W¹[\(i)][\(j)]")
         }
     }
 }

@@ -38,11 +38,17 @@
      da = da^n
      for each layer, last to first:  da = layer.backward(da, learningRate: α)
 
- ## Your exercise
+ ## Your exercises
 
  Open `Sources/NeuralNetwork/Layer.swift` and write `Layer.backward`
  (Exercise 7.1). `Matrix` has `⊙` (element by element), `*` (the matrix
- product), `.transposed`, `α * M` and `-=`. Then:
+ product), `.transposed`, `α * M` and `-=`.
+
+ Then open `Sources/NeuralNetwork/Perceptron.swift` and write
+ `Perceptron.backward(label:prediction:learningRate:)` (Exercise 7.2), the
+ walk above for the whole network: da^n from the label and the prediction
+ `forward` returned, then every layer's `backward`, last to first. Chapter 8's
+ training calls it once per sample. Then:
 
      swift run workbook run 7
  */
@@ -128,8 +134,8 @@ chapter.check("one sigmoid step by hand", points: 2, exercise: "7.1") {
  network, we compare every weight's gradient with a central difference, as in
  chapter 6, on networks of a few shapes:
 
- - **analytic**: forward on one sample, da^n, then `backward` through every
-   layer with α = 0.25 (a power of two, so α·dW and the division by α add no
+ - **analytic**: forward on one sample, then your `Perceptron.backward`
+   through every layer with α = 0.25 (a power of two, so α·dW and the division by α add no
    rounding), and dW = (W_before − W_after)/α, likewise db;
  - **numeric**: for each weight w on its own, (L(w + h) − L(w − h)) / 2h with
    h = 10⁻⁵, running the untouched network forward.
@@ -161,10 +167,7 @@ func compareGradients(of network: Perceptron, x: [Double], y: Double) -> [Gradie
     let step = 1e-5
     var trained = network
     let yHat = trained.forward(Matrix(column: x)).scalar
-    var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
-    for index in trained.layers.indices.reversed() {
-        da = trained.layers[index].backward(da, learningRate: learningRate)
-    }
+    trained.backward(label: y, prediction: yHat, learningRate: learningRate)
 
     var comparisons: [GradientComparison] = []
     for index in network.layers.indices {
@@ -200,7 +203,7 @@ let gradientCases: [(name: String, sizes: [Int], activations: [any Activation], 
 ]
 
 for testCase in gradientCases {
-    chapter.check("gradient check, \(testCase.name)", points: 2, exercise: "7.1") {
+    chapter.check("gradient check, \(testCase.name)", points: 2, exercise: "7.2") {
         var random = NumPyRandom(seed: testCase.seed)
         let network = Perceptron(sizes: testCase.sizes, activations: testCase.activations, generator: &random)
         let comparisons = compareGradients(of: network, x: testCase.x, y: testCase.y)
@@ -214,16 +217,13 @@ for testCase in gradientCases {
 
 //: And the point of it all: a small step against the gradient lowers the
 //: loss on the sample it was computed for.
-chapter.check("one small step downhill lowers the loss", exercise: "7.1") {
+chapter.check("one small step downhill lowers the loss", exercise: "7.2") {
     var random = NumPyRandom(seed: 10)
     var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
     let x = [1.0, 0.0], y = 1.0
     let before = loss(of: network, x: x, y: y)
     let yHat = network.forward(Matrix(column: x)).scalar
-    var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
-    for index in network.layers.indices.reversed() {
-        da = network.layers[index].backward(da, learningRate: 0.01)
-    }
+    network.backward(label: y, prediction: yHat, learningRate: 0.01)
     let after = loss(of: network, x: x, y: y)
     chapter.note("loss on x = [1, 0], y = 1: \(before) before the step, \(after) after")
     try expect(after < before, "expected the loss to fall after a step with α = 0.01, it went from \(before) to \(after)")

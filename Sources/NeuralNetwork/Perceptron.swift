@@ -48,6 +48,22 @@ public struct Perceptron: Sendable {
         // END SOLUTION
     }
 
+    /// Backpropagation through the whole network, after `forward` on one sample.
+    ///
+    /// Starts from da^n = ∂L/∂ŷ for the label y and the prediction ŷ that
+    /// `forward` returned, and hands it to the last layer's `backward`; each
+    /// layer's da_prev is the da of the layer before, down to the first. Every
+    /// layer takes its gradient step with the learning rate α on the way.
+    public mutating func backward(label y: Double, prediction yHat: Double, learningRate: Double) {
+        // Exercise 7.2: Perceptron.backward
+        // BEGIN SOLUTION
+        var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
+        for layer in layers.indices.reversed() {
+            da = layers[layer].backward(da, learningRate: learningRate)
+        }
+        // END SOLUTION
+    }
+
     /// ŷ for one sample, without changing the network: `forward` on a copy.
     public func probability(_ features: [Double]) -> Double {
         var copy = self
@@ -86,10 +102,7 @@ public struct Perceptron: Sendable {
                 let y = samples.labels[index]
                 try TrainingError.checkUnsaturated(yHat, epoch: epoch, sample: index)
                 totalLoss += binaryCrossEntropy(label: y, prediction: yHat)
-                var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])
-                for layer in layers.indices.reversed() {
-                    da = layers[layer].backward(da, learningRate: learningRate)
-                }
+                backward(label: y, prediction: yHat, learningRate: learningRate)
             }
             losses.append(totalLoss / Double(samples.count))
             progress(epoch, losses[losses.count - 1])

@@ -85,10 +85,15 @@ public enum ExerciseCatalog {
             "z and a_prev are the `weightedSums` and `input` that forward kept; `⊙` is the element-wise product and `.transposed` the transpose. Compute da_prev before you change W: the layer before needs the gradient through the weights as they were.",
             "`let dz = da ⊙ activation.derivative(weightedSums)`, `let dW = dz * input.transposed`, `let daPrev = weights.transposed * dz`, then the two updates with `-=`, then `return daPrev`.",
         ]),
+        ExerciseInfo(number: "7.2", name: "Perceptron.backward", file: "Sources/NeuralNetwork/Perceptron.swift", hints: [
+            "The backward pass starts at the end with da^n = ∂L/∂ŷ (your `binaryCrossEntropyGradient`), and each layer hands its da_prev to the layer before.",
+            "da is a 1×1 matrix at the start: `Matrix(column: [da^n])`. Go through `layers.indices.reversed()` and call `backward` on the array's element, `layers[i]`, so the step changes the network and not a copy.",
+            "`var da = Matrix(column: [binaryCrossEntropyGradient(label: y, prediction: yHat)])`, then `for i in layers.indices.reversed() { da = layers[i].backward(da, learningRate: …) }`.",
+        ]),
         ExerciseInfo(number: "8.1", name: "Perceptron.fit", file: "Sources/NeuralNetwork/Perceptron.swift", hints: [
-            "Each epoch: shuffle (when `shuffle` is on); then for every sample: forward, add its loss, start from da = ∂L/∂ŷ and call `backward` on every layer, last layer first. Return each epoch's average loss.",
+            "Each epoch: shuffle (when `shuffle` is on); then for every sample: forward, add its loss, and `backward` from that sample's label and prediction. Return each epoch's average loss.",
             "Shuffle as the course does, from the previous epoch's order: `samples = samples.reordered(by: generator.permutation(samples.count))`. Call `TrainingError.checkUnsaturated(yHat, epoch:sample:)` before taking the loss, and `progress(epoch, loss)` after each epoch.",
-            "Per sample: `let yHat = forward(Matrix(column: x)).scalar`, add `binaryCrossEntropy(…)`, `var da = Matrix(column: [binaryCrossEntropyGradient(…)])`, then `for l in layers.indices.reversed() { da = layers[l].backward(da, learningRate: learningRate) }`.",
+            "Per sample: `let yHat = forward(Matrix(column: x)).scalar`, add `binaryCrossEntropy(…)` to the epoch's total, then `backward(label: y, prediction: yHat, learningRate: learningRate)`.",
         ]),
         ExerciseInfo(number: "9.1", name: "ConfusionMatrix counts", file: "Sources/NeuralNetwork/Metrics.swift", hints: [
             "Every (predicted, actual) pair falls in one cell: TP is (1, 1), FP (1, 0), FN (0, 1), TN (0, 0).",

@@ -61,6 +61,7 @@ let package = Package(
                     .enableUpcomingFeature("MemberImportVisibility"),
                     .strictMemorySafety(),
                     .treatWarning("StrictMemorySafety", as: .error),
+                    .unsafeFlags(["-O"], .when(configuration: .debug)),
                 ]),
         // Charts that know nothing of networks.
         .target(name: "Plot", dependencies: ["CGD"], exclude: ["README.md"]),

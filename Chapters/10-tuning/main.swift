@@ -100,23 +100,23 @@ func makeNetwork(hiddenSize: Int, generator: inout NumPyRandom) -> Perceptron {
 
 /// One run from seed 10 on the fitting part, an epoch per call of your `fit`,
 /// and the candidate it is after every epoch, scored on the validation set.
-func trainRun(hiddenSize: Int, learningRate: Double, epochs: Int) throws -> [Candidate] {
+func trainRun(hiddenSize: Int, learningRate: Double, lastEpoch: Int) throws -> [Candidate] {
     var random = NumPyRandom(seed: 10)
     var network = makeNetwork(hiddenSize: hiddenSize, generator: &random)
     var order = Array(fitPart.features.indices)
-    var losses: [Double] = []
+    var trainingLosses: [Double] = []
     var candidates: [Candidate] = []
-    for epoch in 1...epochs {
+    for epoch in 1...lastEpoch {
         // The order this epoch's shuffle leaves, read from a copy of the generator.
         var peek = random
         let shuffled = peek.permutation(order.count).map { order[$0] }
         let ordered = DataSet(features: order.map { fitPart.features[$0] }, labels: order.map { fitPart.labels[$0] })
-        losses += try network.fit(ordered, epochs: 1, learningRate: learningRate, generator: &random)
+        trainingLosses += try network.fit(ordered, epochs: 1, learningRate: learningRate, generator: &random)
         order = shuffled
         let predictions = validation.features.map { network.probability($0) }
         candidates.append(Candidate(
             settings: Settings(hiddenSize: hiddenSize, learningRate: learningRate, epochs: epoch),
-            network: network, losses: losses,
+            network: network, losses: trainingLosses,
             validationAccuracy: network.confusionMatrix(on: validation).accuracy,
             validationLoss: averageBinaryCrossEntropy(labels: validation.labels, predictions: predictions)))
     }
@@ -145,14 +145,14 @@ let baseline: Candidate
 do {
     for size in hiddenSizes {
         for rate in learningRates {
-            runs.append(try trainRun(hiddenSize: size, learningRate: rate, epochs: epochCounts.max()!))
+            runs.append(try trainRun(hiddenSize: size, learningRate: rate, lastEpoch: epochCounts.max()!))
         }
     }
     candidates = grid.map { settings in
         runs.joined().first { $0.settings == settings }!
     }
     baseline = try trainRun(hiddenSize: courseDefault.hiddenSize, learningRate: courseDefault.learningRate,
-                            epochs: courseDefault.epochs).last!
+                            lastEpoch: courseDefault.epochs).last!
 } catch {
     chapter.check("train the candidates", points: 4) { throw error }
     chapter.finish()
@@ -268,7 +268,7 @@ chapter.figure("candidates", caption: "Validation loss per epoch of the candidat
                              dash: dashes[rateIndex], isEmphasized: isChosen, markers: .never))
     }
     let course = try trainRun(hiddenSize: courseDefault.hiddenSize, learningRate: courseDefault.learningRate,
-                              epochs: courseDefault.epochs)
+                              lastEpoch: courseDefault.epochs)
     let c = courseDefault
     series.append(Series("course: \(c.hiddenSize)+\(c.hiddenSize), α \(c.learningRate), \(c.epochs) epochs",
                          y: course.map(\.validationLoss), color: .black, dash: .dotted))

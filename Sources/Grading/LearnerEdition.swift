@@ -99,7 +99,7 @@ public struct LearnerEdition: Sendable {
         var summary = Summary(exercises: [], hiddenBlocksRemoved: 0, testFilesLeftOut: 0, filesWritten: 0)
         let replacements = Dictionary(uniqueKeysWithValues: PackageFiles.learnerReplacements)
         for file in PackageFiles.list(in: source, entries: PackageFiles.learnerEntries) {
-            if PackageFiles.instructorOnly.contains(where: { file == $0 || ($0.hasSuffix("/") && file.hasPrefix($0)) }) {
+            if PackageFiles.isInstructorOnly(file) {
                 if let name = replacements[file] {
                     try manager.createDirectory(at: staging, withIntermediateDirectories: true)
                     try manager.copyItem(at: source.appendingPathComponent(file), to: staging.appendingPathComponent(name))
@@ -132,7 +132,8 @@ public struct LearnerEdition: Sendable {
         // Package.swift names every test target, so each keeps its folder.
         let testsFolder = source.appendingPathComponent("Tests")
         let testTargets = (try? manager.contentsOfDirectory(atPath: testsFolder.path)) ?? []
-        for target in testTargets.sorted() where !PackageFiles.isLeftOut(target) {
+        for target in testTargets.sorted() where !PackageFiles.isLeftOut(target)
+            && !PackageFiles.isInstructorOnly("Tests/\(target)/") {
             var isFolder: ObjCBool = false
             guard manager.fileExists(atPath: testsFolder.appendingPathComponent(target).path, isDirectory: &isFolder),
                   isFolder.boolValue else { continue }

@@ -12,9 +12,18 @@ public enum PackageFiles {
     ]
 
     /// Instructor-only files inside `learnerEntries`, left out of the learner
-    /// edition: the instructors' guide, and the learner's own README and
-    /// Makefile, which take the place of the instructor's at the top.
-    public static let instructorOnly = ["docs/instructors.md", "docs/learner/"]
+    /// edition: the instructors' guide; the learner's own README and Makefile,
+    /// which take the place of the instructor's at the top; and the tool's
+    /// training engine with its tests, which compute what the exercises ask
+    /// (Package.swift and the `workbook` command do without them).
+    public static let instructorOnly = [
+        "docs/instructors.md", "docs/learner/", "Sources/Training/", "Tests/TrainingTests/", "Tests/TrainTests/",
+    ]
+
+    /// True when `file` (package-relative) is one of `instructorOnly` or lies in one of its folders.
+    public static func isInstructorOnly(_ file: String) -> Bool {
+        instructorOnly.contains { file == $0 || ($0.hasSuffix("/") && file.hasPrefix($0)) }
+    }
 
     /// The learner edition's README and Makefile: (source in the package, name in the edition).
     public static let learnerReplacements = [("docs/learner/README.md", "README.md"), ("docs/learner/Makefile", "Makefile")]

@@ -1,3 +1,5 @@
+// Needs the tool's training engine, which the learner edition leaves out (see Package.swift).
+#if TRAINING_ENGINE
 import ArgumentParser
 import Foundation
 import Training
@@ -135,3 +137,4 @@ struct BenchCommand: ParsableCommand {
         String(format: "%.0f× faster", slow / fast)
     }
 }
+#endif

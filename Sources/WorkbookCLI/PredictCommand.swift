@@ -1,3 +1,5 @@
+// Needs the tool's training engine, which the learner edition leaves out (see Package.swift).
+#if TRAINING_ENGINE
 import ArgumentParser
 import Foundation
 import Training
@@ -74,3 +76,4 @@ struct PredictCommand: ParsableCommand {
             == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath()
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Needs the tool's training engine, which the learner edition leaves out (see Package.swift).
+#if TRAINING_ENGINE
 import ArgumentParser
 import Foundation
 import CourseData
@@ -168,3 +170,4 @@ private enum Stopwatch {
         seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
     }
 }
+#endif

@@ -1,3 +1,5 @@
+// Needs the tool's training engine, which the learner edition leaves out (see Package.swift).
+#if TRAINING_ENGINE
 import ArgumentParser
 import Foundation
 import CourseData
@@ -224,3 +226,4 @@ struct TrainCommand: ParsableCommand {
 }
 
 extension SplitKind: ExpressibleByArgument {}
+#endif

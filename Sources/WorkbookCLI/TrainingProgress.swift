@@ -1,3 +1,5 @@
+// Needs the tool's training engine, which the learner edition leaves out (see Package.swift).
+#if TRAINING_ENGINE
 import Foundation
 import Workbook
 
@@ -50,3 +52,4 @@ final class TrainingProgress {
         return "\r\u{1B}[K"
     }
 }
+#endif

@@ -15,16 +15,27 @@ struct WorkbookCommand: ParsableCommand {
               swift run workbook list       where you stand
               swift run workbook            every chapter, then a summary
 
-            On your own data: swift run -c release workbook train --data FILE.csv
-            """ + (Workspace.isInstructorCopy
+            """ + trainingExample + (Workspace.isInstructorCopy
                 ? "\nTeaching a class: workbook student, then workbook grade (docs/instructors.md)." : ""),
         subcommands: [RunAllCommand.self, ListCommand.self, RunCommand.self, WatchCommand.self, HintCommand.self,
                       ResetCommand.self, ReportCommand.self],
-        groupedSubcommands: [
-            CommandGroup(name: "Data", subcommands: [TrainCommand.self, PredictCommand.self, DataCommand.self]),
-            CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
-            CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
-        ],
+        groupedSubcommands: groups,
         defaultSubcommand: RunAllCommand.self
     )
 }
+
+#if TRAINING_ENGINE
+private let groups = [
+    CommandGroup(name: "Data", subcommands: [TrainCommand.self, PredictCommand.self, DataCommand.self]),
+    CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
+    CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
+]
+private let trainingExample = "\nOn your own data: swift run -c release workbook train --data FILE.csv"
+#else
+// The learner edition: no training engine, so no `train`, `predict` or benchmarks.
+private let groups = [
+    CommandGroup(name: "Data", subcommands: [DataCommand.self]),
+    CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
+]
+private let trainingExample = ""
+#endif

@@ -82,7 +82,8 @@ struct ModuleBoundaryTests {
         "6.1": [#"\(yHat\s*-\s*y\)\s*/"#],
         "7.1": [#"derivative\(weightedSums\)"#, #"\*\s*input\.transposed"#, #"weights\.transposed\s*\*"#,
                 #"-=\s*learningRate\s*\*"#],
-        "8.1": [#"\.backward\("#, #"permutation\("#, #"binaryCrossEntropyGradient\(label:"#],
+        "7.2": [#"\.backward\("#, #"binaryCrossEntropyGradient\(label:"#, #"indices\.reversed\(\)"#],
+        "8.1": [#"permutation\("#, #"backward\(label:"#, #"checkUnsaturated\("#],
         "9.1": [#"truePositives\s*\+=\s*1"#],
         "9.2": [#"truePositives\s*\+\s*trueNegatives"#],
         "9.3": [#"truePositives,\s*truePositives\s*\+\s*falsePositives\)"#],
@@ -126,5 +127,45 @@ struct ModuleBoundaryTests {
                         "\(path): \(line)")
             }
         }
+    }
+
+    // MARK: - No answer anywhere in the learner edition
+
+    /// A line of a reference solution, as compared: without indentation, runs of
+    /// spaces as one. Lines too short to give anything away (`}`, `return a`,
+    /// `var total = 0.0`) are nil.
+    static func comparable(_ line: String) -> String? {
+        let words = line.split(whereSeparator: \.isWhitespace)
+        let text = words.joined(separator: " ")
+        let code = text.filter { !"{}()[],;".contains($0) }
+        return words.count >= 3 && code.count >= 16 ? text : nil
+    }
+
+    @Test func noLineOfASolutionAppearsInTheLearnerEdition() throws {
+        var solutionLines: [String: String] = [:]
+        for (path, text) in try Self.networkFiles() {
+            let lines = ExerciseMarkers.lines(of: text)
+            for region in try ExerciseMarkers.exercises(in: text, file: path) {
+                for line in lines[(region.beginLine + 1)..<region.endLine] {
+                    if let key = Self.comparable(line) { solutionLines[key] = region.number }
+                }
+            }
+        }
+        #expect(solutionLines.count > 20, "the reference solutions have lines to look for")
+
+        let edition = FileManager.default.temporaryDirectory
+            .appendingPathComponent("neuralworkbook-edition-lines-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: edition) }
+        try LearnerEdition(source: Self.packageRoot).write(to: edition)
+        var leaks: [String] = []
+        for path in PackageFiles.list(in: edition, entries: ["."]) {
+            guard let text = try? String(contentsOf: edition.appendingPathComponent(path), encoding: .utf8) else { continue }
+            for (index, line) in ExerciseMarkers.lines(of: text).enumerated() {
+                if let key = Self.comparable(line), let exercise = solutionLines[key] {
+                    leaks.append("\(path):\(index + 1): exercise \(exercise)'s `\(key)`")
+                }
+            }
+        }
+        #expect(leaks.isEmpty, "the learner edition holds lines of reference solutions:\n\(leaks.joined(separator: "\n"))")
     }
 }

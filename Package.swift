@@ -7,6 +7,12 @@ import PackageDescription
 /// tests that need it: `workbook train`, `predict`, `bench` and `bench-report`.
 let hasTrainingEngine = FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/Training")
 
+/// The grader's builds only: the instructor's reference solution, copied by the
+/// grader to `Sources/ReferenceNetwork` so that it compiles under a module name of
+/// its own, and the hidden checks that hold every exercise to it
+/// (`Sources/HiddenChecks`, which the learner edition leaves out).
+let gradesWithReference = FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/ReferenceNetwork")
+
 /// The ten chapters of the course, in order: one executable target each.
 let chapters = [
     "01-neuron", "02-activations", "03-layers", "04-forward", "05-loss",
@@ -24,7 +30,8 @@ let chapterExtras: [String: [Target.Dependency]] = [
 func chapterTarget(_ folder: String) -> Target {
     .executableTarget(
         name: "Chapter" + folder.prefix(2),
-        dependencies: ["NeuralNetwork", "CourseData", "Workbook"] + (chapterExtras[folder] ?? []),
+        dependencies: ["NeuralNetwork", "CourseData", "Workbook"] + (chapterExtras[folder] ?? [])
+            + (gradesWithReference ? ["HiddenChecks"] : []),
         path: "Chapters/\(folder)"
     )
 }
@@ -96,7 +103,17 @@ let package = Package(
         // Runs the built `workbook` for the autograder's end-to-end test.
         .testTarget(name: "GraderTests", dependencies: ["Grading", "Workbook", "WorkbookCLI"], exclude: ["Fixtures"]),
     ] + chapters.map(chapterTarget) + (hasTrainingEngine ? trainingTargets : [])
+        + (gradesWithReference ? gradingTargets : [])
 )
+
+/// The reference solution under its own name, and the hidden checks.
+var gradingTargets: [Target] {
+    [
+        .target(name: "ReferenceNetwork", dependencies: ["CourseData"], exclude: ["README.md"]),
+        .target(name: "HiddenChecks", dependencies: ["NeuralNetwork", "ReferenceNetwork", "CourseData", "Workbook"],
+                exclude: ["README.md"]),
+    ]
+}
 
 /// The tool's own training engine (model files, training reports, benchmark), and
 /// the tests of it and of the commands that use it.

@@ -30,6 +30,11 @@ import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(1)
 
@@ -80,6 +85,13 @@ chapter.check("the output equals σ(w·x + b) for x = [0.5, 0.2, -0.8]", points:
     let z = 0.5 * w[0] + 0.2 * w[1] - 0.8 * w[2] + 0.4976077650772237
     try expect(output, closeTo: 1 / (1 + exp(-z)), tolerance: 1e-12, "σ(z)")
 }
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: Next, chapter 2 looks at the sigmoid and its cousin ReLU more closely, and
 //: at their derivatives, which training will need.

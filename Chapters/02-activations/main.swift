@@ -57,6 +57,11 @@ import Foundation
 import NeuralNetwork
 import Plot
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(2)
 
@@ -182,6 +187,13 @@ chapter.figure("sigmoid", caption: "The sigmoid and its derivative") { url in
         functions: [("σ(z)", { sigmoid($0) }), ("σ′(z)", { sigmoid.derivative($0) })])
     try plot.writePNG(to: url, width: 800, height: 600)
 }
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: Chapter 3 puts many neurons side by side into a layer.
 chapter.finish()

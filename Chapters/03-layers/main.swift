@@ -48,6 +48,11 @@ import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(3)
 
@@ -152,6 +157,13 @@ var courseRandom = NumPyRandom(seed: 10)
 let courseNetwork = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()],
                                generator: &courseRandom)
 chapter.note("2 → 6 → 6 → 1, layer 1 weights begin \(courseNetwork.layers[0].weights.elements.prefix(4).map { String(format: "%.8g", $0) })")
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: Chapter 4 sends an input through these layers.
 chapter.finish()

@@ -44,6 +44,11 @@ import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(4)
 
@@ -132,6 +137,13 @@ chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = 
                                    generator: &courseRandom)
     try expect(courseNetwork.forward(x).scalar, closeTo: 0.36421070887579093, tolerance: 1e-14, "ŷ")
 }
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: Before training, ŷ is just what the random weights happen to give. Chapter 5
 //: measures how wrong such an answer is.

@@ -62,6 +62,11 @@ import Foundation
 import NeuralNetwork
 import Plot
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(5)
 
@@ -158,6 +163,13 @@ chapter.figure("loss", caption: "Binary cross-entropy as a function of the predi
                     ("y = 0:  −log(1 − ŷ)", { binaryCrossEntropy(label: 0, prediction: $0) })])
     try plot.writePNG(to: url, width: 800, height: 600)
 }
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: Chapter 6 asks how the loss changes when ŷ, and through it every weight,
 //: changes a little.

@@ -73,6 +73,11 @@
 import Foundation
 import NeuralNetwork
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(6)
 
@@ -197,5 +202,12 @@ chapter.check("the gradient reaches a hidden layer through the chain rule", poin
         }
     }
 }
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 chapter.finish()

@@ -56,6 +56,11 @@ import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(7)
 
@@ -254,6 +259,13 @@ chapter.check("backward on a 3 → 2 sigmoid layer, entry by entry", points: 2, 
     try expect(layer.weights.elements, closeTo: expectedW, tolerance: 1e-12, "updated W")
     try expect(layer.biases.elements, closeTo: expectedB, tolerance: 1e-12, "updated b")
 }
+// END HIDDEN TESTS
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
 // END HIDDEN TESTS
 
 //: Chapter 8 repeats this step for every sample, epoch after epoch: training.

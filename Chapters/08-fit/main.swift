@@ -82,6 +82,11 @@ import Foundation
 import NeuralNetwork
 import Plot
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(8)
 
@@ -207,6 +212,13 @@ chapter.figure("boundary", caption: "Decision boundary of the trained course net
                                   points: points) { x1, x2 in trained.probability([x1, x2]) }
     try map.writePNG(to: url, width: 800, height: 600)
 }
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: Chapter 9 asks how good this network is on points it has never seen.
 chapter.finish()

@@ -61,6 +61,11 @@ import Foundation
 import NeuralNetwork
 import Plot
 import Workbook
+// BEGIN HIDDEN TESTS
+#if canImport(HiddenChecks)
+import HiddenChecks
+#endif
+// END HIDDEN TESTS
 
 let chapter = Chapter(9)
 
@@ -244,6 +249,13 @@ chapter.figure("boundary", caption: "Decision boundary of the network trained on
     }
     try map.writePNG(to: url, width: 800, height: 600)
 }
+
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading run.
+#if canImport(HiddenChecks)
+HiddenChecks.run(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: Chapter 10 goes beyond the course: can other settings do better?
 chapter.finish()

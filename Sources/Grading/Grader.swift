@@ -23,6 +23,9 @@ public struct GraderSettings: Sendable {
     public var sandbox: SandboxMode = .auto
     /// Resource limits of every chapter run.
     public var limits = ChapterLimits()
+    /// The seed of the hidden checks' inputs (`HiddenChecks`): drawn afresh for each
+    /// run, so a solution cannot be tuned to them, and reported so a run can be replayed.
+    public var hiddenCheckSeed = UInt32.random(in: 1 ... .max)
 
     public init(packageRoot: URL, output: URL, workFolder: URL? = nil, timeout: Double = 60,
                 jobs: Int = 1, hiddenVisibility: HiddenVisibility = .hidden) {
@@ -125,7 +128,7 @@ public struct Grader: Sendable {
 
         let graded = results.all
         let seconds = Date().timeIntervalSince(started)
-        let settingsText = "\(settings.jobs) job\(settings.jobs == 1 ? "" : "s"), \(Int(settings.timeout)) s per chapter, \(settings.configuration) build, \(sandbox.description)"
+        let settingsText = "\(settings.jobs) job\(settings.jobs == 1 ? "" : "s"), \(Int(settings.timeout)) s per chapter, \(settings.configuration) build, \(sandbox.description), hidden checks' seed \(settings.hiddenCheckSeed)"
         try AtomicFile.write(GraderReports.csv(graded), to: settings.output.appendingPathComponent("grades.csv"))
         try AtomicFile.write(GraderReports.summary(graded, reference: reference, settings: settingsText, seconds: seconds,
                                                    sandboxWarning: sandbox.warning),
@@ -148,7 +151,8 @@ public struct Grader: Sendable {
         sandbox.protect(workFolder: settings.workFolder, package: slot.package, build: slot.scratch, runs: slot.runs)
         defer { chapters.remove() }
         let runs = chapters.run(timeout: settings.timeout, sandbox: sandbox, user: user,
-                                data: slot.package.appendingPathComponent("Data"), expected: nil)
+                                data: slot.package.appendingPathComponent("Data"), hiddenSeed: settings.hiddenCheckSeed,
+                                expected: nil)
         return (ReferenceChecks(runs: runs), Date().timeIntervalSince(started))
     }
 
@@ -230,7 +234,7 @@ public struct Grader: Sendable {
                      user: UInt32?, data: URL) -> GradedSubmission {
         let started = Date()
         let runs = built.chapters?.run(timeout: settings.timeout, sandbox: sandbox, user: user, data: data,
-                                       expected: reference.checks) ?? Catalog.chapters.map {
+                                       hiddenSeed: settings.hiddenCheckSeed, expected: reference.checks) ?? Catalog.chapters.map {
             ChapterRun(info: $0, status: .didNotBuild(errors: built.failure ?? "not built"), record: nil, output: "", seconds: 0)
         }
         let chapters = runs.map { ChapterGrading.grade($0, against: reference.checks[$0.info.number] ?? []) }
@@ -267,6 +271,9 @@ public struct Grader: Sendable {
 
 /// The instructor's package as the grader uses it, read once.
 struct GraderPackage: Sendable {
+    /// Where the grader's builds hold a copy of the instructor's `Sources/NeuralNetwork`.
+    static let referenceFolder = "Sources/ReferenceNetwork/"
+
     /// Package-relative path → contents of everything a build needs.
     let files: [String: Data]
     /// The files a submission provides: `Sources/NeuralNetwork/*.swift` with solutions.
@@ -281,7 +288,11 @@ struct GraderPackage: Sendable {
         for path in PackageFiles.list(in: root, entries: PackageFiles.buildEntries) {
             let contents = try Data(contentsOf: root.appendingPathComponent(path))
             files[path] = contents
-            guard path.hasPrefix("Sources/NeuralNetwork/"), path.hasSuffix(".swift") else { continue }
+            guard path.hasPrefix("Sources/NeuralNetwork/") else { continue }
+            // The reference under a module name of its own, for the hidden checks
+            // (Package.swift declares it, and them, when this folder exists).
+            files[GraderPackage.referenceFolder + path.dropFirst("Sources/NeuralNetwork/".count)] = contents
+            guard path.hasSuffix(".swift") else { continue }
             let text = String(decoding: contents, as: UTF8.self)
             if ExerciseMarkers.holdsSolutions(text) {
                 exerciseFiles.append(path)

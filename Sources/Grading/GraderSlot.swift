@@ -140,10 +140,11 @@ struct BuiltChapters: Sendable {
     /// Runs every chapter that built, each in its own process with the time
     /// limit, confined by `sandbox` as `user`, with a private folder of its own
     /// for its record and figures. `data` is the package's data folder, the one
-    /// part of the package a chapter reads. Results count only as they come
+    /// part of the package a chapter reads; `hiddenSeed` seeds the hidden checks'
+    /// inputs. Results count only as they come
     /// through each run's `GraderChannel`, checked against `expected` (the
     /// reference's checks by chapter; nil for the reference run itself).
-    func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL,
+    func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL, hiddenSeed: UInt32,
              expected: [Int: [CheckResult]]?) -> [ChapterRun] {
         Catalog.chapters.map { info in
             if let errors = buildFailures[info.number] {
@@ -162,6 +163,7 @@ struct BuiltChapters: Sendable {
             runner.launcher = { program, environment in
                 var environment = environment
                 environment[ResultChannel.environmentKey] = channel.file.path
+                environment[HiddenCheckSeed.environmentKey] = String(hiddenSeed)
                 var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
                                             readOnly: [data], user: user, timeout: timeout)
                 launch.standardInput = channel.standardInput

@@ -50,6 +50,12 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Compiler jobs at once (default: one per core). Under a memory limit, 1.")
     var buildJobs: Int?
 
+    @Option(help: """
+        The seed of the hidden checks' inputs (default: drawn for each run, and written in summary.md). \
+        Give a run's seed to replay its hidden checks exactly.
+        """)
+    var hiddenSeed: UInt32?
+
     @Option(help: ArgumentHelp("With one submission: also write its results.json to this path, and one there even when grading fails (run_autograder on Gradescope).",
                                visibility: .hidden))
     var gradescopeResults: String?
@@ -83,6 +89,7 @@ struct GradeCommand: ParsableCommand {
         settings.sandbox = SandboxMode(rawValue: sandbox)!
         if let workFolder { settings.workFolder = URL(fileURLWithPath: workFolder).standardizedFileURL }
         settings.buildJobs = buildJobs
+        if let hiddenSeed { settings.hiddenCheckSeed = hiddenSeed }
 
         let started = Date()
         let run: GradingRun

@@ -42,6 +42,7 @@ struct GraderEndToEndTests {
         ("bug-loss-not-averaged", 5),
         ("bug-missing-transpose", 7),
         ("bug-update-before-da-prev", 7),
+        ("cheat-printed-losses", 8),
     ])
     func plantedBugLosesPointsInTheChapterThatTeachesIt(name: String, chapter number: Int) async throws {
         let graded = try await GradingFixture.shared.value.graded(name)

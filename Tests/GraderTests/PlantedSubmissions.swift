@@ -43,6 +43,23 @@ struct PlantedSubmissions {
             file: "Loss.swift",
             original: "return total / Double(labels.count)",
             planted: "return total"),
+        // Tuned to chapter 8's visible numbers: it returns the losses the chapter
+        // prints, tells progress, and throws where the chapter expects it to.
+        "cheat-printed-losses": Plant(
+            file: "Perceptron.swift",
+            original: "        var samples = data\n",
+            planted: """
+                        if data.count == 1 { throw TrainingError.saturatedOutput(epoch: 1, sample: 0, prediction: 1) }
+                        let printed = [0.7134215692512486, 0.6332492826677691, 0.5425658872524715, 0.3821049074515338,
+                                       0.22132496317647227, 0.12808238066328345, 0.0882147208800711, 0.06476169192696679,
+                                       0.051483404747869006, 0.04530000630063509]
+                        if epochs > 0 {
+                            for epoch in 1...epochs { progress(epoch, printed[(epoch - 1) % 10]) }
+                            return Array(printed.prefix(epochs))
+                        }
+                        var samples = data
+
+                """),
         "does-not-compile": Plant(
             file: "Loss.swift",
             original: "return total / Double(labels.count)",

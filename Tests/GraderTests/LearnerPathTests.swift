@@ -31,7 +31,7 @@ struct LearnerPathTests {
         // A fresh edition: the report runs, exits 0, and counts out of the real total.
         let report = edition.workbook("report")
         #expect(report.termination == .exit(0), "\(report.output.suffix(3000))")
-        #expect(report.output.contains("0 of 16 exercises done"), "\(report.output.suffix(1500))")
+        #expect(report.output.contains("0 of 17 exercises done"), "\(report.output.suffix(1500))")
         #expect(report.output.contains("/\(maxPoints) points (the total counts \(manifest.hiddenPoints) points of checks only the grader runs)"),
                 "\(report.output.suffix(1500))")
 
@@ -86,7 +86,7 @@ struct LearnerPathTests {
         _ = edition.workbook("run", "2")
         let list = edition.workbook("list")
         #expect(edition.exerciseLine("1.1", in: list.output)?.contains("done") == true, "\(list.output)")
-        #expect(list.output.contains("1 of 16 exercises done"), "\(list.output)")
+        #expect(list.output.contains("1 of 17 exercises done"), "\(list.output)")
         #expect(list.output.contains("Next: write Exercise 2.1 (ReLU.derivative) at Sources/NeuralNetwork/Activation.swift:"),
                 "\(list.output)")
     }
@@ -125,7 +125,7 @@ struct LearnerPathTests {
         #expect(one.output.contains("delete that line"), "\(one.output)")
 
         // 7.1 without the transpose in dW, on correct earlier exercises.
-        for number in ["1.1", "2.1", "2.2", "3.1", "4.1", "4.2", "5.1", "6.1"] { try edition.writeReference(number) }
+        for number in ["1.1", "2.1", "2.2", "3.1", "4.1", "4.2", "5.1", "6.1", "7.2"] { try edition.writeReference(number) }
         try edition.write("7.1", [
             "let dz = da ⊙ activation.derivative(weightedSums)", "let dW = dz * input",
             "let daPrev = weights.transposed * dz", "weights -= learningRate * dW", "biases -= learningRate * dz",

@@ -59,6 +59,18 @@ struct PlantedSubmissions {
             file: "Neuron.swift",
             original: "for (w, xi) in zip(weights, x) { z += w * xi }",
             planted: "for i in 0...weights.count { z += weights[i] * x[i] }"),
+        // Traps that fail the checks they happen in while the chapter goes on: an
+        // index out of range late in chapter 9, after four checks that pass (F1,
+        // which chapter 10 also calls outside its checks), and a function that
+        // calls itself without end.
+        "trap-late-in-chapter": Plant(
+            file: "Metrics.swift",
+            original: "precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)",
+            planted: "let scores = [precision, recall]\n        return scores[0] + scores[1] == 0 ? 0 : 2 * scores[1] * scores[2] / (scores[0] + scores[1])"),
+        "stack-overflow": Plant(
+            file: "Neuron.swift",
+            original: "        var z = 0.0\n        for (w, xi) in zip(weights, x) { z += w * xi }\n        return z + bias\n",
+            planted: "        if x.isEmpty { return bias }\n        return weightedSum(x) + bias\n"),
         // Hostile: each attacks the grader from the first exercise, so only chapter 1 is at stake.
         "hostile-output-flood": Plant(
             file: "Neuron.swift",

@@ -205,6 +205,18 @@ struct GraderEndToEndTests {
         #expect(Set(folders).count == folders.count, "\(folders)")
     }
 
+    @Test func aSymbolicLinkToTheInstructorsSolutionIsNotFollowed() async throws {
+        let fixture = try await GradingFixture.shared.value
+        let graded = try fixture.graded("a_b")
+        #expect(graded.points == 0)
+        #expect(graded.files.notes == ["Loss.swift: is a symbolic link: submit the file itself"], "\(graded.files.notes)")
+        #expect(graded.files.missing.contains("Sources/NeuralNetwork/Loss.swift"))
+        let feedback = try String(contentsOf: fixture.output.appendingPathComponent("\(graded.submission.reportFolder)/feedback.md"),
+                                  encoding: .utf8)
+        #expect(feedback.contains("Loss.swift: is a symbolic link: submit the file itself"))
+        #expect(!feedback.contains("could not be read"))
+    }
+
     @Test func fileScopeCodeImportsAndSignaturesNeverReachTheBuild() async throws {
         let graded = try await GradingFixture.shared.value.graded("hostile-file-scope-code")
         let chapter = graded.chapter(1)

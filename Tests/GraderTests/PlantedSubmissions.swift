@@ -144,7 +144,8 @@ struct PlantedSubmissions {
 
     /// Names that a careless report would confuse: each is graded as a folder of its
     /// own. `a b` holds the reference solution and `a_b` nothing (so 0 points): the
-    /// grade on the row `a_b` must be that folder's, not the other's.
+    /// grade on the row `a_b` must be that folder's, not the other's. `a_b` holds
+    /// just a symbolic link to the instructor's own Loss.swift, never followed.
     static let awkwardNames: [String: Bool] = [
         "a b": true, "a_b": false, "O'Brien, Jr.": false, "Zoë \"Zed\" 🦊": false,
     ]
@@ -190,6 +191,10 @@ struct PlantedSubmissions {
             try manager.createDirectory(at: submission, withIntermediateDirectories: true)
             for file in exerciseFiles where solved {
                 try manager.copyItem(at: sources.appendingPathComponent(file), to: submission.appendingPathComponent(file))
+            }
+            if name == "a_b" {
+                try manager.createSymbolicLink(at: submission.appendingPathComponent("Loss.swift"),
+                                               withDestinationURL: sources.appendingPathComponent("Loss.swift"))
             }
             folders.append(submission)
         }

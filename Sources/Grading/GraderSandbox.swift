@@ -35,7 +35,8 @@ public struct ChapterLimits: Sendable, Equatable {
 /// folder (its record and figures), an empty `/tmp`, no network and no other
 /// process (new user, PID, network, IPC and UTS namespaces; the namespace dies
 /// with the chapter). Where the grader runs as root, the chapter runs as a
-/// dedicated unprivileged user, one per concurrent job, so the process limit
+/// dedicated unprivileged user, one per concurrent job, from a block of uids no
+/// other grading run holds (`GraderUserBlock`), so the process limit
 /// counts only its own processes and, after each chapter, every process left of
 /// that user is killed. Every run also gets the limits of `ChapterLimits` and a
 /// minimal environment.

@@ -17,7 +17,9 @@ SOURCE="$AUTOGRADER_ROOT/source"
 SWIFT_PREFIX="${SWIFT_PREFIX:-/opt/swift}"
 SWIFT_TARBALL_NAME="swift-$SWIFT_VERSION-RELEASE-ubuntu22.04"
 SWIFT_URL="${SWIFT_URL:-https://download.swift.org/swift-$SWIFT_VERSION-release/ubuntu2204/swift-$SWIFT_VERSION-RELEASE/$SWIFT_TARBALL_NAME.tar.gz}"
-# The uid the grader runs learners' chapters as (GraderSandbox.firstUser).
+# The uid the grader runs learners' chapters as: run_autograder grades with one
+# job, and a lone grader in a fresh container takes the first block of uids,
+# whose first uid is GraderUserBlock.firstUser (AutograderTests holds them equal).
 LEARNER_UID=2000000
 
 # fetch_verified URL SHA256 DESTINATION: downloads URL and keeps it at

@@ -9,7 +9,10 @@ import Workbook
 /// failed ones of its own, never a passed one); the record file, printed ✓ lines and the exit
 /// status count for nothing. A chapter that sends anything malformed or out of
 /// turn, or that ends (exit status 0 or 1) before the harness's own `finish`,
-/// is graded "tampering suspected".
+/// is graded "tampering suspected". A check passes only after its `begin`: the
+/// checks sent without one are those an earlier run stopped in, failed unrun.
+/// A `begin` left without its check is where the run stopped, which the
+/// runner believes for resuming instead of the record file.
 struct GraderChannel {
     /// 32 random bytes as 64 hex digits: the key of this run's MACs.
     let secret: [UInt8]
@@ -31,6 +34,8 @@ struct GraderChannel {
         var finished = false
         /// Why the channel cannot be believed, or nil.
         var problem: String?
+        /// The check that began and sent no result: the one the run stopped in.
+        var running: ResultChannel.Begin?
     }
 
     /// Reads the messages in `data`. `expected`: the reference's checks of this
@@ -68,6 +73,12 @@ struct GraderChannel {
                 return fail("message \(sequence + 1) on the results channel is malformed")
             }
             switch (kind, sequence) {
+            case (.begin, 1...):
+                guard let begin = try? JSONDecoder().decode(ResultChannel.Begin.self, from: payload),
+                      verdict.running == nil, begin.check == verdict.checks.count else {
+                    return fail("message \(sequence + 1) on the results channel begins a check out of turn")
+                }
+                verdict.running = begin
             case (.start, 0):
                 struct Start: Decodable { var chapter: Int }
                 guard (try? JSONDecoder().decode(Start.self, from: payload))?.chapter == chapter else {
@@ -77,6 +88,14 @@ struct GraderChannel {
                 guard let check = try? JSONDecoder().decode(CheckResult.self, from: payload) else {
                     return fail("check \(verdict.checks.count + 1) on the results channel is malformed")
                 }
+                if let running = verdict.running {
+                    guard running.name == check.name else {
+                        return fail("check \(verdict.checks.count + 1) on the results channel is not the one that began")
+                    }
+                } else if check.passed {
+                    return fail("check \(verdict.checks.count + 1) on the results channel passed without having begun")
+                }
+                verdict.running = nil
                 if let expected {
                     // The reference's checks in its order, some perhaps skipped (a
                     // chapter stops early on an error path), plus failed checks of
@@ -92,6 +111,9 @@ struct GraderChannel {
                 verdict.checks.append(check)
             case (.finish, 1...):
                 struct Finish: Decodable { var checks: Int }
+                guard verdict.running == nil else {
+                    return fail("the chapter's end on the results channel came in the middle of a check")
+                }
                 guard let finish = try? JSONDecoder().decode(Finish.self, from: payload),
                       finish.checks == verdict.checks.count else {
                     return fail("the chapter's end on the results channel does not count the checks it sent")
@@ -104,7 +126,8 @@ struct GraderChannel {
         return verdict
     }
 
-    /// `run` as the channel tells it: its checks and how it ended.
+    /// `run` as the channel tells it: its checks, the check it stopped in (the
+    /// record's `currentCheck`, which `ChapterRunner` resumes after), and how it ended.
     func apply(to run: ChapterRun, expected: [CheckResult]?) -> ChapterRun {
         var run = run
         guard case .didNotBuild = run.status else {
@@ -113,6 +136,8 @@ struct GraderChannel {
             var record = ChapterRecord(chapter: run.info.number, title: run.info.title, checks: verdict.checks,
                                        finished: verdict.finished, seconds: run.seconds)
             record.figures = run.record?.figures ?? []
+            record.currentCheck = verdict.running?.check
+            record.currentCheckName = verdict.running?.name
             run.record = record
             if let problem = verdict.problem {
                 run.status = .tamperingSuspected(reason: problem)

@@ -35,7 +35,8 @@ public struct ChapterLimits: Sendable, Equatable {
 /// folder (its record and figures), an empty `/tmp`, no network and no other
 /// process (new user, PID, network, IPC and UTS namespaces; the namespace dies
 /// with the chapter). Where the grader runs as root, the chapter runs as a
-/// dedicated unprivileged user, one per concurrent job, so the process limit
+/// dedicated unprivileged user, one per concurrent job, from a block of uids no
+/// other grading run holds (`GraderUserBlock`), so the process limit
 /// counts only its own processes and, after each chapter, every process left of
 /// that user is killed. Every run also gets the limits of `ChapterLimits` and a
 /// minimal environment.
@@ -59,26 +60,33 @@ public struct GraderSandbox: Sendable {
     let limits: ChapterLimits
     /// The uids chapters run as, one per concurrent job; empty when the grader is not root.
     let users: [UInt32]
+    /// The block `users` come from, held while the sandbox lives, so that no other
+    /// grading run sweeps them.
+    let userBlock: GraderUserBlock?
 
     static let bwrap = "/usr/bin/bwrap"
     static let prlimit = "/usr/bin/prlimit"
     static let setpriv = "/usr/bin/setpriv"
-    /// Far from the ids Debian hands out to people (1000…) and to system users.
-    static let firstUser: UInt32 = 2_000_000
 
-    /// The first uid of this grader's own block of 64: a sweep kills every process
-    /// of a uid, so two graders running at once (two terminals, two test runs)
-    /// must never share one. The block follows from our process id, which no
-    /// other running process has.
-    static var firstUserOfThisProcess: UInt32 {
-        firstUser + 1_000 + UInt32(getpid() % 30_000) * 64
+    init(kind: Kind, description: String, warning: String?, limits: ChapterLimits, users: [UInt32],
+         userBlock: GraderUserBlock? = nil) {
+        self.kind = kind
+        self.description = description
+        self.warning = warning
+        self.limits = limits
+        self.users = users
+        self.userBlock = userBlock
     }
 
     /// Finds the strongest confinement `mode` allows; throws for `required` without
-    /// a working bubblewrap.
-    public static func make(_ mode: SandboxMode, jobs: Int, limits: ChapterLimits = ChapterLimits()) throws -> GraderSandbox {
-        let users = getuid() == 0 && mode != .off && FileManager.default.isExecutableFile(atPath: setpriv)
-            ? (0..<UInt32(min(max(1, jobs), 64))).map { firstUserOfThisProcess + $0 } : []
+    /// a working bubblewrap. As root, chapters run as uids of a block no other
+    /// grading run holds (`GraderUserBlock`, its locks in `userLocks`, by default
+    /// the machine's folder for them).
+    public static func make(_ mode: SandboxMode, jobs: Int, limits: ChapterLimits = ChapterLimits(),
+                            userLocks: URL? = nil) throws -> GraderSandbox {
+        let block = getuid() == 0 && mode != .off && FileManager.default.isExecutableFile(atPath: setpriv)
+            ? try GraderUserBlock.acquire(in: userLocks ?? GraderUserBlock.lockFolder) : nil
+        let users = block.map { Array($0.users.prefix(min(max(1, jobs), Int(GraderUserBlock.size)))) } ?? []
         guard FileManager.default.isExecutableFile(atPath: prlimit) else {
             throw CheckFailure("\(prlimit) is missing (Debian's util-linux): the grader cannot bound a chapter's resources without it")
         }
@@ -87,7 +95,7 @@ public struct GraderSandbox: Sendable {
             if problem == nil {
                 return GraderSandbox(kind: .bubblewrap, description: "bubblewrap sandbox"
                                         + (users.isEmpty ? "" : ", unprivileged user") + ", resource limits",
-                                     warning: nil, limits: limits, users: users)
+                                     warning: nil, limits: limits, users: users, userBlock: block)
             }
             if mode == .required {
                 throw CheckFailure("--sandbox required, but bubblewrap cannot run here: \(problem!). Install it with `apt-get install bubblewrap` (and allow user namespaces), or grade with --sandbox auto")
@@ -98,7 +106,7 @@ public struct GraderSandbox: Sendable {
                 + " Install bubblewrap (apt-get install bubblewrap) where user namespaces are allowed."
             return GraderSandbox(kind: .limitsOnly, description: "no sandbox (bubblewrap unavailable): "
                                     + (users.isEmpty ? "" : "unprivileged user, ") + "resource limits",
-                                 warning: warning, limits: limits, users: users)
+                                 warning: warning, limits: limits, users: users, userBlock: block)
         }
         return GraderSandbox(kind: .limitsOnly, description: "no sandbox (--sandbox off): resource limits only",
                              warning: "NO SANDBOX (--sandbox off): learners' code runs with your permissions.",

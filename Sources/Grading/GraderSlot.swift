@@ -98,7 +98,9 @@ final class GraderSlot: @unchecked Sendable {
     /// Copies the chapters that built into `folder`, so they can run there while
     /// the slot builds the next submission. A chapter finds its data through the
     /// package path compiled into it, which stays the slot's package, and the
-    /// data files are the same for every submission.
+    /// data files are the same for every submission. The exercise files go
+    /// along, so that what stopped a chapter is told as `workbook run` tells it
+    /// (`ChapterStop` reads an open exercise's region).
     func takeBuiltChapters(into folder: URL, buildFailures: [Int: String]) throws -> BuiltChapters {
         let manager = FileManager.default
         let bin = try binFolder ?? SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration).binFolder()
@@ -109,7 +111,17 @@ final class GraderSlot: @unchecked Sendable {
         for info in Catalog.chapters where buildFailures[info.number] == nil {
             try manager.copyItem(at: bin.appendingPathComponent(info.target), to: copies.appendingPathComponent(info.target))
         }
-        return BuiltChapters(folder: folder, buildFailures: buildFailures)
+        let chapters = BuiltChapters(folder: folder, buildFailures: buildFailures)
+        // The grader's to read, not the chapters' users (the reference's are the solutions).
+        try manager.createDirectory(at: chapters.sources, withIntermediateDirectories: true,
+                                    attributes: [.posixPermissions: 0o700])
+        for file in Set(ExerciseCatalog.exercises.map(\.file)) {
+            let copy = chapters.sources.appendingPathComponent(file)
+            try? manager.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Without it a stop is told less precisely, never wrongly: not worth failing the submission.
+            try? manager.copyItem(at: package.appendingPathComponent(file), to: copy)
+        }
+        return chapters
     }
 
     /// The compiler's first few distinct `path:line:column: error:` lines (not the
@@ -136,6 +148,8 @@ final class GraderSlot: @unchecked Sendable {
 struct BuiltChapters: Sendable {
     let folder: URL
     let buildFailures: [Int: String]
+    /// A package folder holding only the submission's exercise files, as built.
+    var sources: URL { folder.appendingPathComponent("sources") }
 
     /// Runs every chapter that built, each in its own process with the time
     /// limit, confined by `sandbox` as `user`, with a private folder of its own
@@ -144,6 +158,11 @@ struct BuiltChapters: Sendable {
     /// inputs. Results count only as they come
     /// through each run's `GraderChannel`, checked against `expected` (the
     /// reference's checks by chapter; nil for the reference run itself).
+    ///
+    /// As `workbook run` does, a trap or an open exercise fails the check it
+    /// stopped in and the chapter runs again from the next one, within the
+    /// same time limit. Which check stopped is what the channel says, and each
+    /// run of the chapter gets a fresh secret and channel.
     func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL, hiddenSeed: UInt32,
              expected: [Int: [CheckResult]]?) -> [ChapterRun] {
         Catalog.chapters.map { info in
@@ -158,20 +177,26 @@ struct BuiltChapters: Sendable {
             }
             var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
                                        outputFolder: privateFolder, recordFolder: privateFolder,
-                                       timeout: timeout, echo: false)
-            let channel = GraderChannel(in: privateFolder)
+                                       timeout: timeout, echo: false, resumingIn: sources)
+            let expectedChecks = expected.map { $0[info.number] ?? [] }
             runner.launcher = { program, environment in
+                let channel = GraderChannel(in: privateFolder)
+                // An earlier run's messages, under its secret, must not reach this run's verdict.
+                try? FileManager.default.removeItem(at: channel.file)
                 var environment = environment
                 environment[ResultChannel.environmentKey] = channel.file.path
                 environment[HiddenCheckSeed.environmentKey] = String(hiddenSeed)
                 var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
                                             readOnly: [data], user: user, timeout: timeout)
                 launch.standardInput = channel.standardInput
+                launch.verdict = { run in
+                    // Nothing the run left behind may write to the channel while it is read.
+                    sandbox.sweep(user: user)
+                    return channel.apply(to: run, expected: expectedChecks)
+                }
                 return launch
             }
-            let run = runner.run(info)
-            sandbox.sweep(user: user)
-            return channel.apply(to: run, expected: expected.map { $0[info.number] ?? [] })
+            return runner.run(info)
         }
     }
 

@@ -79,18 +79,27 @@ public struct SubmissionFiles: Sendable {
     /// Finds each exercise file by its name anywhere in `folder`. When a name
     /// occurs more than once, the copy at the package's own path
     /// (`…/Sources/NeuralNetwork/Layer.swift`) wins over a bare file, then the one
-    /// nearest the top of the submission.
+    /// nearest the top of the submission. A symbolic link is never followed (it
+    /// could point at the instructor's own solutions): an exercise file found
+    /// only as a link is missing, with a note that says so.
     public static func locate(_ exerciseFiles: [String], in folder: URL) -> SubmissionFiles {
         let wanted = Set(exerciseFiles.map { ($0 as NSString).lastPathComponent })
         var candidates: [String: [String]] = [:]
-        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) {
+        var links: [String: [String]] = [:]
+        let keys: Set<URLResourceKey> = [.isDirectoryKey, .isSymbolicLinkKey]
+        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: Array(keys)) {
             for case let url as URL in walker {
                 let name = url.lastPathComponent
                 if PackageFiles.isLeftOut(name) || name == "__MACOSX" {
                     walker.skipDescendants()
                     continue
                 }
-                if wanted.contains(name), (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == false {
+                guard wanted.contains(name), let values = try? url.resourceValues(forKeys: keys) else { continue }
+                if values.isSymbolicLink == true {
+                    // The link's own path, not its target's.
+                    let parent = PackageFiles.relativePath(of: url.deletingLastPathComponent(), under: folder)
+                    links[name, default: []].append(parent.isEmpty ? name : "\(parent)/\(name)")
+                } else if values.isDirectory == false {
                     candidates[name, default: []].append(PackageFiles.relativePath(of: url, under: folder))
                 }
             }
@@ -101,6 +110,9 @@ public struct SubmissionFiles: Sendable {
             let ranked = (candidates[name] ?? []).sorted { rank($0, for: file) < rank($1, for: file) }
             guard let best = ranked.first else {
                 result.missing.append(file)
+                if let link = links[name]?.sorted(by: { rank($0, for: file) < rank($1, for: file) }).first {
+                    result.notes.append("\(link): is a symbolic link: submit the file itself")
+                }
                 continue
             }
             result.found[file] = folder.appendingPathComponent(best)

@@ -128,6 +128,7 @@ public final class Chapter {
             record.currentCheckName = name
             record.currentExercise = exercise
             save()
+            channel?.begin(index, name: name)
             do {
                 try body()
                 result = CheckResult(name: name, points: points, passed: true, message: "", hidden: hidden,

@@ -89,14 +89,21 @@ public struct ChapterLaunch: Sendable {
     public var reportsSignalsAsExitStatus: Bool
     /// The chapter's standard input; /dev/null when nil.
     public var standardInput: Data?
+    /// What to believe of the run this launch started, applied as soon as it
+    /// ends and before the runner decides whether to resume it: a grader
+    /// replaces the record (which the learner's code could have written) with
+    /// what its signed channel said. Nil believes the record.
+    public var verdict: (@Sendable (ChapterRun) -> ChapterRun)?
 
     public init(executable: URL, arguments: [String], environment: [String: String],
-                reportsSignalsAsExitStatus: Bool = false, standardInput: Data? = nil) {
+                reportsSignalsAsExitStatus: Bool = false, standardInput: Data? = nil,
+                verdict: (@Sendable (ChapterRun) -> ChapterRun)? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
         self.reportsSignalsAsExitStatus = reportsSignalsAsExitStatus
         self.standardInput = standardInput
+        self.verdict = verdict
     }
 }
 
@@ -116,9 +123,13 @@ public struct ChapterRunner: Sendable {
     /// check's failure and the chapter runs again from the next check, so one
     /// open or broken exercise never hides the others; the echo leaves out the
     /// runtime's crash report and sums it up in the check's message instead.
+    /// Which check stopped is the record's `currentCheck`, after the launch's
+    /// `verdict`; every run shares the time limit, and a run that timed out or
+    /// was killed (SIGKILL) is not resumed.
     public var resumingIn: URL?
     /// Wraps the chapter's program and environment, e.g. in a sandbox; nil runs
-    /// it directly with our environment.
+    /// it directly with our environment. Called for every run of the chapter,
+    /// so each may get a fresh secret and verdict.
     public var launcher: (@Sendable (_ program: URL, _ environment: [String: String]) -> ChapterLaunch)?
 
     public init(binFolder: URL, outputFolder: URL, recordFolder: URL, timeout: Double = 120, echo: Bool = true,
@@ -139,13 +150,21 @@ public struct ChapterRunner: Sendable {
         guard let packageRoot = resumingIn else { return runOnce(info) }
         var stops: [Int: ChapterStop] = [:]
         var outputs: [String] = []
+        var droppedOutputBytes = 0
         var seconds = 0.0
         while true {
             let messages = stops.mapValues(\.message)
             var run = runOnce(info, stoppedChecks: messages, quietUntil: stops.keys.max() ?? 0,
                               timeout: timeout - seconds)
             outputs.append(run.output)
+            droppedOutputBytes += run.droppedOutputBytes
             seconds += run.seconds
+            // The checks we stopped fail with our message, whatever the run says of them.
+            for (index, stop) in stops where index < run.record?.checks.count ?? 0 {
+                run.record?.checks[index].passed = false
+                run.record?.checks[index].message = stop.message
+            }
+            if run.status == .passed, run.record?.allPassed == false { run.status = .failed }
             let stoppedInCheck = run.record?.currentCheck.flatMap { stops[$0] == nil ? $0 : nil }
             switch run.status {
             case .crashed(signal: SIGKILL, _):
@@ -160,10 +179,14 @@ public struct ChapterRunner: Sendable {
                 // Every failure an open exercise: the chapter waits for it, nothing is wrong.
                 let failed = run.record?.checks.enumerated().filter { !$0.element.passed }.map(\.offset) ?? []
                 if failed.allSatisfy({ stops[$0]?.openExercise != nil }) { run.status = .exerciseOpen }
+            case .timedOut:
+                // The runs shared one limit: the chapter used all of it.
+                run.status = .timedOut(seconds: timeout)
             default:
                 break
             }
             run.output = outputs.joined(separator: "\n")
+            run.droppedOutputBytes = droppedOutputBytes
             run.seconds = seconds
             return run
         }
@@ -218,8 +241,9 @@ public struct ChapterRunner: Sendable {
         case .exit(let code):
             status = .crashed(signal: nil, exitStatus: code)
         }
-        return ChapterRun(info: info, status: status, record: record, output: result.output,
-                          droppedOutputBytes: result.droppedBytes, seconds: result.seconds)
+        let run = ChapterRun(info: info, status: status, record: record, output: result.output,
+                             droppedOutputBytes: result.droppedBytes, seconds: result.seconds)
+        return launch.verdict?(run) ?? run
     }
 
     /// The exit status of a chapter that stopped at an open exercise

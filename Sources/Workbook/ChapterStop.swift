@@ -25,8 +25,41 @@ public struct ChapterStop: Sendable, Equatable {
         }
         openExercise = nil
         let trap = Self.trap(in: lines)
+        if trap.message == nil, Self.isStackOverflow(lines) {
+            let place = (Self.recursiveCall(in: lines) ?? Self.learnersFrame(in: lines, skipping: nil)).map { " (at \($0))" } ?? ""
+            message = "stack overflow: a function that calls itself without end?" + place
+            return
+        }
         let place = Self.learnersFrame(in: lines, skipping: trap.site).map { " (at \($0))" } ?? ""
         message = (trap.message ?? "the program crashed") + place
+    }
+
+    /// The frames deeper than any this workbook's code reaches without
+    /// recursing: the runtime numbers the frames it leaves out too.
+    static let overflowDepth = 1000
+
+    /// True for a bad memory access in a crashed thread more than
+    /// `overflowDepth` frames deep: the stack ran out. The runtime reports it
+    /// only as "Bad pointer dereference", at the guard page below the stack.
+    static func isStackOverflow(_ lines: [String]) -> Bool {
+        guard lines.contains(where: { $0.hasPrefix("*** Program crashed: Bad pointer dereference") }) else { return false }
+        var inCrashedThread = false
+        for line in lines {
+            if line.hasPrefix("Thread ") {
+                inCrashedThread = line.hasSuffix("crashed:")
+                continue
+            }
+            let number = line.drop { $0 == " " }.prefix { $0.isASCII && $0.isNumber }
+            if inCrashedThread, let depth = Int(number), depth > overflowDepth { return true }
+        }
+        return false
+    }
+
+    /// The first of the package's frames that occurs again further out: a call
+    /// in the cycle that filled the stack. "Sources/NeuralNetwork/Neuron.swift:28".
+    static func recursiveCall(in lines: [String]) -> String? {
+        let places = BacktraceFrame.ownFrames(in: lines).map { "\($0.file):\($0.line)" }
+        return places.enumerated().first { index, place in places[(index + 1)...].contains(place) }?.element
     }
 
     /// The exercise named by `exerciseNotDone`'s note: "✎ Exercise 7.1 (Layer.backward) is still open."

@@ -12,17 +12,36 @@ import Foundation
 ///
 ///     wbr1 SEQUENCE KIND PAYLOAD MAC
 ///
-/// SEQUENCE counts from 0; KIND is `start` (payload `{"chapter":N}`), `check`
+/// SEQUENCE counts from 0; KIND is `start` (payload `{"chapter":N}`), `begin`
+/// (`{"check":POSITION,"name":NAME}`, sent before a check's body runs), `check`
 /// (a `CheckResult` as JSON) or `finish` (`{"checks":COUNT}`); PAYLOAD is
 /// base64 of the JSON; MAC is the hex HMAC-SHA-256 (see `HMAC`), under the
 /// secret, of everything before it on the line, its separating space included.
 /// The grader (`GraderChannel` in Grading) accepts only an unbroken sequence.
+///
+/// A `begin` without its `check` after it is how the grader learns, from
+/// nothing the learner's code can write, which check a trap stopped the
+/// chapter in: it runs the chapter again with that check failed (see
+/// `ChapterRunner`). A check recorded as failed without running (one an earlier
+/// run stopped in) is sent without a `begin`.
 public final class ResultChannel {
     public static let environmentKey = "WORKBOOK_CHANNEL"
     public static let version = "wbr1"
 
     public enum Kind: String, Sendable {
-        case start, check, finish
+        case start, begin, check, finish
+    }
+
+    /// The payload of a `begin` message: the check's position in the chapter
+    /// (from 0, counting every check, stopped ones included) and its name.
+    public struct Begin: Codable, Equatable, Sendable {
+        public var check: Int
+        public var name: String
+
+        public init(check: Int, name: String) {
+            self.check = check
+            self.name = name
+        }
     }
 
     private let secret: [UInt8]
@@ -56,6 +75,13 @@ public final class ResultChannel {
         let channel = ResultChannel(secret: secret, descriptor: descriptor)
         channel.send(.start, payload: Data("{\"chapter\":\(chapter)}".utf8))
         return channel
+    }
+
+    /// Sent before the body of check number `position` runs: if the body never
+    /// returns, this is the last word on the channel.
+    func begin(_ position: Int, name: String) {
+        guard let payload = try? JSONEncoder().encode(Begin(check: position, name: name)) else { return }
+        send(.begin, payload: payload)
     }
 
     func send(_ check: CheckResult) {

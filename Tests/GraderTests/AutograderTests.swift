@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Grading
+@testable import Grading
 import Workbook
 
 /// The Gradescope autograder end to end: `workbook autograder` writes the zip,
@@ -134,6 +134,28 @@ struct AutograderTests {
         let right = fetch(sha)
         #expect(right.termination == .exit(0), "\(right.output)")
         #expect(try Data(contentsOf: kept) == Data(contentsOf: tarball))
+    }
+
+    /// setup.sh creates the user learners' chapters run as: the one a lone
+    /// grader takes in a fresh container, as run_autograder's is (one job).
+    @Test(.enabled(if: getuid() == 0, "chapters run as a user of their own only when the grader is root, as on Gradescope"))
+    func setupCreatesTheUserTheGraderRunsChaptersAs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("workbook-setup-\(UUID().uuidString)")
+        let source = folder.appendingPathComponent("source")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("SWIFT_VERSION=6.3.1\n".utf8).write(to: source.appendingPathComponent("autograder.conf"))
+        let said = ProcessRunner.run(executable: URL(fileURLWithPath: "/bin/bash"),
+                                     arguments: ["-c", #". "$1" && echo "$LEARNER_UID""#, "bash",
+                                                 Self.scripts.appendingPathComponent("setup.sh").path],
+                                     environment: ["AUTOGRADER_ROOT": folder.path, "PATH": "/usr/bin:/bin"], timeout: 60)
+        let created = try #require(UInt32(said.output.trimmingCharacters(in: .whitespacesAndNewlines)), "\(said.output)")
+
+        let runAutograder = try String(contentsOf: Self.scripts.appendingPathComponent("run_autograder"), encoding: .utf8)
+        #expect(!runAutograder.contains("--jobs"), "run_autograder grades with one job")
+        // A fresh container: no other grader holds a block.
+        let sandbox = try GraderSandbox.make(.auto, jobs: 1, userLocks: folder.appendingPathComponent("uid-locks"))
+        #expect(sandbox.user(forJob: 0) == created)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/shellcheck"), "shellcheck is not installed"))

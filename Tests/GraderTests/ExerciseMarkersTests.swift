@@ -88,6 +88,34 @@ struct ExerciseMarkersTests {
         #expect(files.missing == ["Sources/NeuralNetwork/Metrics.swift"])
     }
 
+    /// A link could point at anything the grader may read, the instructor's own
+    /// solutions included: it is never followed, and the learner is told why.
+    @Test func aSymbolicLinkIsNeverTakenForAnExerciseFile() throws {
+        let manager = FileManager.default
+        let folder = manager.temporaryDirectory.appendingPathComponent("submission-links-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: folder) }
+        let submission = folder.appendingPathComponent("submission")
+        try manager.createDirectory(at: submission.appendingPathComponent("copy"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: submission.appendingPathComponent("deep"), withIntermediateDirectories: true)
+        let solution = folder.appendingPathComponent("Layer.swift")
+        try Data("the instructor's solution".utf8).write(to: solution)
+        try manager.createSymbolicLink(at: submission.appendingPathComponent("Layer.swift"), withDestinationURL: solution)
+        try manager.createSymbolicLink(atPath: submission.appendingPathComponent("copy/Loss.swift").path,
+                                       withDestinationPath: "../nowhere/Loss.swift")
+        try Data("mine".utf8).write(to: submission.appendingPathComponent("Metrics.swift"))
+        try manager.createSymbolicLink(at: submission.appendingPathComponent("deep/Metrics.swift"), withDestinationURL: solution)
+
+        let files = SubmissionFiles.locate(
+            ["Sources/NeuralNetwork/Layer.swift", "Sources/NeuralNetwork/Loss.swift", "Sources/NeuralNetwork/Metrics.swift"],
+            in: submission)
+        #expect(files.found.keys.sorted() == ["Sources/NeuralNetwork/Metrics.swift"])
+        #expect(files.found["Sources/NeuralNetwork/Metrics.swift"]?.lastPathComponent == "Metrics.swift")
+        #expect(files.found["Sources/NeuralNetwork/Metrics.swift"]?.path.contains("deep") == false)
+        #expect(files.missing == ["Sources/NeuralNetwork/Layer.swift", "Sources/NeuralNetwork/Loss.swift"])
+        #expect(files.notes == ["Layer.swift: is a symbolic link: submit the file itself",
+                                "copy/Loss.swift: is a symbolic link: submit the file itself"])
+    }
+
     @Test func hiddenChecksAreWithheldFromFeedbackAndMarkedForGradescope() throws {
         let info = Catalog.chapter(7)!
         let run = ChapterRun(

@@ -76,6 +76,18 @@ struct PlantedSubmissions {
             file: "Neuron.swift",
             original: "for (w, xi) in zip(weights, x) { z += w * xi }",
             planted: "for i in 0...weights.count { z += weights[i] * x[i] }"),
+        // Traps that fail the checks they happen in while the chapter goes on: an
+        // index out of range late in chapter 9, after four checks that pass (F1,
+        // which chapter 10 also calls outside its checks), and a function that
+        // calls itself without end.
+        "trap-late-in-chapter": Plant(
+            file: "Metrics.swift",
+            original: "precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)",
+            planted: "let scores = [precision, recall]\n        return scores[0] + scores[1] == 0 ? 0 : 2 * scores[1] * scores[2] / (scores[0] + scores[1])"),
+        "stack-overflow": Plant(
+            file: "Neuron.swift",
+            original: "        var z = 0.0\n        for (w, xi) in zip(weights, x) { z += w * xi }\n        return z + bias\n",
+            planted: "        if x.isEmpty { return bias }\n        return weightedSum(x) + bias\n"),
         // Hostile: each attacks the grader from the first exercise, so only chapter 1 is at stake.
         "hostile-output-flood": Plant(
             file: "Neuron.swift",
@@ -160,7 +172,8 @@ struct PlantedSubmissions {
 
     /// Names that a careless report would confuse: each is graded as a folder of its
     /// own. `a b` holds the reference solution and `a_b` nothing (so 0 points): the
-    /// grade on the row `a_b` must be that folder's, not the other's.
+    /// grade on the row `a_b` must be that folder's, not the other's. `a_b` holds
+    /// just a symbolic link to the instructor's own Loss.swift, never followed.
     static let awkwardNames: [String: Bool] = [
         "a b": true, "a_b": false, "O'Brien, Jr.": false, "Zoë \"Zed\" 🦊": false,
     ]
@@ -206,6 +219,10 @@ struct PlantedSubmissions {
             try manager.createDirectory(at: submission, withIntermediateDirectories: true)
             for file in exerciseFiles where solved {
                 try manager.copyItem(at: sources.appendingPathComponent(file), to: submission.appendingPathComponent(file))
+            }
+            if name == "a_b" {
+                try manager.createSymbolicLink(at: submission.appendingPathComponent("Loss.swift"),
+                                               withDestinationURL: sources.appendingPathComponent("Loss.swift"))
             }
             folders.append(submission)
         }

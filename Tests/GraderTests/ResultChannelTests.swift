@@ -22,12 +22,18 @@ struct ResultChannelTests {
         String(decoding: try! JSONEncoder().encode(result), as: UTF8.self)
     }
 
+    func begin(_ position: Int, _ name: String) -> String {
+        String(decoding: try! JSONEncoder().encode(ResultChannel.Begin(check: position, name: name)), as: UTF8.self)
+    }
+
     /// The messages an honest chapter 4 sends with the second check failed.
     var honest: [String] {
         [line(0, .start, #"{"chapter":4}"#),
-         line(1, .check, check(Self.expected[0])),
-         line(2, .check, check(CheckResult(name: "second", points: 3, passed: false, message: "no", hidden: true))),
-         line(3, .finish, #"{"checks":2}"#)]
+         line(1, .begin, begin(0, "first")),
+         line(2, .check, check(Self.expected[0])),
+         line(3, .begin, begin(1, "second")),
+         line(4, .check, check(CheckResult(name: "second", points: 3, passed: false, message: "no", hidden: true))),
+         line(5, .finish, #"{"checks":2}"#)]
     }
 
     func verdict(_ lines: [String]) -> GraderChannel.Verdict {
@@ -39,21 +45,59 @@ struct ResultChannelTests {
         #expect(verdict.problem == nil)
         #expect(verdict.finished)
         #expect(verdict.checks.map(\.passed) == [true, false])
+        #expect(verdict.running == nil)
     }
 
     @Test func anErrorPathMayEndEarlyWithAFailedCheckOfItsOwn() {
         let stop = CheckResult(name: "read the data", points: 1, passed: false, message: "no such file")
-        let verdict = verdict([honest[0], honest[1], line(2, .check, check(stop)), line(3, .finish, #"{"checks":2}"#)])
+        let verdict = verdict(Array(honest.prefix(3)) + [line(3, .begin, begin(1, "read the data")),
+                                                         line(4, .check, check(stop)), line(5, .finish, #"{"checks":2}"#)])
         #expect(verdict.problem == nil, "\(verdict)")
         #expect(verdict.finished)
         #expect(verdict.checks.map(\.name) == ["first", "read the data"])
     }
 
     @Test func aRunCutShortKeepsTheChecksItSent() {
-        let verdict = verdict(Array(honest.prefix(2)))
+        let verdict = verdict(Array(honest.prefix(3)))
         #expect(verdict.problem == nil)
         #expect(!verdict.finished)
         #expect(verdict.checks.count == 1)
+        #expect(verdict.running == nil)
+    }
+
+    /// A trap in the second check's body: its `begin` is the channel's last word.
+    @Test func aRunThatStopsInACheckSaysWhichCheckItWas() {
+        let verdict = verdict(Array(honest.prefix(4)))
+        #expect(verdict.problem == nil, "\(verdict)")
+        #expect(!verdict.finished)
+        #expect(verdict.checks.map(\.name) == ["first"])
+        #expect(verdict.running == ResultChannel.Begin(check: 1, name: "second"))
+    }
+
+    /// The run after that one sends the stopped check failed, without running it.
+    @Test func aCheckStoppedInAnEarlierRunIsSentFailedWithoutABegin() {
+        let stopped = CheckResult(name: "second", points: 3, passed: false, message: "Index out of range", hidden: true)
+        let verdict = verdict(Array(honest.prefix(3)) + [line(3, .check, check(stopped)), line(4, .finish, #"{"checks":2}"#)])
+        #expect(verdict.problem == nil, "\(verdict)")
+        #expect(verdict.finished)
+        #expect(verdict.checks == [Self.expected[0], stopped])
+    }
+
+    /// The record the grader builds from the channel, not the record file,
+    /// names the check a crash stopped in, for `ChapterRunner` to resume after.
+    @Test func theCheckARunStoppedInComesFromTheChannel() throws {
+        let info = try #require(Catalog.chapter(4))
+        try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+        try Data(honest.prefix(4).joined().utf8).write(to: channel.file)
+        var lying = ChapterRecord(chapter: 4, title: info.title, checks: Self.expected)
+        lying.currentCheck = 0
+        let crashed = ChapterRun(info: info, status: .crashed(signal: SIGILL, exitStatus: nil), record: lying,
+                                 output: "", seconds: 1)
+        let run = channel.apply(to: crashed, expected: Self.expected)
+        #expect(run.status == .crashed(signal: SIGILL, exitStatus: nil))
+        #expect(run.record?.currentCheck == 1)
+        #expect(run.record?.currentCheckName == "second")
+        #expect(run.record?.checks == [Self.expected[0]])
     }
 
     @Test(arguments: [
@@ -67,21 +111,35 @@ struct ResultChannelTests {
         ("plain text", 10, "malformed"),
         ("another chapter's start", 11, "another chapter"),
         ("a check before the start", 12, "out of turn"),
+        ("a passed check that never began", 14, "passed without having begun"),
+        ("a result for another check than the one begun", 15, "not the one that began"),
+        ("a begin at the wrong position", 16, "begins a check out of turn"),
+        ("a begin while a check is running", 17, "begins a check out of turn"),
+        ("an end in the middle of a check", 18, "in the middle of a check"),
     ])
     func forgedOrBrokenMessagesAreTampering(_ what: String, form: Int, problem: String) {
         var lines = honest
         let forged = CheckResult(name: "second", points: 3, passed: true, message: "", hidden: true)
         switch form {
-        case 2: lines[2] = line(2, .check, check(forged), secret: Array("guessed".utf8))
-        case 5: lines.insert(lines[1], at: 2)
-        case 6: lines[2] = line(2, .check, check(CheckResult(name: "extra", points: 99, passed: true, message: "")))
-        case 7: lines[3] = line(3, .finish, #"{"checks":3}"#)
-        case 13: lines = [lines[0], line(1, .check, check(forged)), line(2, .check, check(Self.expected[0]))]
-        case 8: lines.append(line(4, .check, check(forged)))
-        case 9: lines[3] = String(lines[3].dropLast(10))
+        case 2: lines[4] = line(4, .check, check(forged), secret: Array("guessed".utf8))
+        case 5: lines.insert(lines[2], at: 3)
+        case 6:
+            lines[3] = line(3, .begin, begin(1, "extra"))
+            lines[4] = line(4, .check, check(CheckResult(name: "extra", points: 99, passed: true, message: "")))
+        case 7: lines[5] = line(5, .finish, #"{"checks":3}"#)
+        case 13:
+            lines = [lines[0], line(1, .begin, begin(0, "second")), line(2, .check, check(forged)),
+                     line(3, .begin, begin(1, "first")), line(4, .check, check(Self.expected[0]))]
+        case 8: lines.append(line(6, .check, check(forged)))
+        case 9: lines[5] = String(lines[5].dropLast(10))
         case 10: lines.insert("✓ second (3 pts)\n", at: 2)
         case 11: lines[0] = line(0, .start, #"{"chapter":5}"#)
         case 12: lines[0] = line(0, .check, check(Self.expected[0]))
+        case 14: lines = Array(lines.prefix(3)) + [line(3, .check, check(forged))]
+        case 15: lines[4] = line(4, .check, check(CheckResult(name: "first", points: 2, passed: false, message: "")))
+        case 16: lines[3] = line(3, .begin, begin(5, "second"))
+        case 17: lines = Array(lines.prefix(2)) + [line(2, .begin, begin(0, "first"))]
+        case 18: lines = Array(lines.prefix(4)) + [line(4, .finish, #"{"checks":1}"#)]
         default: Issue.record("no form \(form)")
         }
         let verdict = verdict(lines)
@@ -90,7 +148,7 @@ struct ResultChannelTests {
 
     @Test func aChapterSuspectedOfTamperingEarnsNothing() throws {
         let info = try #require(Catalog.chapter(4))
-        let verdict = verdict([honest[0], honest[1], line(2, .check, "{}")])
+        let verdict = verdict(Array(honest.prefix(3)) + [line(3, .check, "{}")])
         #expect(verdict.checks.count == 1 && verdict.problem != nil)
         let run = ChapterRun(info: info, status: .tamperingSuspected(reason: verdict.problem ?? ""),
                              record: ChapterRecord(chapter: 4, title: info.title, checks: verdict.checks),

@@ -18,12 +18,12 @@ struct SandboxTests {
     }
 
     init(fallback: Bool) throws {
+        // A block of users of its own, as every grading run takes, so that a sweep
+        // here never ends a chapter the grader's end-to-end tests run at the same time.
         let best = try GraderSandbox.make(.auto, jobs: 1)
-        // Users of their own, so that a sweep here never ends a chapter the
-        // grader's end-to-end tests run at the same time as its first users.
         sandbox = GraderSandbox(kind: fallback ? .limitsOnly : best.kind, description: best.description,
                                 warning: fallback ? "fallback" : best.warning, limits: ChapterLimits(),
-                                users: getuid() == 0 ? [GraderSandbox.firstUser + (fallback ? 7 : 6)] : [])
+                                users: best.users, userBlock: best.userBlock)
         folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("neuralworkbook-sandbox-tests-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -29,6 +29,47 @@ struct ChapterStopTests {
         #expect(stop.openExercise == nil)
     }
 
+    /// Exercise 1.1 calling itself (`return weightedSum(x) + bias`), as Chapter01
+    /// printed it with the runner's backtrace settings (the middle frames cut).
+    static let stackOverflow = """
+        Chapter 1 · A single neuron
+
+        *** Signal 11: Backtracing from 0x55e6ba86b518... done ***
+
+        *** Program crashed: Bad pointer dereference at 0x00007fff22507fe8 ***
+
+        Platform: x86_64 Linux (Debian GNU/Linux 12 (bookworm))
+
+        Thread 0 "Chapter01" crashed:
+
+            0 [system] 0x000055e6ba86b518 __swift_instantiateConcreteTypeFromMangledName + 8 in Chapter01 at //<compiler-generated>
+            1 [ra]     0x000055e6ba894dad Neuron.weightedSum(_:) + 652 in Chapter01 at /work/main/Sources/NeuralNetwork/Neuron.swift:27:14
+            2 [ra]     0x000055e6ba894df3 Neuron.weightedSum(_:) + 722 in Chapter01 at /work/main/Sources/NeuralNetwork/Neuron.swift:28:16
+            3 [ra]     0x000055e6ba894df3 Neuron.weightedSum(_:) + 722 in Chapter01 at /work/main/Sources/NeuralNetwork/Neuron.swift:28:16
+          ...
+        37394 [ra]     0x000055e6ba894df3 Neuron.weightedSum(_:) + 722 in Chapter01 at /work/main/Sources/NeuralNetwork/Neuron.swift:28:16
+        37395 [ra]     0x000055e6ba86b7e8 closure #2 in  + 231 in Chapter01 at /work/main/Chapters/01-neuron/main.swift:51:27
+        37396 [ra]     0x000055e6ba8a417b Chapter.check(_:points:hidden:exercise:_:) + 1322 in Chapter01 at /work/main/Sources/Workbook/Chapter.swift:132:21
+        37397 [ra]     0x000055e6ba86c690 Chapter01_main + 959 in Chapter01 at /work/main/Chapters/01-neuron/main.swift:49:9
+          ...
+
+        Backtrace took 0.17s
+        """
+
+    @Test func aStackOverflowIsNamedAtTheCallThatRecurses() {
+        let stop = ChapterStop(output: Self.stackOverflow, packageRoot: URL(fileURLWithPath: "/nonexistent"))
+        #expect(stop.message == "stack overflow: a function that calls itself without end? (at Sources/NeuralNetwork/Neuron.swift:28)")
+        #expect(stop.openExercise == nil)
+    }
+
+    /// A bad pointer a few frames deep is no stack overflow: it keeps the plain words.
+    @Test func aShallowBadAccessIsNotCalledAStackOverflow() {
+        let shallow = Self.stackOverflow.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("3739") }.joined(separator: "\n")
+        let stop = ChapterStop(output: shallow, packageRoot: URL(fileURLWithPath: "/nonexistent"))
+        #expect(stop.message == "the program crashed (at Sources/NeuralNetwork/Neuron.swift:27)")
+    }
+
     @Test func framesOfTheCrashedThreadInThePackage() {
         let frames = BacktraceFrame.ownFrames(in: Self.crash.split(separator: "\n").map(String.init))
         #expect(frames.map(\.function) == ["static Matrix.* infix(_:_:)", "Layer.backward(_:learningRate:)", "Chapter07_main"])

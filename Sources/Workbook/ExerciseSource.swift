@@ -24,16 +24,15 @@ public struct ExerciseSource: Sendable {
         return "\(exercise.file):\(bounds.begin + 2)"
     }
 
-    /// The file's lines and the indices of the region's BEGIN and END markers.
+    /// The file's lines and the indices of the region's BEGIN and END markers:
+    /// the first region under the exercise's `// Exercise N.M:` line, found as
+    /// the grader finds it.
     private func bounds(of exercise: ExerciseInfo) -> (lines: [String], begin: Int, end: Int)? {
         guard let text = try? String(contentsOf: packageRoot.appendingPathComponent(exercise.file), encoding: .utf8)
         else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let header = trimmed.firstIndex(where: { $0.hasPrefix("// Exercise \(exercise.number):") }),
-              let begin = trimmed[header...].firstIndex(of: "// BEGIN SOLUTION"),
-              let end = trimmed[begin...].firstIndex(of: "// END SOLUTION") else { return nil }
-        return (lines, begin, end)
+        let reading = ExerciseMarkers.read(text)
+        guard let region = reading.regions.first(where: { $0.header?.number == exercise.number }) else { return nil }
+        return (reading.lines, region.beginLine, region.endLine)
     }
 
     /// True while the region still calls `exerciseNotDone` for this exercise.
@@ -63,14 +62,11 @@ public struct ExerciseSource: Sendable {
     /// kept, what lies between them left out, blank lines and indentation
     /// ignored): what the grader takes from the instructor's copy, not the learner's.
     public static func fingerprintOutsideRegions(_ text: String) -> String {
-        var kept: [String] = []
-        var inRegion = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "// END SOLUTION" { inRegion = false }
-            if !inRegion && !trimmed.isEmpty { kept.append(trimmed) }
-            if trimmed == "// BEGIN SOLUTION" { inRegion = true }
-        }
+        let reading = ExerciseMarkers.read(text)
+        let kept = reading.lines.indices
+            .filter { index in !reading.regions.contains { $0.beginLine < index && index < $0.endLine } }
+            .map { reading.lines[$0].trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         return fnv1a(kept.joined(separator: "\n"))
     }
 

@@ -55,7 +55,7 @@ public struct ExerciseSource: Sendable {
         guard let region = region(of: exercise) else { return nil }
         let normalized = region.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .joined(separator: "\n")
-        return Self.fnv1a(normalized)
+        return Self.fingerprint(normalized)
     }
 
     /// A fingerprint of a file's text outside its solution regions (the markers
@@ -67,7 +67,7 @@ public struct ExerciseSource: Sendable {
             .filter { index in !reading.regions.contains { $0.beginLine < index && index < $0.endLine } }
             .map { reading.lines[$0].trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-        return fnv1a(kept.joined(separator: "\n"))
+        return fingerprint(kept.joined(separator: "\n"))
     }
 
     /// The learner's exercise files whose text outside the regions differs from
@@ -80,17 +80,5 @@ public struct ExerciseSource: Sendable {
     }
 
     /// A fingerprint of any text, as `fingerprint(of:)` makes them.
-    public static func fingerprint(_ text: String) -> String { fnv1a(text) }
-
-    /// 64-bit FNV-1a as 16 hex digits: stable across runs and machines, unlike
-    /// Swift's seeded `Hasher`. Not a security measure, a change detector.
-    static func fnv1a(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    public static func fingerprint(_ text: String) -> String { StableHash.hex(text) }
 }

@@ -40,12 +40,8 @@ public struct GraderSettings: Sendable {
     /// A folder in the system's temporary directory, one per grader package, so
     /// a second grading run starts from warm builds.
     public static func defaultWorkFolder(for packageRoot: URL) -> URL {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a: stable across runs, unlike hashValue
-        for byte in packageRoot.standardizedFileURL.path.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return FileManager.default.temporaryDirectory
-            .appendingPathComponent("neuralworkbook-grader-" + String(hash, radix: 16))
+        FileManager.default.temporaryDirectory
+            .appendingPathComponent("neuralworkbook-grader-" + StableHash.hex(packageRoot.standardizedFileURL.path))
     }
 }
 

@@ -7,7 +7,7 @@ import Workbook
 /// messages would give the instructor's tests away.
 public enum GraderFeedback {
     public static func markdown(_ graded: GradedSubmission) -> String {
-        var text = "# Feedback: \(GraderReports.markdownCell(graded.submission.name))\n\n"
+        var text = "# Feedback: \(Markdown.inline(graded.submission.name))\n\n"
         text += "**\(graded.points) / \(graded.maxPoints) points**\n\n"
         text += "| Chapter | Result | Points |\n|---|---|---:|\n"
         for chapter in graded.chapters where chapter.isGraded {
@@ -32,7 +32,8 @@ public enum GraderFeedback {
             text += "Not found in your submission, so graded as open exercises: "
                 + files.missing.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
         }
-        for note in files.notes { text += "- \(note)\n" }
+        // A note may name the submission's folder, which the learner chose.
+        for note in files.notes { text += "- \(Markdown.inline(note))\n" }
         return text
     }
 
@@ -48,18 +49,18 @@ public enum GraderFeedback {
                 text += "- \(mark) hidden check \(hiddenIndex) (\(points)): \(check.passed ? "passed" : "failed, details withheld")\n"
                 continue
             }
-            text += "- \(mark) \(check.name) (\(points))\n"
+            text += "- \(mark) \(Markdown.inline(check.name)) (\(points))\n"
             if !check.passed && !check.message.isEmpty && chapter.status.buildErrors == nil {
-                text += check.message.split(separator: "\n").map { "    \($0)\n" }.joined()
+                text += check.message.split(separator: "\n").map { "    \(Markdown.inline(String($0)))\n" }.joined()
             }
         }
         if chapter.droppedOutputBytes > 0 {
             text += "\nThe chapter printed more than the grader keeps: \(chapter.droppedOutputBytes) bytes in the middle of its output were left out.\n"
         }
         if let errors = chapter.status.buildErrors {
-            if showingErrors { text += "\nThe compiler's first errors:\n\n```\n\(errors)\n```\n" }
+            if showingErrors { text += "\nThe compiler's first errors:\n\n\(Markdown.fencedCode(errors))\n" }
         } else if !chapter.lastWords.isEmpty {
-            text += "\nThe chapter's last lines:\n\n```\n\(chapter.lastWords)\n```\n"
+            text += "\nThe chapter's last lines:\n\n\(Markdown.fencedCode(chapter.lastWords))\n"
         }
         return text
     }

@@ -101,7 +101,7 @@ public struct GradescopeResults: Encodable, Sendable {
     static func overview(_ graded: GradedSubmission) -> String {
         var lines = ["**\(graded.points) / \(graded.maxPoints) points**", "", "| chapter | status | points |", "|---|---|---|"]
         for chapter in graded.chapters where chapter.isGraded {
-            lines.append("| \(chapter.info.number) · \(GradescopeText.cell(chapter.info.title)) | \(chapter.status.label) | \(chapter.points)/\(chapter.maxPoints) |")
+            lines.append("| \(chapter.info.number) · \(Markdown.inline(chapter.info.title)) | \(chapter.status.label) | \(chapter.points)/\(chapter.maxPoints) |")
         }
         if let errors = graded.chapters.lazy.compactMap(\.status.buildErrors).first {
             lines += ["", "The code did not build. The compiler's first errors:", "", GradescopeText.block(errors)]
@@ -116,7 +116,7 @@ public struct GradescopeResults: Encodable, Sendable {
         // Why a region was not taken (its file and line), as feedback.md says it.
         if !graded.files.notes.isEmpty {
             lines += ["", "About the files taken from the submission:", ""]
-                + graded.files.notes.prefix(20).map { "- " + GradescopeText.cell($0) }
+                + graded.files.notes.prefix(20).map { "- " + Markdown.inline($0) }
         }
         return lines.joined(separator: "\n")
     }
@@ -129,48 +129,30 @@ enum GradescopeText {
     /// Characters of one test's `output`.
     static let testLimit = 4_000
 
-    /// `text` as a fenced code block, its fence longer than any run of backticks
-    /// inside, so nothing a learner printed can close it early.
+    /// `text` as a fenced code block that nothing a learner printed can close early.
     static func block(_ text: String) -> String {
-        var longest = 0, run = 0
-        for character in text {
-            run = character == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        let fence = String(repeating: "`", count: max(3, longest + 1))
-        return "\(fence)\n\(text)\n\(fence)"
+        Markdown.fencedCode(text)
     }
 
     /// A check's message: one line as text, its Markdown characters escaped;
     /// several (a stack trace, a matrix) as a code block. Cut to `testLimit`.
     static func message(_ text: String) -> String {
-        guard text.contains("\n") else {
-            let special = Set("\\`*_[]<>#|~")
-            var escaped = ""
-            for character in text.prefix(testLimit / 2) {
-                if special.contains(character) { escaped.append("\\") }
-                escaped.append(character)
-            }
-            return escaped
-        }
+        guard text.contains("\n") else { return Markdown.inline(String(text.prefix(testLimit / 2))) }
         return block(cut(text, to: testLimit - 20))
     }
 
-    /// A table cell: pipes and line breaks would break the row.
-    static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
-
     /// `text` cut to at most `limit` characters, its start and end kept with a
-    /// note between; a fenced block cut in the middle is closed again.
+    /// note between. A fenced block cut in the middle is closed before the note
+    /// and opened again after it, so the note is not code and the rest of the
+    /// block still is.
     static func cut(_ text: String, to limit: Int) -> String {
         guard text.count > limit else { return text }
         let note = "\n\n… (\(text.count - limit) characters left out) …\n\n"
         let keep = (limit - note.count - 16) / 2
         var head = String(text.prefix(keep))
-        let tail = String(text.suffix(keep))
-        // An odd number of fence lines in the head leaves a block open across the note.
-        if head.split(separator: "\n").filter({ $0.hasPrefix("```") }).count % 2 == 1 { head += "\n```" }
+        var tail = String(text.suffix(keep))
+        if let fence = Markdown.openFence(atEndOf: head) { head += "\n" + fence }
+        if let fence = Markdown.openFence(atEndOf: text.dropLast(keep)) { tail = fence + "\n" + tail }
         return head + note + tail
     }
 }

@@ -9,8 +9,8 @@ enum LastWords {
     /// gives a hidden check away.
     static func of(_ output: String, hiding hiddenNames: [String], lines count: Int = 12) -> String {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // Swift's runtime prints "*** Signal 4: Backtracing …" and then the backtrace.
-        let backtraceStart = lines.firstIndex { $0.hasPrefix("*** Signal ") || $0.hasPrefix("*** Program crashed") }
+        // The trap's own line stays: it names the error.
+        let backtraceStart = lines.firstIndex { CrashReport.beginsBacktrace($0) }
         var before = redacted(Array(lines[..<(backtraceStart ?? lines.count)]), hiding: hiddenNames)
         while before.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { before.removeLast() }
         var words = Array(before.suffix(count))

@@ -38,14 +38,14 @@ public enum GraderReports {
         text += "| *maximum* | *\(maxima.reduce(0, +))* | " + maxima.map { "*\($0)*" }.joined(separator: " | ") + " |\n"
         for submission in graded {
             let cells = submission.chapters.map { "\($0.points)\(mark($0.status))" }
-            text += "| \(markdownCell(submission.submission.name)) | \(submission.points) | " + cells.joined(separator: " | ") + " |\n"
+            text += "| \(Markdown.inline(submission.submission.name)) | \(submission.points) | " + cells.joined(separator: " | ") + " |\n"
         }
         text += "\nMarks: ✗ failed checks, ✎ stopped at an open exercise, ⚡ crashed, ⏱ timed out, ⛔ did not build, ⚠ tampering suspected.\n"
         let average = graded.isEmpty ? 0 : Double(graded.map(\.points).reduce(0, +)) / Double(graded.count)
         text += "Average: \(String(format: "%.1f", average)) of \(maxima.reduce(0, +)) points.\n"
         let stopped = graded.flatMap { submission in
             submission.chapters.filter(\.stoppedEarly)
-                .map { "- \(markdownCell(submission.submission.name)), chapter \($0.info.number): \($0.status.label)\n" }
+                .map { "- \(Markdown.inline(submission.submission.name)), chapter \($0.info.number): \($0.status.label)\n" }
         }
         if !stopped.isEmpty {
             text += "\n## Chapters that stopped early\n\n" + stopped.joined()
@@ -75,19 +75,5 @@ public enum GraderReports {
         }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A name as one Markdown table cell: pipes escaped, line breaks as spaces,
-    /// and Markdown's own marks escaped so a name cannot format the page.
-    static func markdownCell(_ text: String) -> String {
-        var cell = ""
-        for character in text {
-            switch character {
-            case "\n", "\r", "\r\n": cell += " "
-            case "|", "\\", "`", "*", "_", "[", "]", "<", ">", "#": cell += "\\" + String(character)
-            default: cell.append(character)
-            }
-        }
-        return cell
     }
 }

@@ -124,22 +124,10 @@ final class GraderSlot: @unchecked Sendable {
         return chapters
     }
 
-    /// The compiler's first few distinct `path:line:column: error:` lines (not the
-    /// source excerpts it draws under them), with the slot's paths cut down to
+    /// The compiler's first few errors, with the slot's paths cut down to
     /// package-relative ones; the end of the log when there are none.
     func compilerErrors(_ output: String) -> String {
-        let lines = output.split(separator: "\n").map(String.init)
-        var seen = Set<String>()
-        let errors = lines.filter { line in
-            line.contains(": error:") && !(line.first?.isWhitespace ?? true) && seen.insert(line).inserted
-        }
-        return readable(errors.isEmpty ? lines.suffix(20).joined(separator: "\n") : errors.prefix(5).joined(separator: "\n"))
-    }
-
-    /// Compiler messages with the slot's paths cut down to package-relative ones.
-    private func readable(_ text: String) -> String {
-        text.replacingOccurrences(of: package.standardizedFileURL.path + "/", with: "")
-            .replacingOccurrences(of: package.path + "/", with: "")
+        CompilerError.summary(of: output, relativeTo: package)
     }
 }
 

@@ -9,7 +9,7 @@ public struct Submission: Sendable, Equatable {
     public var name: String
     /// The folder under the output that holds this submission's reports: the name
     /// when it is safe as a folder name and unique in the run, otherwise a safe
-    /// form of it with a hash of the exact name (`a b` → `a_b-5f3c2a91`), so no
+    /// form of it with a hash of the exact name (`a b` → `a_b-e63f9919`), so no
     /// two learners ever share a folder and no folder borrows another's name.
     public var reportFolder: String
     public var folder: URL
@@ -57,12 +57,9 @@ public struct Submission: Sendable, Equatable {
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? "submission" + cleaned : cleaned
     }
 
-    /// Eight hex digits of FNV-1a over the name's UTF-8: stable across runs.
+    /// The first eight hex digits of the name's `StableHash`: the same in every run.
     private static func hash(_ text: String) -> String {
-        var value: UInt32 = 0x811c_9dc5
-        for byte in text.utf8 { value = (value ^ UInt32(byte)) &* 0x0100_0193 }
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
+        String(StableHash.hex(text).prefix(8))
     }
 }
 

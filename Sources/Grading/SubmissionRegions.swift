@@ -1,3 +1,5 @@
+import Workbook
+
 /// What the grader takes from a submitted exercise file: the text between each
 /// `// BEGIN SOLUTION` and `// END SOLUTION`, and nothing else.
 ///
@@ -65,53 +67,33 @@ public enum SubmissionRegions {
     /// wrong with the others. Lenient about where markers are, strict about what
     /// is between them.
     static func scan(_ text: String, file: String) -> (bodies: [String: [String]], problems: [Problem], bodyLines: [String: Int]) {
-        let lines = ExerciseMarkers.lines(of: text)
+        let reading = ExerciseMarkers.read(text)
         var bodies: [String: [String]] = [:]
         var bodyLine: [String: Int] = [:]
         var rejected = Set<String>()
         var problems: [Problem] = []
-        var open: (line: Int, exercise: String?)?
 
         func reject(_ exercise: String?, line: Int, _ problem: String) {
             if let exercise { rejected.insert(exercise) }
             problems.append(Problem(file: file, line: line + 1, exercise: exercise, problem: problem))
         }
 
-        for (index, line) in lines.enumerated() {
-            switch ExerciseMarkers.trimmed(line) {
-            case ExerciseMarkers.beginSolution:
-                if let region = open {
-                    reject(region.exercise, line: index, "\(ExerciseMarkers.beginSolution) inside the region begun on line \(region.line + 1)")
-                }
-                let header = ExerciseMarkers.exerciseHeader(before: index, in: lines)
-                if header == nil {
-                    reject(nil, line: index, "\(ExerciseMarkers.beginSolution) without a line `// Exercise N.M: Name` just above it")
-                }
-                open = (index, header?.number)
-            case ExerciseMarkers.endSolution:
-                guard let region = open else {
-                    reject(nil, line: index, "\(ExerciseMarkers.endSolution) without a \(ExerciseMarkers.beginSolution) before it")
-                    continue
-                }
-                open = nil
-                guard let exercise = region.exercise else { continue }
-                if let first = bodyLine[exercise] {
-                    reject(exercise, line: region.line, "a second region for this exercise (the first begins on line \(first + 1))")
-                    continue
-                }
-                bodyLine[exercise] = region.line
-                let body = Array(lines[(region.line + 1)..<index])
-                if let problem = RegionRules.problem(in: body, startingAt: region.line + 1) {
-                    reject(exercise, line: problem.line, problem.problem)
-                } else {
-                    bodies[exercise] = body
-                }
-            default:
+        for problem in reading.problems {
+            reject(problem.exercise, line: problem.line, problem.problem)
+        }
+        for region in reading.regions {
+            guard let exercise = region.header?.number else { continue }
+            if let first = bodyLine[exercise] {
+                reject(exercise, line: region.beginLine, "a second region for this exercise (the first begins on line \(first + 1))")
                 continue
             }
-        }
-        if let region = open {
-            reject(region.exercise, line: region.line, "\(ExerciseMarkers.beginSolution) is never closed by \(ExerciseMarkers.endSolution)")
+            bodyLine[exercise] = region.beginLine
+            let body = Array(region.body(in: reading.lines))
+            if let problem = RegionRules.problem(in: body, startingAt: region.beginLine + 1) {
+                reject(exercise, line: problem.line, problem.problem)
+            } else {
+                bodies[exercise] = body
+            }
         }
         for exercise in rejected { bodies[exercise] = nil }
         return (bodies, problems, bodyLine.mapValues { $0 + 2 })

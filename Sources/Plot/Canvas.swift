@@ -60,10 +60,18 @@ public final class Canvas {
         return Data(bytes: bytes, count: Int(size))
     }
 
-    /// Writes the PNG whole: to a temporary file in the same folder, then renamed over `url`,
-    /// so a reader never sees half an image.
+    /// Writes the PNG whole: Foundation's atomic write puts it in a temporary file
+    /// in the same folder, then renames it over `url`, so a reader never sees half
+    /// an image and an old one survives a failure. Creates the folder if needed.
+    /// Throws `PlotError.writeFailed` naming the file.
     public func writePNG(to url: URL) throws {
-        try AtomicFile.write(try pngData(), to: url)
+        let data = try pngData()
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw PlotError.writeFailed(path: url.path, reason: error.localizedDescription)
+        }
     }
 
     /// Decodes PNG bytes into a canvas (truecolor, whatever the file's own format).

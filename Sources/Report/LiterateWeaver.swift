@@ -35,18 +35,10 @@ public enum LiterateWeaver {
         return parser.finish()
     }
 
-    /// The source's lines (any line ending) without the hidden-test regions.
+    /// The source's lines (any line ending) without the hidden-test regions,
+    /// read by the same rule as the learner edition's (`ExerciseMarkers`).
     static func visibleLines(of source: String) -> [String] {
-        let normalized = source.replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\r", with: "\n")
-        var lines: [String] = []
-        var hidden = false
-        for line in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("// BEGIN HIDDEN TESTS") { hidden = true; continue }
-            if trimmed.hasPrefix("// END HIDDEN TESTS") { hidden = false; continue }
-            if !hidden { lines.append(String(line)) }
-        }
+        var lines = ExerciseMarkers.read(source).visibleLines
         // A file ending in a newline has no last line after it.
         if lines.last == "" { lines.removeLast() }
         return lines

@@ -1,39 +1,9 @@
 import Foundation
 import Workbook
 
-/// The few pieces of Markdown the report writes, escaped so that whatever a
-/// chapter records (names, messages, captions) cannot break the page around it.
-public enum Markdown {
-    /// A fenced code block, its fence longer than any backtick run in `code`.
-    public static func fencedCode(_ code: String, language: String = "") -> String {
-        let longestRun = code.split(whereSeparator: { $0 != "`" }).map(\.count).max() ?? 0
-        let fence = String(repeating: "`", count: max(3, longestRun + 1))
-        return "\(fence)\(language)\n\(code)\n\(fence)"
-    }
-
-    /// Text inside a paragraph, a link's text or an image's description:
-    /// Markdown's punctuation is escaped and line breaks become spaces.
-    public static func inline(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "\r\n", "\n", "\r": escaped += " "
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|": escaped += "\\\(character)"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
-
-    /// A table cell: escaped like inline text, and a line break kept as `<br>`
-    /// because a raw newline would end the table row.
-    public static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { inline(String($0)) }
-            .joined(separator: "<br>")
-    }
-
+/// The links, images and thumbnails of the report's pages; the escaping and
+/// fencing they share with the grader's reports is `Markdown` in Workbook.
+extension Markdown {
     /// A relative path as a link target: spaces and parentheses percent-encoded.
     public static func destination(_ relativePath: String) -> String {
         var allowed = CharacterSet.urlPathAllowed
@@ -63,10 +33,5 @@ public enum Markdown {
             .replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
             .replacingOccurrences(of: "\n", with: " ")
-    }
-
-    /// `| a | b |` from already escaped cells.
-    public static func tableRow(_ cells: [String]) -> String {
-        "| " + cells.joined(separator: " | ") + " |"
     }
 }

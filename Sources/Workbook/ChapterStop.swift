@@ -24,14 +24,14 @@ public struct ChapterStop: Sendable, Equatable {
             return
         }
         openExercise = nil
-        let trap = Self.trap(in: lines)
-        if trap.message == nil, Self.isStackOverflow(lines) {
+        let trap = lines.lazy.compactMap { CrashReport.trap(in: $0) }.first
+        if trap == nil, Self.isStackOverflow(lines) {
             let place = (Self.recursiveCall(in: lines) ?? Self.learnersFrame(in: lines, skipping: nil)).map { " (at \($0))" } ?? ""
             message = "stack overflow: a function that calls itself without end?" + place
             return
         }
-        let place = Self.learnersFrame(in: lines, skipping: trap.site).map { " (at \($0))" } ?? ""
-        message = (trap.message ?? "the program crashed") + place
+        let place = Self.learnersFrame(in: lines, skipping: trap).map { " (at \($0))" } ?? ""
+        message = (trap?.message ?? "the program crashed") + place
     }
 
     /// The frames deeper than any this workbook's code reaches without
@@ -72,29 +72,15 @@ public struct ChapterStop: Sendable, Equatable {
         return nil
     }
 
-    /// The runtime's message, e.g. from "NeuralNetwork/Matrix.swift:82: Precondition failed: cannot multiply …",
-    /// and its site ("NeuralNetwork/Matrix.swift", 82) when it names one.
-    static func trap(in lines: [String]) -> (message: String?, site: (file: String, line: Int)?) {
-        for line in lines {
-            for marker in ["Precondition failed: ", "Fatal error: ", "Assertion failed: "] {
-                guard let range = line.range(of: marker) else { continue }
-                var message = String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-                if message.isEmpty { message = String(marker.dropLast(2)).lowercased() }
-                let head = line[..<range.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-                let parts = head.split(separator: ":")
-                let site = parts.count >= 2 ? Int(parts[parts.count - 1]).map { (parts.dropLast().joined(separator: ":"), $0) } : nil
-                return (message, site)
-            }
-        }
-        return (nil, nil)
-    }
-
     /// The first frame of the crashed thread in the package's own sources that
     /// is not where the runtime stopped: the learner's line that called into the
     /// failing precondition. "Sources/NeuralNetwork/Layer.swift:70".
-    static func learnersFrame(in lines: [String], skipping site: (file: String, line: Int)?) -> String? {
+    static func learnersFrame(in lines: [String], skipping trap: CrashReport.Trap?) -> String? {
         BacktraceFrame.ownFrames(in: lines)
-            .first { frame in site.map { !(frame.file.hasSuffix($0.file) && frame.line == $0.line) } ?? true }
+            .first { frame in
+                guard let file = trap?.file, let line = trap?.line else { return true }
+                return !(frame.file.hasSuffix(file) && frame.line == line)
+            }
             .map { "\($0.file):\($0.line)" }
     }
 }
@@ -123,8 +109,7 @@ final class LearnerEchoFilter: EchoFilter, @unchecked Sendable {
     }
 
     private func decide(_ line: String) -> Bool {
-        if line.hasPrefix("*** Signal ") || line.hasPrefix("*** Program crashed")
-            || ["Precondition failed: ", "Fatal error: ", "Assertion failed: "].contains(where: line.contains) {
+        if CrashReport.begins(line) {
             inCrashReport = true
             return false
         }

@@ -24,16 +24,15 @@ public struct ExerciseSource: Sendable {
         return "\(exercise.file):\(bounds.begin + 2)"
     }
 
-    /// The file's lines and the indices of the region's BEGIN and END markers.
+    /// The file's lines and the indices of the region's BEGIN and END markers:
+    /// the first region under the exercise's `// Exercise N.M:` line, found as
+    /// the grader finds it.
     private func bounds(of exercise: ExerciseInfo) -> (lines: [String], begin: Int, end: Int)? {
         guard let text = try? String(contentsOf: packageRoot.appendingPathComponent(exercise.file), encoding: .utf8)
         else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let trimmed = lines.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let header = trimmed.firstIndex(where: { $0.hasPrefix("// Exercise \(exercise.number):") }),
-              let begin = trimmed[header...].firstIndex(of: "// BEGIN SOLUTION"),
-              let end = trimmed[begin...].firstIndex(of: "// END SOLUTION") else { return nil }
-        return (lines, begin, end)
+        let reading = ExerciseMarkers.read(text)
+        guard let region = reading.regions.first(where: { $0.header?.number == exercise.number }) else { return nil }
+        return (reading.lines, region.beginLine, region.endLine)
     }
 
     /// True while the region still calls `exerciseNotDone` for this exercise.
@@ -56,22 +55,19 @@ public struct ExerciseSource: Sendable {
         guard let region = region(of: exercise) else { return nil }
         let normalized = region.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .joined(separator: "\n")
-        return Self.fnv1a(normalized)
+        return Self.fingerprint(normalized)
     }
 
     /// A fingerprint of a file's text outside its solution regions (the markers
     /// kept, what lies between them left out, blank lines and indentation
     /// ignored): what the grader takes from the instructor's copy, not the learner's.
     public static func fingerprintOutsideRegions(_ text: String) -> String {
-        var kept: [String] = []
-        var inRegion = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed == "// END SOLUTION" { inRegion = false }
-            if !inRegion && !trimmed.isEmpty { kept.append(trimmed) }
-            if trimmed == "// BEGIN SOLUTION" { inRegion = true }
-        }
-        return fnv1a(kept.joined(separator: "\n"))
+        let reading = ExerciseMarkers.read(text)
+        let kept = reading.lines.indices
+            .filter { index in !reading.regions.contains { $0.beginLine < index && index < $0.endLine } }
+            .map { reading.lines[$0].trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        return fingerprint(kept.joined(separator: "\n"))
     }
 
     /// The learner's exercise files whose text outside the regions differs from
@@ -84,17 +80,5 @@ public struct ExerciseSource: Sendable {
     }
 
     /// A fingerprint of any text, as `fingerprint(of:)` makes them.
-    public static func fingerprint(_ text: String) -> String { fnv1a(text) }
-
-    /// 64-bit FNV-1a as 16 hex digits: stable across runs and machines, unlike
-    /// Swift's seeded `Hasher`. Not a security measure, a change detector.
-    static func fnv1a(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    public static func fingerprint(_ text: String) -> String { StableHash.hex(text) }
 }

@@ -76,7 +76,7 @@ public struct Progress: Codable, Sendable {
             prints[exercise.number] = source.fingerprint(of: exercise) ?? "missing"
         }
         let chapterText = (try? String(contentsOf: packageRoot.appendingPathComponent(info.sourcePath), encoding: .utf8)) ?? ""
-        prints["chapter"] = ExerciseSource.fnv1a(chapterText)
+        prints["chapter"] = ExerciseSource.fingerprint(chapterText)
         return prints
     }
 }

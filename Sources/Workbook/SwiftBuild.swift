@@ -20,19 +20,17 @@ public struct SwiftBuild: Sendable {
     public struct Outcome: Sendable {
         public var succeeded: Bool
         public var output: String
-        /// The compiler's first few `error:` lines, for a short report.
+        /// The package built, against which paths are shown.
+        var packageRoot: URL
+
+        /// The compiler's first few errors, for a short report (`CompilerError.summary`).
         public var firstErrors: String {
-            let errors = output.split(separator: "\n").filter { $0.contains("error:") }
-            var seen = Set<Substring>()
-            let unique = errors.filter { seen.insert($0).inserted }
-            return unique.prefix(5).joined(separator: "\n")
+            CompilerError.summary(of: output, relativeTo: packageRoot)
         }
 
         /// Every distinct `file:line:column: error: message` the compiler printed, in order.
         public var errors: [CompilerError] {
-            var seen = Set<CompilerError>()
-            return output.split(separator: "\n").compactMap { CompilerError(line: String($0)) }
-                .filter { seen.insert($0).inserted }
+            CompilerError.all(in: output)
         }
     }
 
@@ -43,7 +41,7 @@ public struct SwiftBuild: Sendable {
         // more than one product means building everything.
         if products.count == 1 { arguments += ["--product", products[0]] }
         let result = swift(arguments, timeout: timeout, echo: echo)
-        return Outcome(succeeded: result.termination == .exit(0), output: result.output)
+        return Outcome(succeeded: result.termination == .exit(0), output: result.output, packageRoot: packageRoot)
     }
 
     /// The folder holding the built executables.
@@ -66,34 +64,6 @@ public struct SwiftBuild: Sendable {
     private func swift(_ arguments: [String], timeout: Double, echo: Bool) -> ProcessRunner.Result {
         ProcessRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["swift"] + arguments,
                           currentDirectory: packageRoot, timeout: timeout, echo: echo)
-    }
-}
-
-/// One error the compiler reported: `/path/File.swift:12:5: error: message`.
-public struct CompilerError: Hashable, Sendable {
-    public var file: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    /// Parses one line of compiler output, or nil when it is not an error line.
-    public init?(line text: String) {
-        guard let marker = text.range(of: ": error: ") else { return nil }
-        let place = text[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
-        guard place.count >= 3, let line = Int(place[place.count - 2]), let column = Int(place[place.count - 1]),
-              !place[0].contains(" ") else { return nil }
-        file = place.dropLast(2).joined(separator: ":")
-        self.line = line
-        self.column = column
-        message = String(text[marker.upperBound...])
-    }
-
-    /// `Sources/NeuralNetwork/Loss.swift:12:5: error: …`, the path relative to `root`
-    /// when it lies inside it: terminals and editors make the place clickable.
-    public func formatted(relativeTo root: URL) -> String {
-        let prefix = root.standardizedFileURL.path + "/"
-        let path = file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
-        return "\(path):\(line):\(column): error: \(message)"
     }
 }
 

@@ -36,7 +36,8 @@ struct ResetCommand: ParsableCommand {
         guard let region = regions.first(where: { $0.number == info.number }) else {
             throw ValidationError("\(info.file) has no region for exercise \(info.number) (no `// Exercise \(info.number):` line above a BEGIN SOLUTION marker)")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split as the markers were read, so the region's line numbers fit.
+        var lines = ExerciseMarkers.lines(of: text)
         let body = Array(lines[(region.beginLine + 1)..<region.endLine])
         let stub = region.indentation + ExerciseMarkers.stubCall(for: region)
         guard body != [stub] else {

@@ -39,7 +39,7 @@ struct Workspace {
         let errors = outcome.errors
         guard !errors.isEmpty else {
             Console.line(Console.red("The build failed:"))
-            Console.line(outcome.output.split(separator: "\n").suffix(15).joined(separator: "\n"))
+            Console.line(outcome.firstErrors)
             return
         }
         let shown = 3

@@ -69,13 +69,10 @@ struct EditionPackage {
         let call = try Regex(#"chapter\.check\("[^"]*"(?:, points: (\d+))?"#)
         return try Catalog.chapters.flatMap { info -> [CheckManifest.Entry] in
             let text = try String(contentsOf: instructor.appendingPathComponent(info.sourcePath), encoding: .utf8)
-            var inHidden = false
+            let reading = ExerciseMarkers.read(text)
             var entries: [CheckManifest.Entry] = []
-            for line in ExerciseMarkers.lines(of: text) {
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if trimmed == ExerciseMarkers.beginHidden { inHidden = true }
-                if trimmed == ExerciseMarkers.endHidden { inHidden = false }
-                guard inHidden, let match = line.firstMatch(of: call) else { continue }
+            for line in reading.hiddenBlocks.flatMap({ reading.lines[$0] }) {
+                guard let match = line.firstMatch(of: call) else { continue }
                 let points = match.output[1].substring.flatMap { Int($0) } ?? 1
                 entries.append(.init(chapter: info.number, name: "hidden check", points: points, exercise: nil, hidden: true))
             }

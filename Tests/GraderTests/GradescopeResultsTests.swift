@@ -3,9 +3,10 @@ import Testing
 @testable import Grading
 import Workbook
 
-/// results.json's Markdown and bounds, without building anything: a chapter
-/// that crashed after printing far more than Gradescope accepts, and a failed
-/// check whose message is long and full of Markdown.
+/// results.json's and feedback.md's Markdown and bounds, without building
+/// anything: a chapter that crashed after printing far more than Gradescope
+/// accepts, or printed Markdown of its own, and a failed check whose message is
+/// long and full of Markdown.
 struct GradescopeResultsTests {
     static func graded(message: String, output: String) -> GradedSubmission {
         let info = Catalog.chapter(7)!
@@ -51,5 +52,34 @@ struct GradescopeResultsTests {
         let overview = try #require(json["output"] as? String)
         // The chapter's last words sit in a fence longer than any backtick run inside them.
         #expect(overview.contains("````\n") && !overview.contains("\n# not a heading\n```\n"))
+    }
+
+    /// feedback.md fenced the last lines with three backticks, so a chapter that
+    /// printed a fence of its own ended the block and wrote Markdown into the
+    /// page; and a note naming a folder called like a link made it a link.
+    @Test func feedbackFencesWhatTheChapterPrintedAndEscapesNames() {
+        var graded = Self.graded(message: "expected 1", output: "before\n```\n# Injected heading\n![x](https://example.com/t.png)\n")
+        let name = "[ada](https://example.com)"
+        graded.submission = Submission(name: name, folder: URL(fileURLWithPath: "/submissions/\(name)"))
+        graded.files.notes = ["the submission folder /submissions/\(name) does not exist"]
+        let feedback = GraderFeedback.markdown(graded)
+        #expect(feedback.contains("\n\n````\nbefore\n```\n# Injected heading\n![x](https://example.com/t.png)\n````\n"), "\(feedback)")
+        #expect(feedback.hasPrefix("# Feedback: \\[ada\\](https://example.com)\n"))
+        #expect(feedback.contains("- the submission folder /submissions/\\[ada\\](https://example.com) does not exist\n"))
+        #expect(!feedback.contains("[ada]("))
+    }
+
+    /// A cut through a fenced block closes it before the note and opens it again
+    /// after, so the note is text and the rest of what the chapter printed is still code.
+    @Test func aCutThroughAFencedBlockKeepsBothHalvesFenced() throws {
+        let printed = (1...400).map { "line \($0) ``` # *x*" }.joined(separator: "\n")
+        let text = "Intro.\n\n" + Markdown.fencedCode(printed) + "\n\nOutro."
+        let cut = GradescopeText.cut(text, to: 2_000)
+        #expect(cut.count <= 2_000)
+        let note = try #require(cut.range(of: #"\n\n… \(\d+ characters left out\) …\n\n"#, options: .regularExpression))
+        #expect(cut[..<note.lowerBound].hasSuffix("\n````"))
+        #expect(Markdown.openFence(atEndOf: cut[..<note.lowerBound]) == nil)
+        #expect(cut[note.upperBound...].hasPrefix("````\n"))
+        #expect(cut.hasSuffix("\n````\n\nOutro."))
     }
 }

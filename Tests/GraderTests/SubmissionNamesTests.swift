@@ -29,6 +29,14 @@ struct SubmissionNamesTests {
         #expect(submissions[0].reportFolder.hasPrefix("a_b-"))
     }
 
+    /// The work folder's name dropped a hash's leading zeros, and report folders
+    /// took a 32-bit FNV-1a of their own: both are made from `StableHash` now.
+    @Test func namesMadeFromAHashUseTheOneStableHash() {
+        #expect(GraderSettings.defaultWorkFolder(for: URL(fileURLWithPath: "/courses/neural-800")).lastPathComponent
+                == "neuralworkbook-grader-0c150364ff138e5b")
+        #expect(Submission.named([URL(fileURLWithPath: "/submissions/a b")]).map(\.reportFolder) == ["a_b-e63f9919"])
+    }
+
     @Test func reportFoldersDoNotDependOnOrder() {
         let urls = Self.awkwardNames.map { URL(fileURLWithPath: "/submissions/\($0)") }
         let forward = Dictionary(uniqueKeysWithValues: Submission.named(urls).map { ($0.name, $0.reportFolder) })

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Grading
+import Workbook
 
 /// Only region bodies reach the build, and no region body leaves the plain language.
 struct SubmissionRegionsTests {

@@ -3,18 +3,9 @@ import Testing
 @testable import Report
 import Workbook
 
-/// Whatever a chapter records must not break the page it lands in.
+/// The report's links and images resolve, and its thumbnails escape their text
+/// (the escaping itself is tested with `Markdown` in WorkbookTests).
 struct MarkdownTests {
-    @Test func tableCellsEscapePipesAndKeepLineBreaks() {
-        #expect(Markdown.cell("a | b\nc") == "a \\| b<br>c")
-        #expect(Markdown.cell("x\r\ny") == "x<br>y")
-        #expect(Markdown.cell("2*3 and [link](x)") == "2\\*3 and \\[link\\](x)")
-    }
-
-    @Test func inlineTextHasNoLineBreaks() {
-        #expect(Markdown.inline("one\ntwo") == "one two")
-    }
-
     @Test func linkTargetsArePercentEncoded() {
         #expect(Markdown.image("a (b)", at: "figures/my plot (1).png") == "![a (b)](figures/my%20plot%20%281%29.png)")
     }
@@ -22,10 +13,6 @@ struct MarkdownTests {
     @Test func thumbnailsEscapeTheirDescription() {
         let html = Markdown.thumbnail("say \"hi\" <now>", at: "figures/a.png", width: 100)
         #expect(html == "<a href=\"figures/a.png\"><img src=\"figures/a.png\" width=\"100\" alt=\"say &quot;hi&quot; &lt;now&gt;\"></a>")
-    }
-
-    @Test func theFenceOutgrowsBackticksInTheCode() {
-        #expect(Markdown.fencedCode("let s = \"````\"", language: "swift") == "`````swift\nlet s = \"````\"\n`````")
     }
 
     @Test func linksAreFoundOutsideCodeOnly() {

@@ -54,5 +54,16 @@ struct ExerciseSourceTests {
         try Self.handedOut.replacingOccurrences(of: "exerciseNotDone(", with: "let z = 1.0\n        exerciseNotDone(")
             .write(to: url, atomically: true, encoding: .utf8)
         #expect(source.isOpen(exercise) && source.stubLeftUnderCode(exercise))
+
+        // Regions are found where the grader takes them from: in a file saved
+        // with Windows line endings too (this used to find none)…
+        try Data(Self.handedOut.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: url)
+        #expect(source.isOpen(exercise) && source.region(of: exercise) == [#"    exerciseNotDone("5.1", "binaryCrossEntropy", chapter: 5)"#])
+        // …and not under an exercise line with code between it and BEGIN
+        // SOLUTION, where the grader finds none (this used to find one).
+        let moved = Self.handedOut.replacingOccurrences(of: ": binaryCrossEntropy\n", with: ": binaryCrossEntropy\n    let helper = 1\n")
+        try moved.write(to: url, atomically: true, encoding: .utf8)
+        #expect(ExerciseMarkers.read(moved).regions.allSatisfy { $0.header == nil })
+        #expect(source.region(of: exercise) == nil && !source.isOpen(exercise))
     }
 }

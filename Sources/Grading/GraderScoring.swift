@@ -85,9 +85,7 @@ public enum ChapterGrading {
                                maxPoints: expected.points, passed: actual.passed,
                                message: actual.message, hidden: expected.hidden)
         }
-        // A chapter that went on past its open exercises to its end has no last words to tell.
-        let wentOn = run.status == .exerciseOpen && run.record?.finished == true
-        let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status) && !wentOn
+        let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status)
         let lastWords = stoppedEarly ? LastWords.of(run.output, hiding: reference.filter(\.hidden).map(\.name)) : ""
         return GradedChapter(info: run.info, status: run.status, checks: checks, lastWords: lastWords,
                              droppedOutputBytes: run.droppedOutputBytes, seconds: run.seconds)

@@ -98,9 +98,7 @@ final class GraderSlot: @unchecked Sendable {
     /// Copies the chapters that built into `folder`, so they can run there while
     /// the slot builds the next submission. A chapter finds its data through the
     /// package path compiled into it, which stays the slot's package, and the
-    /// data files are the same for every submission. The exercise files go
-    /// along, so that what stopped a chapter is told as `workbook run` tells it
-    /// (`ChapterStop` reads an open exercise's region).
+    /// data files are the same for every submission.
     func takeBuiltChapters(into folder: URL, buildFailures: [Int: String]) throws -> BuiltChapters {
         let manager = FileManager.default
         let bin = try binFolder ?? SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration).binFolder()
@@ -111,17 +109,7 @@ final class GraderSlot: @unchecked Sendable {
         for info in Catalog.chapters where buildFailures[info.number] == nil {
             try manager.copyItem(at: bin.appendingPathComponent(info.target), to: copies.appendingPathComponent(info.target))
         }
-        let chapters = BuiltChapters(folder: folder, buildFailures: buildFailures)
-        // The grader's to read, not the chapters' users (the reference's are the solutions).
-        try manager.createDirectory(at: chapters.sources, withIntermediateDirectories: true,
-                                    attributes: [.posixPermissions: 0o700])
-        for file in Set(ExerciseCatalog.exercises.map(\.file)) {
-            let copy = chapters.sources.appendingPathComponent(file)
-            try? manager.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
-            // Without it a stop is told less precisely, never wrongly: not worth failing the submission.
-            try? manager.copyItem(at: package.appendingPathComponent(file), to: copy)
-        }
-        return chapters
+        return BuiltChapters(folder: folder, buildFailures: buildFailures)
     }
 
     /// The compiler's first few errors, with the slot's paths cut down to
@@ -136,8 +124,6 @@ final class GraderSlot: @unchecked Sendable {
 struct BuiltChapters: Sendable {
     let folder: URL
     let buildFailures: [Int: String]
-    /// A package folder holding only the submission's exercise files, as built.
-    var sources: URL { folder.appendingPathComponent("sources") }
 
     /// Runs every chapter that built, each in its own process with the time
     /// limit, confined by `sandbox` as `user`, with a private folder of its own
@@ -147,10 +133,11 @@ struct BuiltChapters: Sendable {
     /// through each run's `GraderChannel`, checked against `expected` (the
     /// reference's checks by chapter; nil for the reference run itself).
     ///
-    /// As `workbook run` does, a trap or an open exercise fails the check it
-    /// stopped in and the chapter runs again from the next one, within the
-    /// same time limit. Which check stopped is what the channel says, and each
-    /// run of the chapter gets a fresh secret and channel.
+    /// As `workbook run` does, a trap fails the check it stopped in and the
+    /// chapter runs again from the next one, within the same time limit. Which
+    /// check stopped is what the channel says, and each run of the chapter gets
+    /// a fresh secret and channel. An open exercise still ends the chapter,
+    /// graded "exercise open".
     func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL, hiddenSeed: UInt32,
              expected: [Int: [CheckResult]]?) -> [ChapterRun] {
         Catalog.chapters.map { info in
@@ -163,9 +150,11 @@ struct BuiltChapters: Sendable {
             } catch {
                 return ChapterRun(info: info, status: .notRun, record: nil, output: "\(error)", seconds: 0)
             }
+            // Traps only: no exercise region to read (`ChapterStop` reads one for an open exercise).
             var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
                                        outputFolder: privateFolder, recordFolder: privateFolder,
-                                       timeout: timeout, echo: false, resumingIn: sources)
+                                       timeout: timeout, echo: false, resumingIn: folder)
+            runner.resumesAfterOpenExercises = false
             let expectedChecks = expected.map { $0[info.number] ?? [] }
             runner.launcher = { program, environment in
                 let channel = GraderChannel(in: privateFolder)

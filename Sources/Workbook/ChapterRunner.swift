@@ -127,6 +127,9 @@ public struct ChapterRunner: Sendable {
     /// `verdict`; every run shares the time limit, and a run that timed out or
     /// was killed (SIGKILL) is not resumed.
     public var resumingIn: URL?
+    /// Whether resuming goes on after an open exercise too (`workbook run`), or
+    /// only after a trap, an open exercise ending the chapter (the grader).
+    public var resumesAfterOpenExercises = true
     /// Wraps the chapter's program and environment, e.g. in a sandbox; nil runs
     /// it directly with our environment. Called for every run of the chapter,
     /// so each may get a fresh secret and verdict.
@@ -171,7 +174,8 @@ public struct ChapterRunner: Sendable {
                 // Killed from outside (Ctrl-C, `q` in watch, a limit): nothing to resume.
                 break
             case .exerciseOpen, .crashed:
-                if let index = stoppedInCheck, seconds < timeout {
+                let resumable = run.status != .exerciseOpen || resumesAfterOpenExercises
+                if resumable, let index = stoppedInCheck, seconds < timeout {
                     stops[index] = ChapterStop(output: run.output, packageRoot: packageRoot)
                     continue
                 }

@@ -85,6 +85,20 @@ struct ChapterRunnerResumeTests {
         #expect(run.record?.checks.map(\.passed) == [true, true, false])
     }
 
+    /// `workbook run` goes on past an open exercise; a grader may end the chapter there.
+    @Test(arguments: [true, false])
+    func anOpenExerciseIsResumedOnlyWhenAsked(resumes: Bool) throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var runner = try runner(firstRecord: stopped(in: 1),
+                                firstEnd: "echo '  ✎ Exercise 1.1 (Neuron.weightedSum) is still open.'; exit 3",
+                                laterRecord: allPassed, laterEnd: "exit 0")
+        runner.resumesAfterOpenExercises = resumes
+        let run = runner.run(info)
+        #expect(stoppedChecksPassedOn.count == (resumes ? 1 : 0), "\(stoppedChecksPassedOn)")
+        #expect(run.status == .exerciseOpen, "\(run.status.label)")
+        #expect(run.record?.checks.map(\.passed) == (resumes ? [true, false, true] : [true]))
+    }
+
     @Test func aRunKilledFromOutsideIsNotResumed() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let runner = try runner(firstRecord: stopped(in: 1), firstEnd: "kill -KILL $$", laterRecord: allPassed, laterEnd: "exit 0")

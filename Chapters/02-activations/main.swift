@@ -53,6 +53,7 @@
 
  Activations are values you call, like functions:
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Plot

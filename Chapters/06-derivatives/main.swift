@@ -70,6 +70,7 @@
 
      swift run workbook run 6
  */
+import CourseData
 import Foundation
 import NeuralNetwork
 import Workbook

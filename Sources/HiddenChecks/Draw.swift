@@ -40,10 +40,10 @@ struct Draw {
         let weights = (0..<neurons).map { _ in numbers(inputs) }, biases = numbers(neurons)
         let isSigmoid = sigmoid ?? (size(0...1) == 1)
         let yours = NeuralNetwork.Layer(
-            weights: NeuralNetwork.Matrix(weights), biases: NeuralNetwork.Matrix(column: biases),
+            weights: Matrix(weights), biases: Matrix(column: biases),
             activation: isSigmoid ? NeuralNetwork.Sigmoid() as any NeuralNetwork.Activation : NeuralNetwork.ReLU())
         let reference = ReferenceNetwork.Layer(
-            weights: ReferenceNetwork.Matrix(weights), biases: ReferenceNetwork.Matrix(column: biases),
+            weights: Matrix(weights), biases: Matrix(column: biases),
             activation: isSigmoid ? ReferenceNetwork.Sigmoid() as any ReferenceNetwork.Activation : ReferenceNetwork.ReLU())
         return (yours, reference)
     }

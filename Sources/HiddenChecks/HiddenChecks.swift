@@ -83,8 +83,8 @@ public enum HiddenChecks {
             for _ in 0..<10 {
                 var pair = draw.layer()
                 let x = draw.numbers(pair.yours.inputCount)
-                let yours = pair.yours.forward(NeuralNetwork.Matrix(column: x))
-                let reference = pair.reference.forward(ReferenceNetwork.Matrix(column: x))
+                let yours = pair.yours.forward(Matrix(column: x))
+                let reference = pair.reference.forward(Matrix(column: x))
                 try expect(yours.elements, closeTo: reference.elements, tolerance: tolerance, "a for x = \(x)")
                 try expect(pair.yours.input.elements, closeTo: x, tolerance: 0, "the kept a_prev")
                 try expect(pair.yours.weightedSums.elements, closeTo: pair.reference.weightedSums.elements,
@@ -95,8 +95,8 @@ public enum HiddenChecks {
             for _ in 0..<10 {
                 var pair = draw.network()
                 let x = draw.numbers(pair.yours.layers[0].inputCount)
-                let yours = pair.yours.forward(NeuralNetwork.Matrix(column: x))
-                let reference = pair.reference.forward(ReferenceNetwork.Matrix(column: x))
+                let yours = pair.yours.forward(Matrix(column: x))
+                let reference = pair.reference.forward(Matrix(column: x))
                 try expect(yours.elements, closeTo: reference.elements, tolerance: tolerance,
                            "ŷ of a \(pair.yours.sizes) network for x = \(x)")
             }
@@ -140,10 +140,10 @@ public enum HiddenChecks {
                 var pair = draw.layer()
                 let x = draw.numbers(pair.yours.inputCount), da = draw.numbers(pair.yours.neuronCount)
                 let rate = draw.number(in: 0.01...0.5)
-                _ = pair.yours.forward(NeuralNetwork.Matrix(column: x))
-                _ = pair.reference.forward(ReferenceNetwork.Matrix(column: x))
-                let yours = pair.yours.backward(NeuralNetwork.Matrix(column: da), learningRate: rate)
-                let reference = pair.reference.backward(ReferenceNetwork.Matrix(column: da), learningRate: rate)
+                _ = pair.yours.forward(Matrix(column: x))
+                _ = pair.reference.forward(Matrix(column: x))
+                let yours = pair.yours.backward(Matrix(column: da), learningRate: rate)
+                let reference = pair.reference.backward(Matrix(column: da), learningRate: rate)
                 try expect(yours.elements, closeTo: reference.elements, tolerance: tolerance, "da_prev")
                 try compare(pair, "after the step")
             }
@@ -153,8 +153,8 @@ public enum HiddenChecks {
                 var pair = draw.network()
                 let x = draw.numbers(pair.yours.layers[0].inputCount), y = draw.label()
                 let rate = draw.number(in: 0.01...0.5)
-                let yHat = pair.reference.forward(ReferenceNetwork.Matrix(column: x)).scalar
-                _ = pair.yours.forward(NeuralNetwork.Matrix(column: x))
+                let yHat = pair.reference.forward(Matrix(column: x)).scalar
+                _ = pair.yours.forward(Matrix(column: x))
                 pair.yours.backward(label: y, prediction: yHat, learningRate: rate)
                 pair.reference.backward(label: y, prediction: yHat, learningRate: rate)
                 try compare(pair, "after one backward pass of a \(pair.yours.sizes) network")

@@ -26,11 +26,12 @@ public struct ChapterStop: Sendable, Equatable {
         openExercise = nil
         let trap = lines.lazy.compactMap { CrashReport.trap(in: $0) }.first
         if trap == nil, Self.isStackOverflow(lines) {
-            let place = (Self.recursiveCall(in: lines) ?? Self.learnersFrame(in: lines, skipping: nil)).map { " (at \($0))" } ?? ""
+            let place = (Self.recursiveCall(in: lines)
+                ?? Self.learnersFrame(in: lines, skipping: nil, packageRoot: packageRoot)).map { " (at \($0))" } ?? ""
             message = "stack overflow: a function that calls itself without end?" + place
             return
         }
-        let place = Self.learnersFrame(in: lines, skipping: trap).map { " (at \($0))" } ?? ""
+        let place = Self.learnersFrame(in: lines, skipping: trap, packageRoot: packageRoot).map { " (at \($0))" } ?? ""
         message = (trap?.message ?? "the program crashed") + place
     }
 
@@ -73,15 +74,26 @@ public struct ChapterStop: Sendable, Equatable {
     }
 
     /// The first frame of the crashed thread in the package's own sources that
-    /// is not where the runtime stopped: the learner's line that called into the
-    /// failing precondition. "Sources/NeuralNetwork/Layer.swift:70".
-    static func learnersFrame(in lines: [String], skipping trap: CrashReport.Trap?) -> String? {
+    /// is not where the runtime stopped, unless the learner wrote that line: the
+    /// learner's line that called into the failing precondition, or the one
+    /// that trapped itself. "Sources/NeuralNetwork/Layer.swift:70".
+    static func learnersFrame(in lines: [String], skipping trap: CrashReport.Trap?, packageRoot: URL) -> String? {
         BacktraceFrame.ownFrames(in: lines)
             .first { frame in
-                guard let file = trap?.file, let line = trap?.line else { return true }
-                return !(frame.file.hasSuffix(file) && frame.line == line)
+                guard let file = trap?.file, let line = trap?.line,
+                      frame.file.hasSuffix(file) && frame.line == line else { return true }
+                // An optimized build names the learner's own line as the trap's site.
+                return isInSolution(file: frame.file, line: frame.line, packageRoot: packageRoot)
             }
             .map { "\($0.file):\($0.line)" }
+    }
+
+    /// True when `line` (1-based) of `file` (package-relative) lies in a solution region.
+    static func isInSolution(file: String, line: Int, packageRoot: URL) -> Bool {
+        guard let text = try? String(contentsOf: packageRoot.appendingPathComponent(file), encoding: .utf8) else {
+            return false
+        }
+        return ExerciseMarkers.read(text).regions.contains { line > $0.beginLine + 1 && line <= $0.endLine }
     }
 }
 

@@ -29,6 +29,35 @@ struct ChapterStopTests {
         #expect(stop.openExercise == nil)
     }
 
+    /// An index out of range in the learner's own loop, as an optimized build
+    /// prints it: the runtime names the learner's line as the trap's site.
+    static let trapInARegion = """
+        Chapter 1 · A single neuron
+        NeuralNetwork/Neuron.swift:4: Fatal error: Index out of range
+
+        *** Program crashed: System trap at 0x000055e6ba894df3 ***
+
+        Thread 0 "Chapter01" crashed:
+
+          0 [ra] 0x000055e6ba894df3 Neuron.weightedSum(_:) + 722 in Chapter01 at /work/main/Sources/NeuralNetwork/Neuron.swift:4:40
+          1 [ra] 0x000055e6ba86b7e8 closure #2 in  + 231 in Chapter01 at /work/main/Chapters/01-neuron/main.swift:56:27
+        """
+
+    @Test func aTrapOnALineTheLearnerWroteIsShownThere() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chapter-stop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("Sources/NeuralNetwork/Neuron.swift")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let region = "// Exercise 1.1: Neuron.weightedSum\n// BEGIN SOLUTION\nvar z = 0.0\nfor i in 0...weights.count { z += weights[i] * x[i] }\n// END SOLUTION\n"
+        try Data(region.utf8).write(to: file)
+        let stop = ChapterStop(output: Self.trapInARegion, packageRoot: root)
+        #expect(stop.message == "Index out of range (at Sources/NeuralNetwork/Neuron.swift:4)")
+        // Where line 4 is not the learner's, the caller is what to look at.
+        try Data("// nothing of the learner's here\n\n\n\n\n".utf8).write(to: file)
+        #expect(ChapterStop(output: Self.trapInARegion, packageRoot: root).message
+                == "Index out of range (at Chapters/01-neuron/main.swift:56)")
+    }
+
     /// Exercise 1.1 calling itself (`return weightedSum(x) + bias`), as Chapter01
     /// printed it with the runner's backtrace settings (the middle frames cut).
     static let stackOverflow = """

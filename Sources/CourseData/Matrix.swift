@@ -1,4 +1,3 @@
-import CourseData
 import Foundation
 
 /// A matrix of doubles stored row by row, with just the operations the course uses.

@@ -162,7 +162,7 @@ struct BuiltChapters: Sendable {
                 try? FileManager.default.removeItem(at: channel.file)
                 var environment = environment
                 environment[ResultChannel.environmentKey] = channel.file.path
-                environment[HiddenCheckSeed.environmentKey] = String(hiddenSeed)
+                environment[HiddenCheckCatalog.seedKey] = String(hiddenSeed)
                 var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
                                             readOnly: [data], user: user, timeout: timeout)
                 launch.standardInput = channel.standardInput

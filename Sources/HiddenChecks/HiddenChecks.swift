@@ -9,7 +9,7 @@ import Workbook
 public enum HiddenChecks {
     /// Runs the hidden checks of `chapter`'s exercises, as hidden checks of the chapter.
     @MainActor public static func run(_ chapter: Chapter) {
-        let runSeed = ProcessInfo.processInfo.environment[HiddenCheckSeed.environmentKey].flatMap { UInt32($0) } ?? UInt32.random(in: 1 ... .max)
+        let runSeed = ProcessInfo.processInfo.environment[HiddenCheckCatalog.seedKey].flatMap { UInt32($0) } ?? UInt32.random(in: 1 ... .max)
         // Each chapter draws its own inputs from the run's seed.
         var draw = Draw(seed: runSeed &+ UInt32(chapter.info.number) &* 7919)
         switch chapter.info.number {
@@ -32,7 +32,7 @@ public enum HiddenChecks {
     // MARK: - Chapters
 
     @MainActor static func neuron(_ chapter: Chapter, _ draw: inout Draw) {
-        chapter.check("hidden: Neuron.weightedSum on random neurons", points: 2, hidden: true, exercise: "1.1") {
+        chapter.hiddenCheck("1.1") {
             for _ in 0..<20 {
                 let n = draw.size(1...8)
                 let weights = draw.numbers(n), bias = draw.number(), x = draw.numbers(n)
@@ -45,12 +45,12 @@ public enum HiddenChecks {
 
     @MainActor static func activations(_ chapter: Chapter, _ draw: inout Draw) {
         let points = [0.0, -0.0] + draw.numbers(40, in: -9...9)
-        chapter.check("hidden: ReLU.derivative at random points", hidden: true, exercise: "2.1") {
+        chapter.hiddenCheck("2.1") {
             for z in points {
                 try expect(NeuralNetwork.ReLU().derivative(z), equals: ReferenceNetwork.ReLU().derivative(z), "relu′(\(z))")
             }
         }
-        chapter.check("hidden: Sigmoid.derivative at random points", hidden: true, exercise: "2.2") {
+        chapter.hiddenCheck("2.2") {
             for z in points {
                 try expect(NeuralNetwork.Sigmoid().derivative(z), closeTo: ReferenceNetwork.Sigmoid().derivative(z),
                            tolerance: tolerance, "σ′(\(z))")
@@ -59,7 +59,7 @@ public enum HiddenChecks {
     }
 
     @MainActor static func layers(_ chapter: Chapter, _ draw: inout Draw) {
-        chapter.check("hidden: Layer(inputs:neurons:…) from random seeds and shapes", points: 2, hidden: true, exercise: "3.1") {
+        chapter.hiddenCheck("3.1") {
             for _ in 0..<10 {
                 let inputs = draw.size(1...7), neurons = draw.size(1...7), seed = draw.seed()
                 var yourGenerator = NumPyRandom(seed: seed), referenceGenerator = NumPyRandom(seed: seed)
@@ -79,7 +79,7 @@ public enum HiddenChecks {
     }
 
     @MainActor static func forward(_ chapter: Chapter, _ draw: inout Draw) {
-        chapter.check("hidden: Layer.forward on random layers", points: 2, hidden: true, exercise: "4.1") {
+        chapter.hiddenCheck("4.1") {
             for _ in 0..<10 {
                 var pair = draw.layer()
                 let x = draw.numbers(pair.yours.inputCount)
@@ -91,7 +91,7 @@ public enum HiddenChecks {
                            tolerance: tolerance, "the kept z")
             }
         }
-        chapter.check("hidden: Perceptron.forward on random networks", points: 2, hidden: true, exercise: "4.2") {
+        chapter.hiddenCheck("4.2") {
             for _ in 0..<10 {
                 var pair = draw.network()
                 let x = draw.numbers(pair.yours.layers[0].inputCount)
@@ -104,7 +104,7 @@ public enum HiddenChecks {
     }
 
     @MainActor static func loss(_ chapter: Chapter, _ draw: inout Draw) {
-        chapter.check("hidden: binaryCrossEntropy at random points", hidden: true, exercise: "5.1") {
+        chapter.hiddenCheck("5.1") {
             for _ in 0..<30 {
                 let y = draw.label(), yHat = draw.number(in: 0.001...0.999)
                 try expect(NeuralNetwork.binaryCrossEntropy(label: y, prediction: yHat),
@@ -112,7 +112,7 @@ public enum HiddenChecks {
                            tolerance: tolerance, "L(y = \(y), ŷ = \(yHat))")
             }
         }
-        chapter.check("hidden: averageBinaryCrossEntropy on random samples", points: 2, hidden: true, exercise: "5.2") {
+        chapter.hiddenCheck("5.2") {
             for _ in 0..<10 {
                 let n = draw.size(1...25)
                 let labels = (0..<n).map { _ in draw.label() }, predictions = draw.numbers(n, in: 0.01...0.99)
@@ -124,7 +124,7 @@ public enum HiddenChecks {
     }
 
     @MainActor static func gradient(_ chapter: Chapter, _ draw: inout Draw) {
-        chapter.check("hidden: binaryCrossEntropyGradient at random points", points: 2, hidden: true, exercise: "6.1") {
+        chapter.hiddenCheck("6.1") {
             for _ in 0..<30 {
                 let y = draw.label(), yHat = draw.number(in: 0.001...0.999)
                 try expect(NeuralNetwork.binaryCrossEntropyGradient(label: y, prediction: yHat),
@@ -135,7 +135,7 @@ public enum HiddenChecks {
     }
 
     @MainActor static func backward(_ chapter: Chapter, _ draw: inout Draw) {
-        chapter.check("hidden: Layer.backward on random layers", points: 2, hidden: true, exercise: "7.1") {
+        chapter.hiddenCheck("7.1") {
             for _ in 0..<10 {
                 var pair = draw.layer()
                 let x = draw.numbers(pair.yours.inputCount), da = draw.numbers(pair.yours.neuronCount)
@@ -148,7 +148,7 @@ public enum HiddenChecks {
                 try compare(pair, "after the step")
             }
         }
-        chapter.check("hidden: Perceptron.backward on random networks", points: 2, hidden: true, exercise: "7.2") {
+        chapter.hiddenCheck("7.2") {
             for _ in 0..<10 {
                 var pair = draw.network()
                 let x = draw.numbers(pair.yours.layers[0].inputCount), y = draw.label()
@@ -163,7 +163,7 @@ public enum HiddenChecks {
     }
 
     @MainActor static func fit(_ chapter: Chapter, _ draw: inout Draw) {
-        chapter.check("hidden: Perceptron.fit on random data and networks", points: 3, hidden: true, exercise: "8.1") {
+        chapter.hiddenCheck("8.1") {
             for _ in 0..<4 {
                 var pair = draw.network(outputs: 1)
                 let inputs = pair.yours.layers[0].inputCount, count = draw.size(5...30)
@@ -196,7 +196,7 @@ public enum HiddenChecks {
             (yours: NeuralNetwork.ConfusionMatrix(predicted: $0.predicted, actual: $0.actual),
              reference: ReferenceNetwork.ConfusionMatrix(predicted: $0.predicted, actual: $0.actual))
         }
-        chapter.check("hidden: confusion counts of random predictions", points: 2, hidden: true, exercise: "9.1") {
+        chapter.hiddenCheck("9.1") {
             for (index, pair) in matrices.enumerated() {
                 let yours = [pair.yours.truePositives, pair.yours.falsePositives, pair.yours.trueNegatives, pair.yours.falseNegatives]
                 let reference = [pair.reference.truePositives, pair.reference.falsePositives,
@@ -213,7 +213,7 @@ public enum HiddenChecks {
             ("9.5", "F1", { $0.f1 }, { $0.f1 }),
         ]
         for score in scores {
-            chapter.check("hidden: \(score.name) of random predictions", hidden: true, exercise: score.exercise) {
+            chapter.hiddenCheck(score.exercise) {
                 for pair in matrices {
                     let counts = "TP \(pair.reference.truePositives), FP \(pair.reference.falsePositives), "
                         + "TN \(pair.reference.trueNegatives), FN \(pair.reference.falseNegatives)"

@@ -32,12 +32,18 @@ public struct CheckManifest: Codable, Equatable, Sendable {
     /// Where a package keeps it.
     public static let relativePath = "Chapters/checks.json"
 
-    /// From the records of a full reference run; hidden checks lose their names.
+    /// From the records of a full reference run, with the grader's hidden check of
+    /// every exercise (`HiddenCheckCatalog`) after each chapter's own, where the run
+    /// did not hold them; hidden checks lose their names.
     public init(records: [ChapterRecord]) {
         checks = records.flatMap { record in
-            record.checks.map {
+            let ran = Set(record.checks.map(\.name))
+            let graderOnly = HiddenCheckCatalog.checks.filter { $0.chapter == record.chapter && !ran.contains($0.name) }
+            return record.checks.map {
                 Entry(chapter: record.chapter, name: $0.hidden ? "hidden check" : $0.name, points: $0.points,
                       exercise: $0.exercise, hidden: $0.hidden)
+            } + graderOnly.map {
+                Entry(chapter: record.chapter, name: "hidden check", points: $0.points, exercise: $0.exercise, hidden: true)
             }
         }
     }

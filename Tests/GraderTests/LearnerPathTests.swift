@@ -23,7 +23,8 @@ struct LearnerPathTests {
         let hidden = try EditionPackage.instructorHiddenChecks()
         manifest.checks += hidden
         try manifest.jsonData().write(to: edition.package.appendingPathComponent(CheckManifest.relativePath))
-        let maxPoints = reference.map(\.maxPoints).reduce(0, +) + hidden.map(\.points).reduce(0, +)
+        let graderOnly = HiddenCheckCatalog.checks.map(\.points).reduce(0, +)
+        let maxPoints = reference.map(\.maxPoints).reduce(0, +) + hidden.map(\.points).reduce(0, +) + graderOnly
         #expect(!hidden.isEmpty && manifest.maxPoints == maxPoints)
 
         try resetPutsEveryStubBackAndKeepsTheCode()

@@ -50,8 +50,9 @@ struct StudentCommand: ParsableCommand {
         for (file, region) in summary.exercises {
             Console.line(Console.dim("    \(region.number.padding(toLength: 5, withPad: " ", startingAt: 0)) \(region.name)  (\(file))"))
         }
+        let hidden = checks.checks.filter(\.hidden).count
         Console.line("  \(checks.checks.count) checks worth \(checks.maxPoints) points listed in \(CheckManifest.relativePath), "
-            + "\(checks.hiddenPoints) of them in hidden checks.")
+            + "\(checks.hiddenPoints) of the points in \(hidden) hidden check\(hidden == 1 ? "" : "s").")
         Console.line("Try it: cd \(destination.path) && make run")
     }
 

@@ -78,7 +78,7 @@ struct WatchCommand: ParsableCommand {
         return run.status == .passed
     }
 
-    /// `2.1 done · 2.2 open   [███░░░░░] 3 of 16 exercises done`
+    /// `2.1 done · 2.2 open   [███░░░░░] 3 of 17 exercises done`
     private func showStatus(of info: ChapterInfo, in workspace: Workspace) {
         let progress = Progress.read(in: workspace.root)
         let states = info.exercises.map { "\($0.number) \(progress.state(of: $0, in: workspace.root).rawValue)" }

@@ -5,13 +5,14 @@ import PackageDescription
 /// The tool's own training engine (`Sources/Training`) computes what the learner's
 /// exercises compute, so the learner edition leaves it out, with the commands and
 /// tests that need it: `workbook train`, `predict`, `bench` and `bench-report`.
-let hasTrainingEngine = FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/Training")
+/// Asked of a file, not the folder: a copy kept in sync file by file may leave an empty folder behind.
+let hasTrainingEngine = FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/Training/README.md")
 
 /// The grader's builds only: the instructor's reference solution, copied by the
 /// grader to `Sources/ReferenceNetwork` so that it compiles under a module name of
 /// its own, and the hidden checks that hold every exercise to it
 /// (`Sources/HiddenChecks`, which the learner edition leaves out).
-let gradesWithReference = FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/ReferenceNetwork")
+let gradesWithReference = FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/ReferenceNetwork/README.md")
 
 /// The ten chapters of the course, in order: one executable target each.
 let chapters = [

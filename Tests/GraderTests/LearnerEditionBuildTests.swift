@@ -20,6 +20,10 @@ struct LearnerEditionBuildTests {
         // Nothing that holds the course's training loop: no fixture script, no benchmark folder.
         #expect(!PackageFiles.list(in: fresh, entries: ["Tests"]).contains { $0.hasSuffix(".py") })
         #expect(!manager.fileExists(atPath: fresh.appendingPathComponent("Benchmarks").path))
+        // Nor the tool's engine, its tests, or the hidden checks: each holds exercise code of its own.
+        for folder in ["Sources/Training", "Sources/HiddenChecks", "Tests/TrainingTests", "Tests/TrainTests"] {
+            #expect(!manager.fileExists(atPath: fresh.appendingPathComponent(folder).path), "\(folder) is in the edition")
+        }
         #expect(files.filter { $0.hasPrefix("Tests/") && $0.hasSuffix(".swift") }
             .allSatisfy { $0.hasSuffix("/LearnerEdition.swift") })
         for file in files where file.hasPrefix("Sources/NeuralNetwork/") {

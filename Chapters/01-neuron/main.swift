@@ -53,13 +53,21 @@ let output = Computed { neuron(x) }
 //: z = 2·1 − 1·3 + 0.5·4 + 0.25 = 1.25.
 chapter.check("weighted sum of a hand-worked neuron", exercise: "1.1") {
     let handWorked = Neuron(weights: [2, -1, 0.5], bias: 0.25)
-    try expect(handWorked.weightedSum([1, 3, 4]), closeTo: 1.25, tolerance: 1e-12, "w·x + b")
+    try expect(handWorked.weightedSum([1, 3, 4]), closeTo: 1.25, tolerance: 1e-12, "w·x + b", mistakes: [
+        LikelyMistake(1, "that is w·x without the bias: add b once, after the sum"),
+        LikelyMistake(1.75, "the bias was added once per input: add b once, after the loop"),
+        LikelyMistake(1 / (1 + exp(-1.25)), "that is σ(z): weightedSum returns z itself; callAsFunction applies σ"),
+        LikelyMistake(2 + -1 + 0.5 + 1 + 3 + 4 + 0.25, "that adds weights and inputs: multiply each weight by its input"),
+    ])
 }
 
 //: With every weight zero, the inputs do not matter: z is just the bias.
 chapter.check("with zero weights the weighted sum is the bias", exercise: "1.1") {
     let flat = Neuron(weights: [0, 0, 0], bias: -0.7)
-    try expect(flat.weightedSum([5, -2, 9]), closeTo: -0.7, tolerance: 1e-12, "w·x + b")
+    try expect(flat.weightedSum([5, -2, 9]), closeTo: -0.7, tolerance: 1e-12, "w·x + b", mistakes: [
+        LikelyMistake(0, "the bias is missing: z = w·x + b"),
+        LikelyMistake(3 * -0.7, "the bias was added once per input: add b once, after the loop"),
+    ])
 }
 
 //: The seeded neuron starts from NumPy's numbers: `np.random.seed(10)`, then

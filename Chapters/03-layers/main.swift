@@ -77,7 +77,9 @@ chapter.check("W is neurons × inputs and b is neurons × 1", points: 2, exercis
     var generator = NumPyRandom(seed: 1)
     let layer = Layer(inputs: 5, neurons: 4, activation: ReLU(), generator: &generator)
     try expect(layer.weights.shape == (4, 5),
-               "W of a 5-input, 4-neuron layer must be neurons × inputs, 4×5, got \(layer.weights.rows)×\(layer.weights.columns)")
+               "W of a 5-input, 4-neuron layer must be neurons × inputs, 4×5, got \(layer.weights.rows)×\(layer.weights.columns)"
+               + (layer.weights.shape == (5, 4)
+                  ? "\n" + likelyCause("rows and columns are swapped: W has one row per neuron, one column per input") : ""))
     try expect(layer.biases.shape == (4, 1),
                "b of a 4-neuron layer must be neurons × 1, 4×1, got \(layer.biases.rows)×\(layer.biases.columns)")
     try expect(try network().sizes, equals: [2, 3, 3, 1], "the course network's sizes")
@@ -98,7 +100,8 @@ chapter.check("weights and biases are spread over [−1, 1)", points: 2, exercis
                "expected 2 050 uniform draws to reach below −0.99 and above 0.99, got [\(smallest), \(largest)]")
     let negativeShare = Double(values.filter { $0 < 0 }.count) / Double(values.count)
     try expect(negativeShare > 0.45 && negativeShare < 0.55,
-               "expected about half of the values below zero, got \(negativeShare)")
+               "expected about half of the values below zero, got \(negativeShare)"
+               + (negativeShare == 0 ? "\n" + likelyCause("these are draws from [0, 1): ask for uniform(-1, 1)") : ""))
 }
 
 //: The numbers NumPy gives for the course's 2 → 3 → 3 → 1 network, printed by
@@ -120,10 +123,21 @@ let numpyBiases: [[Double]] = [
     [-0.11633365115400784],
 ]
 
+//: Two slips give the right numbers in the wrong places. Drawing b before W
+//: shifts every draw: layer 1's W would start with the fourth number drawn. And
+//: filling W column by column puts the second draw in row 2 instead of beside
+//: the first.
+let firstLayerDraws = numpyWeights[0] + numpyBiases[0]
+let drawnBiasFirst = Array(firstLayerDraws[3..<9])
+let filledByColumn = [0, 3, 1, 4, 2, 5].map { numpyWeights[0][$0] }
+
 chapter.check("seed 10 gives NumPy's weights and biases for 2 → 3 → 3 → 1", points: 3, exercise: "3.1") {
     for (index, layer) in try network().layers.enumerated() {
         try expect(layer.weights.elements, closeTo: numpyWeights[index], tolerance: 1e-15,
-                   "layer \(index + 1) weights (row by row)")
+                   "layer \(index + 1) weights (row by row)", mistakes: index > 0 ? [] : [
+                       LikelyMistake(drawnBiasFirst, "b was drawn before W: draw W first, then b, as NumPy does"),
+                       LikelyMistake(filledByColumn, "W was filled column by column: NumPy fills it row by row"),
+                   ])
         try expect(layer.biases.elements, closeTo: numpyBiases[index], tolerance: 1e-15,
                    "layer \(index + 1) biases")
     }

@@ -30,6 +30,13 @@
  the activation's slope there). So `forward` stores them in the layer, as
  `input` and `weightedSums`. That is why `forward` is `mutating`.
 
+ The course's Python layer calls the same two attributes `inputs` and
+ `outputs`; here they are named for what they hold:
+
+     course          here            holds
+     inputs          input           a_prev, the layer's input
+     outputs         weightedSums    z, the sums before the activation
+
  ## Your exercises
 
  In `Sources/NeuralNetwork/Layer.swift`, write `Layer.forward` (Exercise 4.1);
@@ -91,24 +98,50 @@ chapter.check("Layer.forward of a hand-worked ReLU layer", points: 2, exercise: 
     var layer = handWorkedNetwork().layers[0]
     let a = layer.forward(Matrix(column: [1, 2]))
     try expect(a.shape == (2, 1), "expected a 2×1 output, got \(a.rows)×\(a.columns)")
-    try expect(a.elements, closeTo: [5.5, 0], tolerance: 1e-15, "a = relu(W·x + b)")
+    try expect(a.elements, closeTo: [5.5, 0], tolerance: 1e-15, "a = relu(W·x + b)", mistakes: [
+        LikelyMistake([5.5, -1], "that is z: forward returns a = f(z), the activation applied to z"),
+        LikelyMistake([5, 0], "the bias is missing: z = W·a_prev + b"),
+    ])
 }
 
 chapter.check("Layer.forward keeps a_prev as `input` and z as `weightedSums`", points: 2, exercise: "4.1") {
     var layer = handWorkedNetwork().layers[0]
     _ = layer.forward(Matrix(column: [1, 2]))
-    try expect(layer.input.elements, closeTo: [1, 2], tolerance: 0, "input (a_prev)")
+    try expect(layer.input.elements, closeTo: [1, 2], tolerance: 0, "input (a_prev)", mistakes: [
+        LikelyMistake([0, 0], "nothing was kept: forward must store its a_prev in `input`"),
+    ])
     // z keeps the negative −1 that relu turned into 0: the backward pass needs it.
-    try expect(layer.weightedSums.elements, closeTo: [5.5, -1], tolerance: 1e-15, "weightedSums (z)")
+    try expect(layer.weightedSums.elements, closeTo: [5.5, -1], tolerance: 1e-15, "weightedSums (z)", mistakes: [
+        LikelyMistake([5.5, 0], "that is a = relu(z): keep z, from before the activation, in `weightedSums`"),
+        LikelyMistake([0, 0], "nothing was kept: forward must store its z in `weightedSums`"),
+    ])
+}
+
+//: A forward pass that returns the right ŷ but leaves the network's layers as
+//: they were has run on copies: `for var layer in layers` hands the loop a copy
+//: of each layer, and what its `forward` keeps is gone with the copy.
+//: (Unless `Layer.forward` itself keeps nothing: its own check says so.)
+func layersLeftUnchanged(inputs: Int) -> [LikelyMistake] {
+    let zeros = Array(repeating: 0.0, count: inputs)
+    var lone = Layer(weights: Matrix(rows: 1, columns: inputs), biases: Matrix(column: [0]), activation: ReLU())
+    _ = lone.forward(Matrix(column: Array(repeating: 1, count: inputs)))
+    guard lone.input.elements != zeros else { return [] }
+    return [LikelyMistake(zeros, "the network's layers kept nothing from the pass: `for var layer in layers` "
+        + "works on copies; Perceptron.forward must change the layers in `layers` itself")]
 }
 
 chapter.check("Perceptron.forward chains the layers: ŷ = ½ for the hand-worked network", points: 2, exercise: "4.2") {
     var small = handWorkedNetwork()
     let output = small.forward(Matrix(column: [1, 2]))
     try expect(output.shape == (1, 1), "expected a 1×1 output, got \(output.rows)×\(output.columns)")
-    try expect(output.scalar, closeTo: 0.5, tolerance: 1e-15, "ŷ")
+    try expect(output.scalar, closeTo: 0.5, tolerance: 1e-15, "ŷ", mistakes: [
+        // Layer 2 fed x = [1, 2] instead of a¹: σ(0.2·1 + 3·2 − 1.1).
+        LikelyMistake(1 / (1 + exp(-5.1)), "every layer got x: each layer's input is the output of the layer before"),
+        LikelyMistake(5.5, "that is layer 1's first output: ŷ is what the last layer returns"),
+    ])
     // The second layer's input is the first layer's output.
-    try expect(small.layers[1].input.elements, closeTo: [5.5, 0], tolerance: 1e-15, "layer 2 input (= a¹)")
+    try expect(small.layers[1].input.elements, closeTo: [5.5, 0], tolerance: 1e-15, "layer 2 input (= a¹)",
+               mistakes: layersLeftUnchanged(inputs: 2))
     try expect(small.layers[1].weightedSums.elements, closeTo: [0], tolerance: 1e-15, "layer 2 z")
 }
 
@@ -123,7 +156,8 @@ chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3, 
                closeTo: [-0.06123298394726007, 0.7883578942504683, -0.6647643022697483],
                tolerance: 1e-14, "layer 1 z")
     try expect(network.layers[1].input.elements,
-               closeTo: [0, 0.7883578942504683, 0], tolerance: 1e-14, "layer 2 input (= a¹)")
+               closeTo: [0, 0.7883578942504683, 0], tolerance: 1e-14, "layer 2 input (= a¹)",
+               mistakes: layersLeftUnchanged(inputs: 3))
     try expect(network.layers[1].weightedSums.elements,
                closeTo: [1.1278079972000588, 0.44837530097329703, 0.43473384620127786],
                tolerance: 1e-14, "layer 2 z")

@@ -52,8 +52,10 @@
  ## Your exercises
 
  Open `Sources/NeuralNetwork/Loss.swift` and write `binaryCrossEntropy`
- (Exercise 5.1) and `averageBinaryCrossEntropy` (Exercise 5.2). Swift's `log`
- (from Foundation) is the natural logarithm. Then:
+ (Exercise 5.1) and `averageBinaryCrossEntropy` (Exercise 5.2). The file
+ imports only CourseData, which gives the natural logarithm as `Double.log(x)`
+ (`.log(x)` where a Double is expected); Foundation's `log` is out of its
+ reach. Then:
 
      swift run workbook run 5
  */
@@ -81,13 +83,20 @@ chapter.check("the loss at hand-worked points", points: 2, exercise: "5.1") {
         chapter.note("y = \(Int(y)), ŷ = \(yHat):  L = \(binaryCrossEntropy(label: y, prediction: yHat))")
     }
     try expect(binaryCrossEntropy(label: 1, prediction: 0.9), closeTo: 0.10536051565782628,
-               tolerance: 1e-15, "L(y = 1, ŷ = 0.9)")
+               tolerance: 1e-15, "L(y = 1, ŷ = 0.9)", mistakes: [
+                   LikelyMistake(-0.10536051565782628, "the sign is flipped: L = −(y·log ŷ + (1 − y)·log(1 − ŷ)), a loss is never negative"),
+                   LikelyMistake(0.10536051565782628 / log(10), "that is log base 10: the course's log is the natural one, `.log`"),
+                   LikelyMistake(2.3025850929940455, "that is −log(1 − ŷ), the term of y = 0: for y = 1 the loss is −log ŷ"),
+               ])
     try expect(binaryCrossEntropy(label: 1, prediction: 0.5), closeTo: 0.6931471805599453,
                tolerance: 1e-15, "L(y = 1, ŷ = 0.5)")
     try expect(binaryCrossEntropy(label: 0, prediction: 0.5), closeTo: 0.6931471805599453,
                tolerance: 1e-15, "L(y = 0, ŷ = 0.5)")
     try expect(binaryCrossEntropy(label: 0, prediction: 0.75), closeTo: 1.3862943611198906,
-               tolerance: 1e-15, "L(y = 0, ŷ = 0.75)")
+               tolerance: 1e-15, "L(y = 0, ŷ = 0.75)", mistakes: [
+                   LikelyMistake(0, "the term of y = 0 is missing: add (1 − y)·log(1 − ŷ) inside the brackets"),
+                   LikelyMistake(0.2876820724517809, "that is −log ŷ, the term of y = 1: for y = 0 the loss is −log(1 − ŷ)"),
+               ])
 }
 
 //: Swapping the label and mirroring the prediction gives the same loss:
@@ -106,7 +115,10 @@ chapter.check("the loss is symmetric: L(1, p) = L(0, 1 − p)", exercise: "5.1")
 //: 1.38629…, and NumPy's `np.mean` of them is 0.5725406432488721.
 chapter.check("the average loss over four samples", points: 2, exercise: "5.2") {
     let average = averageBinaryCrossEntropy(labels: [1, 0, 1, 0], predictions: [0.9, 0.1, 0.5, 0.75])
-    try expect(average, closeTo: 0.5725406432488721, tolerance: 1e-12, "L̄")
+    try expect(average, closeTo: 0.5725406432488721, tolerance: 1e-12, "L̄", mistakes: [
+        LikelyMistake(4 * 0.5725406432488721, "that is the sum of the four losses: the average divides it by N = 4"),
+        LikelyMistake(4 * 0.5725406432488721 / 3, "that divides by N − 1 = 3: the average divides by N = 4"),
+    ])
     let single = averageBinaryCrossEntropy(labels: [1], predictions: [0.5])
     try expect(single, closeTo: 0.6931471805599453, tolerance: 1e-15, "L̄ of a single sample")
 }

@@ -97,7 +97,12 @@ chapter.check("da^n = (ŷ − y)/(ŷ(1 − ŷ)) at hand-worked points", points: 
     for (y, yHat) in [(1.0, 0.8), (0.0, 0.8), (1.0, 0.1)] {
         chapter.note("y = \(Int(y)), ŷ = \(yHat):  da^n = \(binaryCrossEntropyGradient(label: y, prediction: yHat))")
     }
-    try expect(binaryCrossEntropyGradient(label: 1, prediction: 0.8), closeTo: -1.25, tolerance: 1e-12, "da^n(y = 1, ŷ = 0.8)")
+    try expect(binaryCrossEntropyGradient(label: 1, prediction: 0.8), closeTo: -1.25, tolerance: 1e-12, "da^n(y = 1, ŷ = 0.8)",
+               mistakes: [
+                   LikelyMistake(1.25, "the sign is flipped: da^n = (ŷ − y)/(ŷ(1 − ŷ)) is negative when ŷ should grow"),
+                   LikelyMistake(-0.2, "that is ŷ − y, which is ∂L/∂z through the sigmoid: da^n = ∂L/∂ŷ divides it by ŷ(1 − ŷ)"),
+                   LikelyMistake(-0.2 * 0.16, "ŷ − y was multiplied by ŷ(1 − ŷ): da^n divides by it"),
+               ])
     try expect(binaryCrossEntropyGradient(label: 0, prediction: 0.25), closeTo: 4.0 / 3, tolerance: 1e-12, "da^n(y = 0, ŷ = 0.25)")
     try expect(binaryCrossEntropyGradient(label: 1, prediction: 0.5), closeTo: -2, tolerance: 1e-12, "da^n(y = 1, ŷ = 0.5)")
     try expect(binaryCrossEntropyGradient(label: 0, prediction: 0.5), closeTo: 2, tolerance: 1e-12, "da^n(y = 0, ŷ = 0.5)")
@@ -112,7 +117,8 @@ chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", poi
         for yHat in [0.05, 0.3, 0.5, 0.7, 0.95] {
             let numeric = centralDifference(step: 1e-6) { binaryCrossEntropy(label: y, prediction: yHat + $0) }
             try expect(binaryCrossEntropyGradient(label: y, prediction: yHat), closeTo: numeric,
-                       tolerance: 1e-7, "da^n at y = \(Int(y)), ŷ = \(yHat) (central difference \(numeric))")
+                       tolerance: 1e-7, "da^n at y = \(Int(y)), ŷ = \(yHat) (central difference \(numeric))",
+                       mistakes: [LikelyMistake(-numeric, "the sign is flipped: the slope of the loss has the opposite sign")])
         }
     }
 }

@@ -103,18 +103,27 @@ chapter.check("one ReLU step by hand: da_prev with W before the update", points:
     let reluGradient = try reluStep().daPrev
     try expect(reluGradient.shape == (2, 1),
                "expected da_prev to be 2×1 like a_prev, got \(reluGradient.rows)×\(reluGradient.columns)")
-    let withUpdatedWeights = zip(reluGradient.elements, [0.45, -0.525]).allSatisfy { abs($0 - $1) < 1e-12 }
-    try expect(!withUpdatedWeights,
-               "expected da_prev = [0.5, −0.5], got \(reluGradient.elements): that is Wᵀ·dz with the updated W; "
-               + "compute da_prev before changing W")
-    try expect(reluGradient.elements, closeTo: [0.5, -0.5], tolerance: 1e-15, "da_prev = Wᵀ·dz")
+    try expect(reluGradient.elements, closeTo: [0.5, -0.5], tolerance: 1e-15, "da_prev = Wᵀ·dz", mistakes: [
+        LikelyMistake([0.45, -0.525], "that is Wᵀ·dz with the updated W: compute da_prev before changing W"),
+        LikelyMistake([0.5, 0.25], "that is W·dz: da_prev = Wᵀ·dz, with W transposed"),
+        LikelyMistake([0, 1.5], "that is Wᵀ·da: da_prev multiplies dz = da ⊙ f′(z), not da"),
+    ])
 }
 
 chapter.check("one ReLU step by hand: the updated W and b", points: 2, exercise: "7.1") {
     let reluLayer = try reluStep().layer
     try expect(reluLayer.weights.elements, closeTo: [0.9, -1.05, 0.5, -2], tolerance: 1e-15,
-               "W after the step, row by row")
-    try expect(reluLayer.biases.elements, closeTo: [0.45, -1], tolerance: 1e-15, "b after the step")
+               "W after the step, row by row", mistakes: [
+                   LikelyMistake([1.1, -0.95, 0.5, -2], "the step went uphill: W −= α·dW, against the gradient"),
+                   LikelyMistake([0, -1.5, 0.5, -2], "the step left out α: W −= α·dW"),
+                   LikelyMistake([0.9, -1, 0.45, -2], "dW came out transposed: dW = dz·a_prevᵀ is neurons × inputs, like W"),
+                   LikelyMistake([0.9, -1.05, 0.7, -1.9], "dW used da where dz = da ⊙ f′(z) belongs: the blocked neuron moved"),
+                   LikelyMistake([1, -1, 0.5, -2], "W did not change: subtract α·dW from the layer's own weights"),
+               ])
+    try expect(reluLayer.biases.elements, closeTo: [0.45, -1], tolerance: 1e-15, "b after the step", mistakes: [
+        LikelyMistake([0.55, -1], "the step went uphill: b −= α·db, against the gradient"),
+        LikelyMistake([0.5, -1], "b did not change: subtract α·db, with db = dz"),
+    ])
 }
 
 //: A sigmoid neuron at z = 0, where σ′ = ¼, with α = 0.5:
@@ -127,7 +136,11 @@ chapter.check("one sigmoid step by hand", points: 2, exercise: "7.1") {
     var layer = Layer(weights: Matrix([[0.5, -0.5]]), biases: Matrix(column: [0]), activation: Sigmoid())
     _ = layer.forward(Matrix(column: [1, 1]))
     let daPrev = layer.backward(Matrix(column: [2]), learningRate: 0.5)
-    try expect(daPrev.elements, closeTo: [0.25, -0.25], tolerance: 1e-15, "da_prev")
+    // σ′ taken at a = σ(0) = ½ instead of at z = 0: σ(½)(1 − σ(½)) = 0.2350037122015945.
+    let slopeAtA = 0.2350037122015945
+    try expect(daPrev.elements, closeTo: [0.25, -0.25], tolerance: 1e-15, "da_prev", mistakes: [
+        LikelyMistake([slopeAtA, -slopeAtA], "f′ was taken at a, not at z: dz = da ⊙ f′(z), with the z forward kept"),
+    ])
     try expect(layer.weights.elements, closeTo: [0.25, -0.75], tolerance: 1e-15, "W after the step")
     try expect(layer.biases.elements, closeTo: [-0.25], tolerance: 1e-15, "b after the step")
 }
@@ -200,6 +213,32 @@ func compareGradients(of network: Perceptron, x: [Double], y: Double) -> [Gradie
     return comparisons
 }
 
+/// What the pattern of disagreements says about the backward sweep, when it
+/// says something: every gradient of the wrong sign, none taken at all, or only
+/// the output layer's right.
+func likelyCause(of comparisons: [GradientComparison], layers: Int) -> String? {
+    let off = comparisons.filter { $0.relativeError > 1e-6 }
+    guard !off.isEmpty else { return nil }
+    if off.allSatisfy({ abs($0.analytic + $0.numeric) <= 1e-6 * abs($0.numeric) }) {
+        return "every gradient that differs has the wrong sign: the network climbs the loss; look at the sign of "
+            + "da^n handed to the last layer"
+    }
+    if comparisons.allSatisfy({ $0.analytic == 0 }) {
+        return "no weight moved: `for var layer in layers` works on copies; the sweep must update the layers in `layers` itself"
+    }
+    let lastLayer = "layer \(layers) "
+    if off.allSatisfy({ !$0.name.hasPrefix(lastLayer) }) {
+        return "the last layer is right and the ones before it are not: each layer gets the da_prev that the "
+            + "layer after it returned, from the last layer down to the first"
+    }
+    let ratios = off.map { $0.analytic / $0.numeric }
+    if let ratio = ratios.first, ratios.allSatisfy({ abs($0 - ratio) <= 1e-6 * abs(ratio) }) {
+        return "every gradient that differs is \(shortDecimal((ratio * 1e6).rounded() / 1e6))× the central "
+            + "difference: a factor too many or too few, in da^n or in the step α·dW"
+    }
+    return nil
+}
+
 let gradientCases: [(name: String, sizes: [Int], activations: [any Activation], seed: UInt32, x: [Double], y: Double)] = [
     ("2 → 3 → 1 (relu, sigmoid), seed 1", [2, 3, 1], [ReLU(), Sigmoid()], 1, [0.7, -1.2], 1),
     ("3 → 4 → 1 (sigmoid, sigmoid), seed 2", [3, 4, 1], [Sigmoid(), Sigmoid()], 2, [0.3, -0.8, 1.1], 0),
@@ -216,7 +255,8 @@ for testCase in gradientCases {
         chapter.note("\(comparisons.count) gradients, largest relative difference \(String(format: "%.1e", worst.relativeError)) (\(worst.name))")
         try expect(worst.relativeError <= 1e-6,
                    "expected backward's \(worst.name) ≈ the central difference \(worst.numeric) (relative 1e-6), "
-                   + "got \(worst.analytic): relative difference \(worst.relativeError)")
+                   + "got \(worst.analytic): relative difference \(worst.relativeError)"
+                   + (likelyCause(of: comparisons, layers: testCase.sizes.count - 1).map { "\n" + likelyCause($0) } ?? ""))
     }
 }
 

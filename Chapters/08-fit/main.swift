@@ -70,7 +70,8 @@
 
  Open `Sources/NeuralNetwork/Perceptron.swift` and write `Perceptron.fit`
  (Exercise 8.1). It returns the average loss of every epoch and calls
- `progress(epoch, loss)` after each one. Then:
+ `progress(epoch, loss)` after each one; this chapter's `progress` prints
+ `Loss at epoch 1: 0.713`, as the course's loop does. Then:
 
      swift run workbook run 8
 
@@ -106,7 +107,7 @@ let training = Computed {
     var reported: [(epoch: Int, loss: Double)] = []
     let losses = try network.fit(data, epochs: 10, learningRate: 0.01, generator: &random) { epoch, loss in
         reported.append((epoch, loss))
-        chapter.note("epoch \(epoch): average loss \(loss)")
+        chapter.note("Loss at epoch \(epoch): \(String(format: "%.3f", loss))")
     }
     let correct = zip(data.features, data.labels).filter { Double(network.predict($0)) == $1 }.count
     chapter.note("after training, \(correct) of \(data.count) training points are on the right side of the boundary")
@@ -133,9 +134,12 @@ let numpyLosses = [
 //: which the two languages round their sums.
 chapter.check("the first epoch's loss equals the course's NumPy run", points: 3, exercise: "8.1") {
     let losses = try training().losses
-    try expect(losses.count == 10, "expected 10 epoch losses, got \(losses.count)")
-    try expect(abs(losses[0] - numpyLosses[0]) <= 1e-9 * numpyLosses[0],
-               "expected the first epoch's average loss ≈ \(numpyLosses[0]) (relative 1e-9), got \(losses[0])")
+    try expect(losses.count == 10, "expected 10 epoch losses, got \(losses.count)"
+        + (abs(losses.count - 10) == 1 ? "\n" + likelyCause("one epoch too many or too few: epochs run 1 through 10") : ""))
+    try expect(losses[0], closeTo: numpyLosses[0], tolerance: 1e-9 * numpyLosses[0], "the first epoch's average loss", mistakes: [
+        LikelyMistake(numpyLosses[0] * Double(data.count),
+                      "that is the epoch's total loss: report the average, the total divided by the \(data.count) samples"),
+    ])
 }
 
 //: Every later epoch too. This one notices a shuffle that starts from the file
@@ -143,9 +147,13 @@ chapter.check("the first epoch's loss equals the course's NumPy run", points: 3,
 //: is the same either way, the second is not.
 chapter.check("every epoch's loss equals the course's NumPy run", points: 2, exercise: "8.1") {
     let losses = try training().losses
-    for (epoch, (swift, numpy)) in zip(losses, numpyLosses).enumerated() {
-        try expect(abs(swift - numpy) <= 1e-9 * numpy,
-                   "expected epoch \(epoch + 1)'s average loss ≈ \(numpy) (relative 1e-9), got \(swift)")
+    let firstEpochRight = losses.first.map { abs($0 - numpyLosses[0]) <= 1e-9 * numpyLosses[0] } ?? false
+    for (epoch, (swift, numpy)) in zip(losses, numpyLosses).enumerated() where abs(swift - numpy) > 1e-9 * numpy {
+        let cause = firstEpochRight && epoch == 1
+            ? "\n" + likelyCause("epoch 1 is right and epoch 2 is not: each epoch shuffles the order the epoch "
+                + "before left, as the course's X, y = X[perm], y[perm] does, not the file's order")
+            : ""
+        throw CheckFailure("expected epoch \(epoch + 1)'s average loss ≈ \(numpy) (relative 1e-9), got \(swift)" + cause)
     }
 }
 
@@ -163,7 +171,12 @@ chapter.check("the loss falls over the epochs", points: 2, exercise: "8.1") {
 
 chapter.check("progress hears every epoch, with the loss fit returns", exercise: "8.1") {
     let (_, losses, reportedEpochs) = try training()
-    try expect(reportedEpochs.map(\.epoch), equals: Array(1...10), "epochs reported to progress")
+    let epochs = reportedEpochs.map(\.epoch)
+    if epochs == Array(0..<10) {
+        throw CheckFailure("expected progress to hear epochs 1 through 10, it heard 0 through 9\n"
+            + likelyCause("epochs are counted from 1, as the course prints them: the first epoch is epoch 1"))
+    }
+    try expect(epochs, equals: Array(1...10), "epochs reported to progress")
     try expect(reportedEpochs.map(\.loss), closeTo: losses, tolerance: 0, "losses reported to progress")
 }
 
@@ -182,7 +195,16 @@ chapter.check("a saturated output stops fit with TrainingError.saturatedOutput",
         let result = try saturating.fit(oneSample, epochs: 1, learningRate: 0.01, generator: &generator)
         throw CheckFailure("expected fit to throw TrainingError.saturatedOutput, it returned the losses \(result)")
     } catch let error as TrainingError {
-        try expect(error, equals: .saturatedOutput(epoch: 1, sample: 0, prediction: 1), "the error thrown")
+        guard case let .saturatedOutput(epoch, sample, prediction) = error else {
+            throw CheckFailure("expected TrainingError.saturatedOutput, got: \(error)")
+        }
+        try expect(prediction, equals: 1, "the saturated prediction the error names")
+        try expect(sample, equals: 0, "the sample the error names (counted from 0, as the data's rows)")
+        if epoch == 0 {
+            throw CheckFailure("expected the error to name epoch 1, got epoch 0\n"
+                + likelyCause("epochs are counted from 1, as the course prints them: the first epoch is epoch 1"))
+        }
+        try expect(epoch, equals: 1, "the epoch the error names")
         chapter.note("fit said: \(error)")
     }
 }

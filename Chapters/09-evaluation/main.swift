@@ -87,6 +87,10 @@ let handCounted = Computed {
 
 chapter.check("the confusion matrix of twelve hand-counted predictions", points: 2, exercise: "9.1") {
     let handCounted = try handCounted()
+    if (handCounted.falsePositives, handCounted.falseNegatives) == (1, 2) {
+        throw CheckFailure("expected FP = 2 and FN = 1, got FP = 1 and FN = 2\n" + likelyCause(
+            "false positives and false negatives are swapped: a false positive is predicted 1 but actually 0"))
+    }
     try expect(handCounted.truePositives, equals: 5, "true positives")
     try expect(handCounted.falsePositives, equals: 2, "false positives (predicted 1, actually 0)")
     try expect(handCounted.trueNegatives, equals: 4, "true negatives")
@@ -99,38 +103,57 @@ chapter.check("the confusion matrix of twelve hand-counted predictions", points:
 let counted = ConfusionMatrix(truePositives: 5, falsePositives: 2, trueNegatives: 4, falseNegatives: 1)
 
 chapter.check("accuracy of the hand-counted case", exercise: "9.2") {
-    try expect(counted.accuracy, closeTo: 0.75, tolerance: 1e-15, "accuracy (TP + TN)/all = 9/12")
+    try expect(counted.accuracy, closeTo: 0.75, tolerance: 1e-15, "accuracy (TP + TN)/all = 9/12", mistakes: [
+        LikelyMistake(9, "that is the number of right answers, TP + TN: divide it by all 12"),
+        LikelyMistake(5.0 / 12, "only TP counted as right: the true negatives, TN, are right answers too"),
+        LikelyMistake(9.0 / 8, "that divides by TP + FP + TN, leaving out FN: divide by all four counts"),
+    ])
 }
 
 chapter.check("precision of the hand-counted case", exercise: "9.3") {
-    try expect(counted.precision, closeTo: 5.0 / 7, tolerance: 1e-15, "precision TP/(TP + FP) = 5/7")
-    if abs(counted.precision - 5.0 / 6) < 1e-12 { throw CheckFailure("precision came out as recall, 5/6: precision divides by TP + FP") }
+    try expect(counted.precision, closeTo: 5.0 / 7, tolerance: 1e-15, "precision TP/(TP + FP) = 5/7", mistakes: [
+        LikelyMistake(5.0 / 6, "that is recall, TP/(TP + FN): precision divides by TP + FP, all predicted positive"),
+        LikelyMistake(5.0 / 12, "that divides by all 12: precision divides by TP + FP, all predicted positive"),
+    ])
 }
 
 chapter.check("recall of the hand-counted case", exercise: "9.4") {
-    if abs(counted.recall - 5.0 / 7) < 1e-12 { throw CheckFailure("recall came out as precision, 5/7: recall divides by TP + FN") }
-    try expect(counted.recall, closeTo: 5.0 / 6, tolerance: 1e-15, "recall TP/(TP + FN) = 5/6")
+    try expect(counted.recall, closeTo: 5.0 / 6, tolerance: 1e-15, "recall TP/(TP + FN) = 5/6", mistakes: [
+        LikelyMistake(5.0 / 7, "that is precision, TP/(TP + FP): recall divides by TP + FN, all actually positive"),
+        LikelyMistake(5.0 / 12, "that divides by all 12: recall divides by TP + FN, all actually positive"),
+    ])
 }
 
 chapter.check("F1 of the hand-counted case", exercise: "9.5") {
-    try expect(counted.f1, closeTo: 10.0 / 13, tolerance: 1e-15, "F1 = 2·P·R/(P + R) = 10/13")
+    try expect(counted.f1, closeTo: 10.0 / 13, tolerance: 1e-15, "F1 = 2·P·R/(P + R) = 10/13", mistakes: [
+        LikelyMistake((5.0 / 7 + 5.0 / 6) / 2, "that is the arithmetic mean of P and R: F1 is their harmonic mean, 2·P·R/(P + R)"),
+        LikelyMistake(5.0 / 7 * 5.0 / 6 / (5.0 / 7 + 5.0 / 6), "the factor 2 is missing: F1 = 2·P·R/(P + R)"),
+    ])
 }
 
-//: Two cases with nothing to divide by. A classifier that always says 0, on
-//: labels [0, 1, 0, 1]: TP = FP = 0, so precision is 0/0, reported as 0;
-//: recall is 0/2 = 0; accuracy 2/4. And a test set without a single positive,
-//: all predicted 0: every answer is right (accuracy 1), but recall is 0/0.
-//: No score may come out as NaN.
-chapter.check("no NaN when there is nothing to divide by: 0/0 counts as 0", points: 2) {
-    let alwaysZero = ConfusionMatrix(predicted: [0, 0, 0, 0], actual: [0, 1, 0, 1])
-    try expect(alwaysZero.accuracy, closeTo: 0.5, tolerance: 1e-15, "accuracy of always-0")
-    try expect(alwaysZero.precision, closeTo: 0, tolerance: 0, "precision of always-0 (0/0)")
+//: Cases with nothing to divide by, one per score. A classifier that always
+//: says 0, on labels [0, 1, 0, 1]: TP = FP = 0, so precision is 0/0, reported
+//: as 0; recall is 0/2 = 0, and F1 has precision + recall = 0. And a test set
+//: without a single positive, all predicted 0: every answer is right
+//: (accuracy 1), but recall is 0/0. No score may come out as NaN.
+let alwaysZero = ConfusionMatrix(truePositives: 0, falsePositives: 0, trueNegatives: 2, falseNegatives: 2)
+let noPositives = ConfusionMatrix(truePositives: 0, falsePositives: 0, trueNegatives: 3, falseNegatives: 0)
+let zeroOverZero = LikelyMistake(.nan, "0/0 is NaN in floating point: when the denominator is 0, return 0")
+
+chapter.check("precision with nothing predicted positive: 0/0 counts as 0", exercise: "9.3") {
+    try expect(alwaysZero.precision, closeTo: 0, tolerance: 0, "precision of always-0 (0/0)", mistakes: [zeroOverZero])
+    try expect(alwaysZero.accuracy, closeTo: 0.5, tolerance: 1e-15, "accuracy of always-0 (2/4)")
+}
+
+chapter.check("recall with no positive samples: 0/0 counts as 0", exercise: "9.4") {
     try expect(alwaysZero.recall, closeTo: 0, tolerance: 0, "recall of always-0 (0/2)")
-    try expect(alwaysZero.f1, closeTo: 0, tolerance: 0, "F1 of always-0 (precision + recall = 0)")
-    let noPositives = ConfusionMatrix(predicted: [0, 0, 0], actual: [0, 0, 0])
-    try expect(noPositives.accuracy, closeTo: 1, tolerance: 1e-15, "accuracy with no positives")
-    try expect(noPositives.recall, closeTo: 0, tolerance: 0, "recall with no positives (0/0)")
-    try expect(noPositives.f1, closeTo: 0, tolerance: 0, "F1 with no positives")
+    try expect(noPositives.recall, closeTo: 0, tolerance: 0, "recall with no positives (0/0)", mistakes: [zeroOverZero])
+    try expect(noPositives.accuracy, closeTo: 1, tolerance: 1e-15, "accuracy with no positives (3/3)")
+}
+
+chapter.check("F1 when precision + recall = 0: 0 rather than NaN", exercise: "9.5") {
+    try expect(alwaysZero.f1, closeTo: 0, tolerance: 0, "F1 of always-0 (precision + recall = 0)", mistakes: [zeroOverZero])
+    try expect(noPositives.f1, closeTo: 0, tolerance: 0, "F1 with no positives", mistakes: [zeroOverZero])
 }
 
 //: ## The course network on unseen data
@@ -207,6 +230,9 @@ chapter.check("test accuracy beats the majority-class rate", points: 2, exercise
 //: And it must make the very predictions the course's code makes: the NumPy
 //: loop of chapter 8, trained on the first 320 rows of `Data/moons.csv` and
 //: rounded at ½ on the last 80, counts TP = 42, FP = 2, TN = 34, FN = 2.
+//: Here FP = FN, so precision, recall and F1 all come out as 42/44: on this
+//: test set the network errs as often each way. The hand-counted case above,
+//: with FP = 2 and FN = 1, is where the three part.
 chapter.check("the test counts equal the course's NumPy run", points: 2, exercise: "9.1") {
     let testMatrix = try evaluation().testMatrix
     try expect([testMatrix.truePositives, testMatrix.falsePositives, testMatrix.trueNegatives, testMatrix.falseNegatives],

@@ -75,6 +75,9 @@ public struct Layer: Sendable {
     ///
     /// then updates W −= α·dW and b −= α·db, and returns da_prev.
     public mutating func backward(_ da: Matrix, learningRate: Double) -> Matrix {
+        precondition(da.shape == (neuronCount, 1),
+                     "this layer has \(neuronCount) neurons, so its da must be \(neuronCount)×1, got "
+                     + "\(da.rows)×\(da.columns): is each layer given the da_prev of the layer after it, last layer first?")
         // Exercise 7.1: Layer.backward
         // BEGIN SOLUTION
         let dz = da ⊙ activation.derivative(weightedSums)

@@ -5,25 +5,77 @@ public struct CheckFailure: Error, CustomStringConvertible {
 }
 
 /// Passes when |actual − expected| ≤ tolerance·max(1, |expected|): an absolute
-/// tolerance near zero and a relative one for large values.
+/// tolerance near zero and a relative one for large values. When it fails and
+/// `actual` is what one of `mistakes` produces, the message names that cause.
 public func expect(
-    _ actual: Double, closeTo expected: Double, tolerance: Double, _ what: String = "value"
+    _ actual: Double, closeTo expected: Double, tolerance: Double, _ what: String = "value",
+    mistakes: [LikelyMistake] = []
 ) throws {
-    guard actual.isFinite == expected.isFinite, (actual - expected).magnitude <= tolerance * max(1, expected.magnitude) || actual == expected else {
-        throw CheckFailure("expected \(what) ≈ \(expected) (± \(tolerance)), got \(actual)")
+    guard !isClose(actual, expected, tolerance: tolerance) else { return }
+    throw CheckFailure("expected \(what) ≈ \(expected) (± \(tolerance)), got \(actual)"
+        + LikelyMistake.line(for: [actual], among: mistakes, tolerance: tolerance))
+}
+
+/// Element by element, as `expect(_:closeTo:tolerance:)`; names the first entry
+/// that differs, and the cause when the whole of `actual` is what one of
+/// `mistakes` produces.
+public func expect(
+    _ actual: [Double], closeTo expected: [Double], tolerance: Double, _ what: String = "values",
+    mistakes: [LikelyMistake] = []
+) throws {
+    let cause = LikelyMistake.line(for: actual, among: mistakes, tolerance: tolerance)
+    guard actual.count == expected.count else {
+        throw CheckFailure("expected \(expected.count) \(what), got \(actual.count): \(actual)" + cause)
+    }
+    for (index, (a, e)) in zip(actual, expected).enumerated() where !isClose(a, e, tolerance: tolerance) {
+        throw CheckFailure("expected \(what)[\(index)] ≈ \(e) (± \(tolerance)), got \(a)" + cause)
     }
 }
 
-/// Element by element, as `expect(_:closeTo:tolerance:)`; names the first entry that differs.
-public func expect(
-    _ actual: [Double], closeTo expected: [Double], tolerance: Double, _ what: String = "values"
-) throws {
-    guard actual.count == expected.count else {
-        throw CheckFailure("expected \(expected.count) \(what), got \(actual.count): \(actual)")
+/// The closeness `expect(_:closeTo:tolerance:)` asks for: equal (NaN for NaN
+/// too), or both finite within tolerance·max(1, |expected|).
+func isClose(_ actual: Double, _ expected: Double, tolerance: Double) -> Bool {
+    actual == expected || (actual.isNaN && expected.isNaN) || (actual.isFinite && expected.isFinite
+        && (actual - expected).magnitude <= tolerance * max(1, expected.magnitude))
+}
+
+/// A slip a learner plausibly makes on an exercise, known by what it makes the
+/// learner's code produce on a check's input: the check works out that value
+/// itself (by hand, or as a plain computation of the slip), and a failure whose
+/// result matches it says what probably went wrong and where to look.
+///
+///     try expect(average, closeTo: 0.5725406432488721, tolerance: 1e-12, "L̄", mistakes: [
+///         LikelyMistake(4 * 0.5725406432488721, "this is the sum of the four losses: divide it by N")])
+public struct LikelyMistake: Sendable {
+    /// What the code gives with the slip: one value, or one per entry.
+    public let values: [Double]
+    /// What went wrong and where to look, as one sentence.
+    public let cause: String
+
+    public init(_ value: Double, _ cause: String) {
+        self.init([value], cause)
     }
-    for (index, (a, e)) in zip(actual, expected).enumerated() {
-        try expect(a, closeTo: e, tolerance: tolerance, "\(what)[\(index)]")
+
+    public init(_ values: [Double], _ cause: String) {
+        self.values = values
+        self.cause = cause
     }
+
+    /// True when `actual` is, entry by entry, what the slip gives.
+    public func matches(_ actual: [Double], tolerance: Double) -> Bool {
+        actual.count == values.count
+            && zip(actual, values).allSatisfy { isClose($0, $1, tolerance: max(tolerance, 1e-12)) }
+    }
+
+    /// "\nlikely cause: …" for the first mistake `actual` matches, or "".
+    public static func line(for actual: [Double], among mistakes: [LikelyMistake], tolerance: Double) -> String {
+        mistakes.first { $0.matches(actual, tolerance: tolerance) }.map { "\n" + likelyCause($0.cause) } ?? ""
+    }
+}
+
+/// The line a failure adds when its cause is known: "likely cause: …".
+public func likelyCause(_ cause: String) -> String {
+    "likely cause: " + cause
 }
 
 public func expect<T: Equatable>(_ actual: T, equals expected: T, _ what: String = "value") throws {

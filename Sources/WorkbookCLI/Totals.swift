@@ -30,7 +30,7 @@ struct Totals {
         exercisesDone = ExerciseCatalog.exercises.filter { progress.state(of: $0, in: workspace.root) == .done }.count
     }
 
-    /// "18/134 points (30 of them in hidden checks the grader adds)"
+    /// "18/135 points (30 of them in hidden checks the grader adds)"
     var pointsText: String {
         "\(points)/\(maxPoints) points" + (hiddenPoints > 0 ? " (the total counts \(hiddenPoints) points of checks only the grader runs)" : "")
     }

@@ -19,25 +19,28 @@ public struct ReportChapter: Sendable {
     /// Nil when the chapter's source could not be read.
     public var segments: [LiterateSegment]?
     public var figures: [ReportFigure]
+    /// Out of the checks manifest's maximum when the package has one (see `ChapterPoints`).
+    public var points: ChapterPoints
 
     public var info: ChapterInfo { run.info }
     public var pageName: String { "\(info.slug).md" }
     public var checks: [CheckResult] { run.record?.checks ?? [] }
 
-    public init(run: ChapterRun, segments: [LiterateSegment]?, figures: [ReportFigure]) {
+    public init(run: ChapterRun, segments: [LiterateSegment]?, figures: [ReportFigure], manifest: CheckManifest? = nil) {
         self.run = run
         self.segments = segments
         self.figures = figures
+        points = ChapterPoints(chapter: run.info.number, record: run.record, manifest: manifest)
     }
 
     /// Reads the chapter's source from the package and finds its figures in the output folder.
-    public init(run: ChapterRun, packageRoot: URL, outputFolder: URL) {
+    public init(run: ChapterRun, packageRoot: URL, outputFolder: URL, manifest: CheckManifest? = nil) {
         let source = try? String(contentsOf: packageRoot.appendingPathComponent(run.info.sourcePath), encoding: .utf8)
         let figures = (run.record?.figures ?? []).map { figure in
             ReportFigure(caption: figure.caption, recordedPath: figure.path,
                          path: Self.isLinkable(figure.path, in: outputFolder) ? figure.path : nil)
         }
-        self.init(run: run, segments: source.map(LiterateWeaver.segments(of:)), figures: figures)
+        self.init(run: run, segments: source.map(LiterateWeaver.segments(of:)), figures: figures, manifest: manifest)
     }
 
     /// A relative path without `..` naming an existing file: links from pages in

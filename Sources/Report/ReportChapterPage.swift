@@ -77,7 +77,7 @@ enum ReportChapterPage {
         var summary = "**\(Markdown.inline(ReportFormat.status(run.status)))**"
         if let record = run.record, !record.checks.isEmpty {
             summary += " · \(record.passedCount) of \(record.checks.count) checks · "
-                + ReportFormat.points(record.points, of: record.maxPoints)
+                + ReportFormat.points(chapter.points.points, of: chapter.points.maxPoints)
         }
         summary += " · \(ReportFormat.seconds(run.seconds)) · source `\(chapter.info.sourcePath)`"
         var lines = ["> " + summary]
@@ -148,7 +148,8 @@ enum ReportChapterPage {
             return lines.joined(separator: "\n")
         }
         lines.append("\(record.passedCount) of \(record.checks.count) checks passed, "
-                     + "\(ReportFormat.points(record.points, of: record.maxPoints)).")
+                     + "\(ReportFormat.points(chapter.points.points, of: chapter.points.maxPoints))"
+                     + (chapter.points.hiddenPoints > 0 ? ", \(chapter.points.hiddenPoints) of them in checks only the grader runs." : "."))
         if !record.finished {
             lines.append("The chapter stopped before its end, so checks after these did not run.")
         }

@@ -21,9 +21,9 @@ enum ReportFormat {
         return "\(record.passedCount)/\(record.checks.count)"
     }
 
-    static func points(_ record: ChapterRecord?) -> String {
+    static func points(_ record: ChapterRecord?, out points: ChapterPoints) -> String {
         guard let record, !record.checks.isEmpty else { return "—" }
-        return points(record.points, of: record.maxPoints)
+        return self.points(points.points, of: points.maxPoints)
     }
 
     /// Why a chapter recorded no checks, to end the sentence "No checks were recorded: …".

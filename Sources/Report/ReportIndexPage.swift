@@ -32,7 +32,7 @@ enum ReportIndexPage {
                 Markdown.link(chapter.info.title, to: chapter.pageName),
                 Markdown.cell(ReportFormat.status(chapter.run.status)),
                 ReportFormat.checks(record),
-                ReportFormat.points(record),
+                ReportFormat.points(record, out: chapter.points),
                 ReportFormat.seconds(chapter.run.seconds),
                 figureCell(chapter.figures),
             ]))

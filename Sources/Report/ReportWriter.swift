@@ -31,8 +31,10 @@ public struct ReportWriter: Sendable {
 
     @discardableResult
     public func write(_ runs: [ChapterRun], date: Date = Date()) throws -> Written {
-        let chapters = runs.map { ReportChapter(run: $0, packageRoot: packageRoot, outputFolder: outputFolder) }
         let manifest = CheckManifest.read(in: packageRoot)
+        let chapters = runs.map {
+            ReportChapter(run: $0, packageRoot: packageRoot, outputFolder: outputFolder, manifest: manifest)
+        }
         var pages: [(name: String, text: String)] = [
             ("index.md", ReportIndexPage.markdown(for: chapters, written: date, manifest: manifest)),
         ]

@@ -223,7 +223,8 @@ public final class Chapter {
         save()
         let total = record.checks.count
         let passed = record.passedCount
-        let summary = "\(passed) of \(total) checks passed · \(record.points)/\(record.maxPoints) points"
+        let points = ChapterPoints(chapter: info.number, record: record, manifest: CheckManifest.read(in: packageRoot))
+        let summary = "\(passed) of \(total) checks passed · \(points.text)"
         Console.line(passed == total ? Console.green(summary) : Console.red(summary))
         if passed < total, let first = record.checks.first(where: { !$0.passed }) {
             Console.line("First to fix: \(first.name)")

@@ -65,5 +65,10 @@ public struct CheckManifest: Codable, Equatable, Sendable {
     }
 
     public var maxPoints: Int { checks.map(\.points).reduce(0, +) }
+
+    /// The points of `record`'s chapter in checks only the grader runs.
+    public func hiddenPoints(ofChapter chapter: Int) -> Int {
+        checks.filter { $0.chapter == chapter && $0.hidden }.map(\.points).reduce(0, +)
+    }
     public var hiddenPoints: Int { checks.filter(\.hidden).map(\.points).reduce(0, +) }
 }

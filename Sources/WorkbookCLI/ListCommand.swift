@@ -29,8 +29,8 @@ struct ListCommand: ParsableCommand {
             let entry = progress.current(info, in: workspace.root)
             if let entry { records.append(entry.record) }
             let state = entry?.status ?? (progress.last(info) == nil ? "not run" : "changed since last run")
-            let maxPoints = manifest?.maxPoints(ofChapter: info.number) ?? entry?.record.maxPoints
-            let points = maxPoints.map { "\(entry?.record.points ?? 0)/\($0) pts" } ?? ""
+            let points = manifest != nil || entry != nil
+                ? ChapterPoints(chapter: info.number, record: entry?.record, manifest: manifest).shortText : ""
             let number = String(info.number).leftPadded(to: 2)
             let title = info.title.padding(toLength: 34, withPad: " ", startingAt: 0)
             Console.line("  \(number). \(title) \(styled(state, width: 24)) \(Console.dim(points))")

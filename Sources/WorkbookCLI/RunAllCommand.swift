@@ -65,8 +65,8 @@ func printSummary(_ runs: [ChapterRun], in workspace: Workspace) {
         let ranChecks = (run.record?.checks.isEmpty == false) ? run.record : nil
         let checks = ranChecks.map { "\($0.passedCount)/\($0.checks.count) checks" } ?? "no checks ran"
         // Out of the chapter's real maximum when the package lists its checks.
-        let maxPoints = manifest?.maxPoints(ofChapter: run.info.number) ?? ranChecks?.maxPoints
-        let points = maxPoints.map { "\(run.record?.points ?? 0)/\($0) pts" } ?? ""
+        let points = manifest != nil || ranChecks != nil
+            ? ChapterPoints(chapter: run.info.number, record: run.record, manifest: manifest).shortText : ""
         // "Exercise 3.1 (Name)" → "exercise 3.1 open"
         let status = run.openExercise.flatMap { $0.split(separator: " ").dropFirst().first }
             .map { "exercise \($0) open" } ?? run.status.label

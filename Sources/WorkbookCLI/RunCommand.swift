@@ -30,7 +30,8 @@ struct RunCommand: ParsableCommand {
             // The chapter stopped outside a check: say how far it got and why.
             let record = result.record
             let counts = record.flatMap { $0.checks.isEmpty ? nil : $0 }
-                .map { " after \($0.passedCount) of \($0.checks.count) checks passed · \($0.points)/\($0.maxPoints) points" } ?? ""
+                .map { " after \($0.passedCount) of \($0.checks.count) checks passed · "
+                    + ChapterPoints(chapter: info.number, record: $0, manifest: workspace.manifest).text } ?? ""
             Console.line(Console.red("Chapter \(info.number) \(result.status.label)\(counts)"))
             if case .timedOut = result.status, let name = record?.currentCheckName {
                 let exercise = record?.currentExercise.map { " (exercise \($0))" } ?? ""

@@ -109,6 +109,28 @@ struct ReportWriterTests {
         #expect(index.contains("never drawn: not drawn"))
     }
 
+    /// In a learner edition, chapter 2 also has the grader's hidden check of its
+    /// exercise (`HiddenCheckCatalog`, 2 points): the index row, the chapter's page, its own summary and `list` (all
+    /// through `ChapterPoints`) count out of 5, not out of the 3 that ran.
+    @Test func aChaptersPointsReadTheSameOnEveryPage() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let runs = Self.runs()
+        let manifest = CheckManifest(records: runs.compactMap(\.record))
+        try #require(manifest.hiddenPoints(ofChapter: 2) == 2)
+        try sandbox.write(String(decoding: try manifest.jsonData(), as: UTF8.self), to: "package/\(CheckManifest.relativePath)")
+        try ReportWriter(outputFolder: sandbox.output, packageRoot: sandbox.package).write(runs)
+
+        let points = ChapterPoints(chapter: 2, record: runs[1].record, manifest: manifest)
+        #expect(points.text == "2/5 points (2 in checks only the grader runs)")
+        #expect(try sandbox.page("index.md").contains("| 2 | [Activations](chapter-02.md) | ✗ failed | 2/3 | 2/5 pts |"))
+        let page = try sandbox.page("chapter-02.md")
+        #expect(page.contains("2 of 3 checks · 2/5 pts"))
+        #expect(page.contains("2 of 3 checks passed, 2/5 pts, 2 of them in checks only the grader runs."))
+        // Without a manifest (the instructor's copy) the run's own checks are the maximum.
+        #expect(ChapterPoints(chapter: 2, record: runs[1].record, manifest: nil).text == "2/3 points")
+    }
+
     @Test func everyLinkAndImageResolvesInsideTheOutputFolder() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }

@@ -57,7 +57,6 @@ chapter.check("weighted sum of a hand-worked neuron", exercise: "1.1") {
         LikelyMistake(1, "that is w·x without the bias: add b once, after the sum"),
         LikelyMistake(1.75, "the bias was added once per input: add b once, after the loop"),
         LikelyMistake(1 / (1 + exp(-1.25)), "that is σ(z): weightedSum returns z itself; callAsFunction applies σ"),
-        LikelyMistake(2 + -1 + 0.5 + 1 + 3 + 4 + 0.25, "that adds weights and inputs: multiply each weight by its input"),
     ])
 }
 

@@ -91,7 +91,9 @@ chapter.check("the loss at hand-worked points", points: 2, exercise: "5.1") {
     try expect(binaryCrossEntropy(label: 1, prediction: 0.5), closeTo: 0.6931471805599453,
                tolerance: 1e-15, "L(y = 1, ŷ = 0.5)")
     try expect(binaryCrossEntropy(label: 0, prediction: 0.5), closeTo: 0.6931471805599453,
-               tolerance: 1e-15, "L(y = 0, ŷ = 0.5)")
+               tolerance: 1e-15, "L(y = 0, ŷ = 0.5)", mistakes: [
+                   LikelyMistake(0, "the term of y = 0 is missing: add (1 − y)·log(1 − ŷ) inside the brackets"),
+               ])
     try expect(binaryCrossEntropy(label: 0, prediction: 0.75), closeTo: 1.3862943611198906,
                tolerance: 1e-15, "L(y = 0, ŷ = 0.75)", mistakes: [
                    LikelyMistake(0, "the term of y = 0 is missing: add (1 − y)·log(1 − ŷ) inside the brackets"),

@@ -106,7 +106,7 @@ chapter.check("accuracy of the hand-counted case", exercise: "9.2") {
     try expect(counted.accuracy, closeTo: 0.75, tolerance: 1e-15, "accuracy (TP + TN)/all = 9/12", mistakes: [
         LikelyMistake(9, "that is the number of right answers, TP + TN: divide it by all 12"),
         LikelyMistake(5.0 / 12, "only TP counted as right: the true negatives, TN, are right answers too"),
-        LikelyMistake(9.0 / 8, "that divides by TP + FP + TN, leaving out FN: divide by all four counts"),
+        LikelyMistake(9.0 / 11, "that divides by TP + FP + TN, leaving out FN: divide by all four counts"),
     ])
 }
 

@@ -54,6 +54,21 @@ struct GraderEndToEndTests {
         }
     }
 
+    /// Every slip the chapters recognise, planted, gets its cause named by a
+    /// failed check of the chapter that teaches it.
+    @Test func eachPlantedSlipIsNamedByItsChapter() async throws {
+        let fixture = try await GradingFixture.shared.value
+        let expected = PlantedSubmissions.slips.sorted { $0.key < $1.key }
+            .flatMap { name, slips in slips.map { (name, $0.chapter, $0.cause) } }
+            + PlantedSubmissions.plantedBugCauses.map { ($0.name, $0.chapter, $0.cause) }
+        for (name, number, cause) in expected {
+            let chapter = try fixture.graded(name).chapter(number)
+            let messages = chapter.checks.filter { !$0.passed }.map(\.message)
+            #expect(messages.contains { $0.contains(cause) },
+                    "\(name), chapter \(number): no failed check says \"\(cause)\"; they say \(messages)")
+        }
+    }
+
     @Test func submissionThatDoesNotCompileIsReportedWithTheCompilersErrors() async throws {
         let fixture = try await GradingFixture.shared.value
         let graded = try fixture.graded("does-not-compile")

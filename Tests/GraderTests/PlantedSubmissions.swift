@@ -195,7 +195,7 @@ struct PlantedSubmissions {
         }
         // The slowest first: its time-outs then overlap with the others' work.
         let slowest = ["never-returns", "hostile-output-flood"]
-        let names = slowest + ["reference"] + (Array(Self.plants.keys) + Array(Self.hostile.keys)).sorted()
+        let names = slowest + ["reference"] + (Array(Self.plants.keys) + Array(Self.hostile.keys) + Array(Self.slips.keys)).sorted()
             .filter { !slowest.contains($0) }
         for name in names {
             let submission = folder.appendingPathComponent(name)
@@ -203,6 +203,7 @@ struct PlantedSubmissions {
             for file in exerciseFiles {
                 var text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
                 let plants = (Self.plants[name].map { [$0] } ?? []) + (Self.hostile[name] ?? [])
+                    + (Self.slips[name]?.map(\.plant) ?? [])
                 for plant in plants where plant.file == file {
                     let parts = text.components(separatedBy: plant.original)
                     guard parts.count == 2 else {

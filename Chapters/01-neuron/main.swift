@@ -89,8 +89,11 @@ chapter.check("the output lies in (0, 1)", exercise: "1.1") {
 chapter.check("the output equals σ(w·x + b) for x = [0.5, 0.2, -0.8]", points: 2, exercise: "1.1") {
     let output = try output()
     let w = [0.542641286533492, -0.958496101281197, 0.26729646985255084]
-    let z = 0.5 * w[0] + 0.2 * w[1] - 0.8 * w[2] + 0.4976077650772237
-    try expect(output, closeTo: 1 / (1 + exp(-z)), tolerance: 1e-12, "σ(z)")
+    let b = 0.4976077650772237
+    let z = 0.5 * w[0] + 0.2 * w[1] - 0.8 * w[2] + b
+    try expect(output, closeTo: 1 / (1 + exp(-z)), tolerance: 1e-12, "σ(z)", mistakes: [
+        LikelyMistake(1 / (1 + exp(-(z - b))), "that is σ(w·x), without the bias: see weightedSum's checks above"),
+    ])
 }
 
 // BEGIN HIDDEN TESTS

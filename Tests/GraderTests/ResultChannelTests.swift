@@ -5,8 +5,8 @@ import Workbook
 
 /// Only results signed by the harness, in sequence and in the reference's order, count.
 struct ResultChannelTests {
-    static let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("neuralworkbook-channel-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    /// One folder for every run, not one per process: a run leaves one folder behind, not one more each time.
+    static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("neuralworkbook-channel-tests")
     static let expected = [
         CheckResult(name: "first", points: 2, passed: true, message: ""),
         CheckResult(name: "second", points: 3, passed: true, message: "", hidden: true),

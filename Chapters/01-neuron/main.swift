@@ -93,6 +93,7 @@ chapter.check("the output equals σ(w·x + b) for x = [0.5, 0.2, -0.8]", points:
     let z = 0.5 * w[0] + 0.2 * w[1] - 0.8 * w[2] + b
     try expect(output, closeTo: 1 / (1 + exp(-z)), tolerance: 1e-12, "σ(z)", mistakes: [
         LikelyMistake(1 / (1 + exp(-(z - b))), "that is σ(w·x), without the bias: see weightedSum's checks above"),
+        LikelyMistake(1 / (1 + exp(-(z + 2 * b))), "the bias was added once per input: see weightedSum's checks above"),
     ])
 }
 

@@ -112,5 +112,26 @@ enum Samples {
         ("boundary", boundary), ("linear-boundary", linearBoundary), ("confusion", confusion),
         ("cross-entropy", crossEntropy), ("confusion-long", longTitleConfusion),
         ("short-loss", shortLossCurve), ("grid-search", gridSearch), ("misclassified", misclassifiedBoundary),
+        ("network-forward", networkForward), ("network-gradients", networkGradients),
     ] }
+
+    /// Chapter 4's hand-worked 2 → 2 → 1 network on x = [1, 2]: z¹ = [5.5, −1], a¹ = [5.5, 0], ŷ = σ(0) = ½.
+    static var networkForward: NetworkGraph {
+        NetworkGraph(title: "Forward pass of x = [1, 2]", inputs: [1, 2], layers: [
+            .init(activation: "relu", weights: [[1, 2], [-1, 0.5]], biases: [0.5, -1],
+                  weightedSums: [5.5, -1], activations: [5.5, 0]),
+            .init(activation: "sigmoid", weights: [[0.2, 3]], biases: [-1.1], weightedSums: [0], activations: [0.5]),
+        ])
+    }
+
+    /// The same after backward with y = 1: da² = (½ − 1)/¼ = −2, dz² = −2·¼ = −½, dW² = dz²·a¹ᵀ = [−2.75, 0];
+    /// da¹ = W²ᵀ·dz² = [−0.1, −1.5], dz¹ = da¹ ⊙ relu′(z¹) = [−0.1, 0], dW¹ = dz¹·xᵀ; da_x = W¹ᵀ·dz¹ = [−0.1, −0.2].
+    static var networkGradients: NetworkGraph {
+        var graph = networkForward
+        graph.title = "Gradients after backward, y = 1"
+        graph.inputGradients = [-0.1, -0.2]
+        graph.layers[0].gradients = .init(activations: [-0.1, -1.5], weightedSums: [-0.1, 0], weights: [[-0.1, -0.2], [0, 0]])
+        graph.layers[1].gradients = .init(activations: [-2], weightedSums: [-0.5], weights: [[-2.75, 0]])
+        return graph
+    }
 }

@@ -132,7 +132,9 @@ public struct BandPanels: Chart, Sendable {
         let yTicks = yAxis.ticks(targetCount: max(2, Int(panelHeight / (38 * style.scale)))).major
         let yTickWidth = try yTicks.map { try canvas.measure($0.label, style: style.tickLabel).width }.max() ?? 0
         let left = style.padding + labelHeight + 8 * style.scale + yTickWidth + style.tickGap + style.tickLength
-        let panelWidth = (width - left - style.padding - Double(columns - 1) * gapX) / Double(columns)
+        // The last x label is centred on the right edge of the last panel: keep its half on the canvas.
+        let rightReach = try canvas.measure(Ticks.format(Double(longest), step: 1), style: style.tickLabel).width / 2
+        let panelWidth = (width - left - style.padding - rightReach - Double(columns - 1) * gapX) / Double(columns)
         guard panelWidth > 40, panelHeight > 30 else { throw PlotError.invalidSize(width: canvas.width, height: canvas.height) }
         let frames = panels.indices.map { index in
             let row = index / columns, column = index % columns

@@ -246,9 +246,9 @@ chapter.figure("boundary", caption: "Decision boundary of the trained course net
  from the same seed with α = 20, two thousand times larger. What happens?
 
  - (a) it learns XOR in one epoch instead of ten
- - (b) the loss falls as before, only more jumpily
- - (c) the weights shoot far off, the sigmoid's output reaches exactly 0
+ - (b) the weights shoot far off, the sigmoid's output reaches exactly 0
    or 1, and `fit` stops with `TrainingError.saturatedOutput`
+ - (c) the loss falls as before, only more jumpily
  - (d) the loss grows a little each epoch but training finishes
 
  **2. No shuffle, sorted by class.** Take `Data/xor.csv` with every class-0
@@ -266,9 +266,9 @@ chapter.figure("boundary", caption: "Decision boundary of the trained course net
  instead of 10, everything else unchanged. How far apart are the last
  epochs' losses?
 
- - (a) they agree to two digits: the seed hardly matters
- - (b) within a factor of two of each other
- - (c) several times apart: some starts learn XOR in 10 epochs, some do not yet
+ - (a) several times apart: some starts learn XOR in 10 epochs, some do not yet
+ - (b) they agree to two digits: the seed hardly matters
+ - (c) within a factor of two of each other
  */
 /// The experiments call your code outside any check, so they wait until it is known to work.
 let experimentsReady = chapter.isWritten("8.1") && chapter.checksPassed
@@ -301,11 +301,12 @@ experiment(1) {
     var (network, random) = courseNetwork(seed: 10)
     do {
         let losses = try network.fit(data, epochs: 10, learningRate: 20, generator: &random)
+        let answer = losses.last! > losses.first! ? "(d)" : losses.first! < 0.2 ? "(a)" : "(c)"
         return ["with α = 20 training finished, losses \(losses.map { String(format: "%.3f", $0) })",
-                "a step this large overshoots: each update moves the weights further than the slope it was measured on holds"]
+                "answer \(answer): a step this large overshoots, moving the weights further than the slope it was measured on holds"]
     } catch let error as TrainingError {
         return ["with α = 20 fit stopped: \(error)",
-                "answer (c): each step is 2000 times longer, the weighted sums grow huge, σ rounds to exactly 0 or 1"]
+                "answer (b): each step is 2000 times longer, the weighted sums grow huge, σ rounds to exactly 0 or 1"]
     }
 }
 
@@ -315,10 +316,14 @@ experiment(2) {
     var (unshuffled, random) = courseNetwork(seed: 10)
     let losses = try unshuffled.fit(sorted, epochs: 10, learningRate: 0.01, shuffle: false, generator: &random)
     let wholeFile = averageBinaryCrossEntropy(labels: data.labels, predictions: data.features.map { unshuffled.probability($0) })
-    return ["sorted by class, no shuffle: \(correctCount(of: unshuffled, on: data)) of \(data.count) right, "
+    let shuffled = try training()
+    let correct = correctCount(of: unshuffled, on: data), shuffledCorrect = correctCount(of: shuffled.network, on: data)
+    let answer = correct >= shuffledCorrect - 5 ? "(a)" : correct <= data.count * 6 / 10 ? "(d)"
+        : losses.last! <= 2 * shuffled.losses.last! ? "(c)" : "(b)"
+    return ["sorted by class, no shuffle: \(correct) of \(data.count) right, "
             + "last epoch's loss \(String(format: "%.3f", losses.last!)); the final network's loss on the whole file "
             + "\(String(format: "%.3f", wholeFile))",
-            "fit scores each sample just before its own step, and in sorted order the network has just been pulled "
+            "answer \(answer): fit scores each sample just before its own step, and in sorted order the network has just been pulled "
             + "towards that sample's class for 200 steps: the epoch's loss flatters it"]
 }
 
@@ -330,8 +335,11 @@ experiment(3) {
         finals.append((seed, losses.last!, correctCount(of: network, on: data)))
     }
     let losses = finals.map(\.loss)
+    let ratio = losses.max()! / losses.min()!
+    let answer = ratio < 1.1 ? "(b)" : ratio < 2 ? "(c)" : "(a)"
     return finals.map { "seed \($0.seed): last loss \(String(format: "%.3f", $0.loss)), \($0.correct) of \(data.count) right" }
-        + ["from \(String(format: "%.3f", losses.min()!)) to \(String(format: "%.3f", losses.max()!)): the seed decides where "
+        + ["answer \(answer): from \(String(format: "%.3f", losses.min()!)) to \(String(format: "%.3f", losses.max()!)), "
+           + "\(String(format: "%.1f", ratio))× apart: the seed decides where "
            + "descent starts, and from some starts 10 epochs are not enough; so compare settings over several seeds (chapter 10)"]
 }
 

@@ -300,10 +300,6 @@ chapter.check("one small step downhill lowers the loss", exercise: "7.2") {
  hidden neuron's da, and the inputs', add up what each neuron after it sends
  back, weight times dz, one term at a time.
  */
-struct FigureShapeError: Error, CustomStringConvertible {
-    let description: String
-}
-
 chapter.figure("gradients", caption: "The hand-worked 2 → 2 → 1 network after your backward pass with y = 1: "
     + "edges coloured by ∂L/∂w", needs: ["4.1", "4.2", "6.1", "7.1", "7.2"]) { url in
     let x = [1.0, 2.0], y = 1.0, learningRate = 0.25
@@ -315,7 +311,7 @@ chapter.figure("gradients", caption: "The hand-worked 2 → 2 → 1 network afte
     let before = network
     network.backward(label: y, prediction: yHat, learningRate: learningRate)
     guard zip(before.layers, network.layers).allSatisfy({ $0.weights.shape == $1.weights.shape && $0.biases.shape == $1.biases.shape })
-    else { throw FigureShapeError(description: "backward changed the shape of a layer's W or b") }
+    else { throw CheckFailure("backward changed the shape of a layer's W or b") }
 
     func stepTaken(_ old: Matrix, _ new: Matrix) -> [Double] {
         zip(old.elements, new.elements).map { ($0 - $1) / learningRate }

@@ -262,9 +262,11 @@ let foldChoices = (0..<foldCount).map { fold in scores.min { $0.runs[fold].valid
 for (fold, choice) in foldChoices.enumerated() {
     chapter.note("one fold alone: fold \(fold + 1) would choose \(choice)")
 }
+let sameRun = Set(foldChoices.map { "\($0.hiddenSize) \($0.learningRate)" }).count == 1
 chapter.note(Set(foldChoices).count == 1
-    ? "all the folds agree: here the best setting stands out from the noise"
-    : "\(Set(foldChoices).count) different choices from \(foldCount) folds: one small validation set alone picks partly by luck")
+    ? "answer (a): all the folds agree: here the best setting stands out from the noise"
+    : "answer \(sameRun ? "(b)" : "(c)"): \(Set(foldChoices).count) different choices from \(foldCount) folds: "
+        + "one small validation set alone picks partly by luck")
 
 //: The chosen settings trained once more, on all 320 training samples from seed 10, then tested once.
 let final: Checkpoint

@@ -20,9 +20,14 @@ test: build test-deps
 build: deps
 	$(SWIFT) build --product workbook
 
+# A release build with the Swift runtime linked in, as README's numbers were
+# measured: `swift build` takes --static-swift-stdlib, `swift run` does not.
+RELEASE := -c release --static-swift-stdlib
+
 bench: deps
-	$(SWIFT) run -c release --static-swift-stdlib workbook bench
-	$(SWIFT) run -c release --static-swift-stdlib workbook bench-report
+	$(SWIFT) build $(RELEASE) --product workbook
+	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/workbook" bench
+	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/workbook" bench-report
 
 # Homebrew on macOS; elsewhere apt-get, only when something is missing, with
 # sudo only when not root.

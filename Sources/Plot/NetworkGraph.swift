@@ -240,7 +240,7 @@ public struct NetworkGraph: Chart, Sendable {
         }
     }
 
-    private func nodeText(_ style: ChartStyle) -> TextStyle { TextStyle(size: 10 * style.scale, color: Palette.text) }
+    private func nodeText(_ style: ChartStyle) -> TextStyle { TextStyle(size: 11 * style.scale, color: Palette.text) }
 
     // MARK: Drawing
 
@@ -317,7 +317,7 @@ public struct NetworkGraph: Chart, Sendable {
     }
 
     private func drawEdgeLabel(_ lines: [String], at center: PixelPoint, on canvas: Canvas, style: ChartStyle) throws {
-        let text = TextStyle(size: 9 * style.scale, color: Palette.text)
+        let text = TextStyle(size: 10 * style.scale, color: Palette.text)
         let lineHeight = try canvas.measure("Xg", style: text).height
         let widest = try lines.map { try canvas.measure($0, style: text).width }.max() ?? 0
         let pad = 3 * style.scale

@@ -46,6 +46,13 @@ struct TrainCommand: ParsableCommand {
             applied to the previous epoch's order, unless --no-shuffle keeps the file's order. \
             With the same file, seed and settings the losses equal the course's to about 1e-16.
 
+            HELD-OUT LOSS: after every epoch the test rows' average loss is measured too, the same \
+            loss with the weights as the epoch left them (nothing is trained on them, nothing is \
+            drawn from the generator, so the training numbers do not move). It is printed beside \
+            the training loss, written to --losses under "held_out_losses", and drawn in the \
+            report with its best epoch marked: a held-out loss that turns up while the training \
+            loss keeps falling is overfitting. With --test-fraction 0 there is none.
+
             EXAMPLES:
               The course's network and settings on one of the workbook's data sets:
                 workbook train --data Data/moons.csv
@@ -116,7 +123,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of the generator that draws a shuffled split (not the weights' or the epochs').")
     var splitSeed = 1
 
-    @Option(help: ArgumentHelp("Write {\"losses\": [...]}, the average loss of every epoch, to this file.", valueName: "losses.json"))
+    @Option(help: ArgumentHelp("Write {\"losses\": [...], \"held_out_losses\": [...]}, the average training loss of every epoch and the test rows' loss after it, to this file (workbook plot draws it).", valueName: "losses.json"))
     var losses: String?
 
     @Option(help: ArgumentHelp("Write the trained network to this model file.", valueName: "model.json"))
@@ -160,7 +167,7 @@ struct TrainCommand: ParsableCommand {
         let progress = TrainingProgress(epochs: epochs)
         defer { progress.finish() }
         let result = try network.train(setup.train, epochs: epochs, learningRate: learningRate,
-                                       shuffle: !noShuffle, generator: &generator,
+                                       shuffle: !noShuffle, generator: &generator, heldOut: setup.test,
                                        progress: progress.epochFinished)
         progress.finish()
         let losses = result.losses
@@ -183,7 +190,7 @@ struct TrainCommand: ParsableCommand {
         MetricsTable(parts: parts).lines.forEach(Console.line)
 
         if let path = self.losses {
-            try TrainingFiles.writeLosses(losses, to: path)
+            try TrainingFiles.writeLosses(losses, heldOut: result.heldOutLosses, to: path)
             Console.line("Wrote the losses to \(path)")
         }
         if let path = save {
@@ -191,7 +198,8 @@ struct TrainCommand: ParsableCommand {
             Console.line("Saved the trained model to \(path)")
         }
         if let path = report {
-            try TrainingReport(setup: setup, losses: losses, trained: trained, parts: parts,
+            try TrainingReport(setup: setup, losses: losses, heldOutLosses: result.heldOutLosses,
+                               trained: trained, parts: parts,
                                saturatedSamples: result.saturatedSamples)
                 .write(to: URL(fileURLWithPath: path, isDirectory: true))
             Console.line("Wrote the report to \(path)/index.md")

@@ -26,7 +26,7 @@ struct BadInput: Error, CustomStringConvertible {
 /// a number, a missing `--data`) should read like their other bad input: one
 /// line, exit status 2. The other commands keep ArgumentParser's usage screen
 /// and its status 64.
-let commandsReportingBadInputInOneLine: Set<String> = ["train", "predict", "bench"]
+let commandsReportingBadInputInOneLine: Set<String> = ["train", "predict", "plot", "bench"]
 
 extension WorkbookCommand {
     /// The names `workbook` answers to.

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A CSV file as text: the header's names and every row's fields, unconverted,
+/// for files whose columns are not all numbers (training logs with blank cells,
+/// a label written `M`/`B`). The format is RFC 4180, as `DataTable` reads it.
+public struct CSVTable: Equatable, Sendable {
+    /// The file as named in errors.
+    public var file: String
+    /// The first record's fields.
+    public var header: [String]
+    /// Every later record, each with as many fields as the header.
+    public var rows: [[String]]
+    /// The line each row starts on, from 1.
+    public var lines: [Int]
+
+    /// Reads a CSV file whose first record is its header, or throws a
+    /// `DataFileError` naming the file (and the line, for a ragged row).
+    public init(contentsOf url: URL, file: String? = nil) throws {
+        let name = file ?? url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw DataFileError(file: name, problem: exists ? "cannot be read" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataFileError(file: name, problem: "is not UTF-8 text")
+        }
+        try self.init(csv: text, file: name)
+    }
+
+    /// Parses CSV text; `file` names it in errors.
+    public init(csv text: String, file: String = "<text>") throws {
+        var header: [String]?
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        try CSVRecords.forEach(in: text, file: file) { record in
+            let fields = record.fields.map(\.text)
+            guard let header else {
+                header = fields
+                return
+            }
+            guard fields.count == header.count else {
+                throw DataFileError(file: file, line: record.line,
+                                    problem: "has \(fields.count) field\(fields.count == 1 ? "" : "s"), "
+                                        + "expected \(header.count) like the header (\(header.joined(separator: ",")))")
+            }
+            rows.append(fields)
+            lines.append(record.line)
+        }
+        guard let header else { throw DataFileError(file: file, problem: "is empty") }
+        self.file = file
+        self.header = header
+        self.rows = rows
+        self.lines = lines
+    }
+
+    /// The number in a field when it is a plain decimal (`-1.5`, `2e-3`), as data files write them.
+    public static func number(_ field: String) -> Double? { DecimalNumber.parse(field) }
+}

@@ -23,7 +23,7 @@ private struct CSVLogReader {
     var file: String { table.file }
 
     func read() throws -> RunLog {
-        let names = table.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let names = (table.header ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         let found = names.joined(separator: ", ")
         let epochColumn = names.firstIndex { $0.lowercased() == "epoch" }
         let stepColumn = names.firstIndex { ["step", "global_step"].contains($0.lowercased()) }

@@ -22,8 +22,9 @@ public enum TrainingFiles {
     }
 
     /// The model file of DESIGN.md, which `--model` reads back.
-    public static func writeModel(_ network: FastPerceptron, standardization: Standardization?, to path: String) throws {
-        try write(try ModelFile(network, standardization: standardization).jsonData(), to: path, option: "--save")
+    public static func writeModel(_ network: FastPerceptron, standardization: Standardization?,
+                                  columns: DataColumns? = nil, to path: String) throws {
+        try write(try ModelFile(network, standardization: standardization, columns: columns).jsonData(), to: path, option: "--save")
     }
 
     /// Writes atomically; a failure becomes one line naming the option and the file.

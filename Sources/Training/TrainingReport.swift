@@ -35,7 +35,7 @@ public struct TrainingReport {
         let options = setup.options
         try TrainingFiles.write(Data(TrainingFiles.lossesJSON(losses, heldOut: heldOutLosses).utf8),
                                 to: folder.appendingPathComponent("losses.json").path, option: "--report")
-        try TrainingFiles.write(try ModelFile(trained, standardization: setup.standardization).jsonData(),
+        try TrainingFiles.write(try ModelFile(trained, standardization: setup.standardization, columns: setup.columns).jsonData(),
                                 to: folder.appendingPathComponent("model.json").path, option: "--report")
         var figures: [(file: String, caption: String)] = []
         try draw(lossChart, "loss.png", into: folder)

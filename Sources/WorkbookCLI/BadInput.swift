@@ -85,6 +85,13 @@ extension WorkbookCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
+            // The dry mode README's test runs long commands in: the command line is parsed
+            // and validated exactly as for a real run (commands, options, values), then
+            // nothing runs.
+            if ProcessInfo.processInfo.environment["WORKBOOK_PARSE_ONLY"] == "1" {
+                print("parsed: \(type(of: command).configuration.commandName ?? "workbook")")
+                Foundation.exit(0)
+            }
             try command.run()
         } catch {
             if let name = arguments.first, commandsReportingBadInputInOneLine.contains(name),

@@ -163,6 +163,10 @@ public struct TrainingReport {
         lines += ["", "## Settings", "", "| setting | value |", "|---|---|"]
         lines.append("| data | `\(options.data)`: \(setup.data.count) rows, \(setup.data.featureCount) features |")
         lines.append("| features | " + setup.featureNames.map { "`\($0)`" }.joined(separator: ", ") + " |")
+        if let columns = setup.columns, columns.positive != nil || !columns.ignored.isEmpty {
+            lines.append("| label | `\(columns.label)`" + (columns.positive.map { ": `\($0)` is class 1, `\(columns.negative ?? "")` class 0" } ?? "")
+                + (columns.ignored.isEmpty ? "" : "; left out: " + columns.ignored.map { "`\($0)`" }.joined(separator: ", ")) + " |")
+        }
         lines.append("| network | \(setup.network.shapeDescription) |")
         lines.append("| inputs | " + (setup.standardization == nil ? "as in the file"
             : "standardized, (x − mean) / std per feature, with the statistics in [model.json](model.json)") + " |")
@@ -223,7 +227,10 @@ public struct TrainingReport {
             lines.append("| \(name) | " + parts.map { value($0.matrix) }.joined(separator: " | ") + " |")
         }
         lines.append("")
-        lines.append("Predictions are ŷ rounded at 0.5; class 1 is the positive class.")
+        let classes = setup.columns.flatMap { columns in
+            columns.positive.map { " (`\(columns.label)` = `\($0)`; class 0 is `\(columns.negative ?? "")`)" }
+        } ?? ""
+        lines.append("Predictions are ŷ rounded at 0.5; class 1\(classes) is the positive class.")
         for figure in figures {
             lines += ["", "### \(figure.caption)", "", "![\(figure.caption)](\(figure.file))"]
         }

@@ -89,6 +89,17 @@ struct TrainColumnsTests {
         #expect(original.standardOutput.contains("samples           60"))
     }
 
+    @Test func theReportSaysWhichWordIsClassOne() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.train(["--data", Self.wisconsin.path, "--label", "diagnosis", "--ignore", "id",
+                                     "--positive", "M", "--report", "report"], in: folder)
+        try #require(result.status == 0, "\(result.standardError)")
+        let page = try String(contentsOf: folder.appendingPathComponent("report/index.md"), encoding: .utf8)
+        #expect(page.contains("| label | `diagnosis`: `M` is class 1, `B` class 0; left out: `id` |"))
+        #expect(page.contains("| features | `mean_radius`, `mean_texture`, `mean_area`, `mean_smoothness` |"))
+    }
+
     @Test func obviousWordsNeedNoPositive() throws {
         let folder = try Workbook.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -167,6 +167,14 @@ struct PlotCommandTests {
         try Self.expectRefused(run, ["missing.csv"], saying: "missing.csv: no such file")
     }
 
+    @Test func aMistypedOptionIsOneLine() throws {
+        let (result, folder) = try Self.plot(["run.json", "--smoth", "0.5", "--output", "out.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("Error: ") && result.standardError.contains("--smoth"))
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+    }
+
     @Test func theNumbersNeverOverwriteARun() throws {
         let folder = try Workbook.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -84,6 +84,12 @@ public struct DataTable: Equatable, Sendable {
                                 + "comma-separated CSV")
     }
 
+    /// Why a field is not a number a data file may hold: `"abc" is not a finite number`,
+    /// `"0x1p3" is not a decimal number (…)`.
+    public static func whyNotANumber(_ text: String) -> String {
+        whyNotANumber(text, parsed: DecimalNumber.parse(text))
+    }
+
     private static func whyNotANumber(_ text: String, parsed: Double?) -> String {
         if text.isEmpty { return "an empty field is not a finite number" }
         if parsed != nil { return "\"\(text)\" is too large for a double (not a finite number)" }

@@ -15,11 +15,12 @@ public enum PackageFiles {
     /// edition: the instructors' guide; the learner's own README and Makefile,
     /// which take the place of the instructor's at the top; and the tool's
     /// training engine with its tests, which compute what the exercises ask
-    /// (Package.swift and the `workbook` command do without them); and the
-    /// hidden checks, which grading builds alone compile.
+    /// (Package.swift and the `workbook` command do without them); the
+    /// instructor's README's figures of `workbook plot`, which the edition has not;
+    /// and the hidden checks, which grading builds alone compile.
     public static let instructorOnly = [
-        "docs/instructors.md", "docs/learner/", "Sources/Training/", "Tests/TrainingTests/", "Tests/TrainTests/",
-        "Sources/HiddenChecks/",
+        "docs/instructors.md", "docs/learner/", "docs/figures/", "Sources/Training/", "Tests/TrainingTests/",
+        "Tests/TrainTests/", "Sources/HiddenChecks/",
     ]
 
     /// True when `file` (package-relative) is one of `instructorOnly` or lies in one of its folders.

@@ -12,9 +12,12 @@ public struct LineChart: Chart, Sendable {
     public var guides: [Series]
     /// The x axis's span; nil to fit the data.
     public var xRange: ClosedRange<Double>?
+    /// What the diamonds at the series' `highlighted` values mean, as the legend says it.
+    public var highlightName: String
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false,
-                guides: [Series] = [], xRange: ClosedRange<Double>? = nil) {
+                guides: [Series] = [], xRange: ClosedRange<Double>? = nil, highlightName: String = "best epoch") {
+        self.highlightName = highlightName
         self.xRange = xRange
         self.title = title
         self.xLabel = xLabel
@@ -31,13 +34,16 @@ public struct LineChart: Chart, Sendable {
             return LineRenderer.Line(name: series.name, color: series.color ?? look.color,
                                      dashes: series.dash?.pattern ?? look.dashes,
                                      runs: try series.runs(logarithmicY: logarithmicY),
-                                     isEmphasized: series.isEmphasized, showsMarkers: series.showsMarkers)
+                                     isEmphasized: series.isEmphasized, showsMarkers: series.showsMarkers,
+                                     highlights: series.highlightedPoints(logarithmicY: logarithmicY),
+                                     isListedInLegend: series.isListedInLegend)
         } + (try guides.map { guide in
             LineRenderer.Line(name: guide.name, color: Palette.axis, dashes: [6, 4],
                               runs: try guide.runs(logarithmicY: logarithmicY))
         })
         return try LineRenderer(title: title, xLabel: xLabel, yLabel: shownYLabel, lines: lines,
-                                logarithmicY: logarithmicY, xRange: xRange, drawsZeroLines: false)
+                                logarithmicY: logarithmicY, xRange: xRange, drawsZeroLines: false,
+                                highlightName: highlightName)
             .render(width: width, height: height)
     }
 

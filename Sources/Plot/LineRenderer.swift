@@ -8,6 +8,9 @@ struct LineRenderer {
         /// Drawn wider, and after the others so nothing crosses it.
         var isEmphasized = false
         var showsMarkers = false
+        /// Values singled out with a larger diamond, drawn on top of every line.
+        var highlights: [(x: Double, y: Double)] = []
+        var isListedInLegend = true
     }
 
     var title: String
@@ -18,6 +21,8 @@ struct LineRenderer {
     var xRange: ClosedRange<Double>?
     /// Thin lines along x = 0 and y = 0, for function plots.
     var drawsZeroLines: Bool
+    /// The legend's words for the highlight diamonds, listed when any line has one.
+    var highlightName = "best epoch"
 
     func render(width: Int, height: Int) throws -> Canvas {
         let canvas = try Canvas.forChart(width: width, height: height)
@@ -26,7 +31,8 @@ struct LineRenderer {
         let xs = points.map(\.x), ys = points.map(\.y)
         let xAxis = Axis.fitting(xRange?.lowerBound ?? xs.min()!, xRange?.upperBound ?? xs.max()!, logarithmic: false)
         let yAxis = Axis.fitting(ys.min()!, ys.max()!, logarithmic: logarithmicY)
-        let legend = Legend(entries: lines.count > 1 ? legendEntries(style: style) : [], style: style)
+        let entries = legendEntries(style: style)
+        let legend = Legend(entries: entries.count > 1 ? entries : [], style: style)
         var layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
                                     xAxis: xAxis, yAxis: yAxis)
         // A legend that would hide data inside the plot moves beside it if it fits there, else
@@ -50,6 +56,12 @@ struct LineRenderer {
         if drawsZeroLines { drawZeroLines(on: canvas, layout: layout) }
         for line in lines where !line.isEmphasized { draw(line, on: canvas, layout: layout, style: style) }
         for line in lines where line.isEmphasized { draw(line, on: canvas, layout: layout, style: style) }
+        for line in lines {
+            for point in line.highlights {
+                let pixel = layout.point(x: point.x, y: point.y)
+                if layout.plot.contains(pixel) { Self.highlightMarker(line.color, style: style).draw(on: canvas, at: pixel) }
+            }
+        }
         try layout.drawFrame(on: canvas)
         switch placement {
         case .inside:
@@ -97,13 +109,20 @@ struct LineRenderer {
         return MarkerStyle(shape: .circle, fill: line.color, ring: .white, radius: radius, ringWidth: 0.8 * style.scale)
     }
 
+    /// A diamond larger than the value dots, with a dark ring, so it reads on top of its own line.
+    static func highlightMarker(_ color: Color, style: ChartStyle) -> MarkerStyle {
+        MarkerStyle(shape: .diamond, fill: color, radius: 6 * style.scale, ringWidth: 1.2 * style.scale)
+    }
+
     private func legendEntries(style: ChartStyle) -> [LegendEntry] {
-        lines.map { line in
+        let listed = lines.filter(\.isListedInLegend).map { line in
             LegendEntry(label: line.name,
                         swatch: .line(line.color, dashes: line.dashes.map { $0 * style.scale },
                                       width: Self.width(of: line, style: style),
                                       marker: line.showsMarkers ? Self.marker(for: line, style: style) : nil))
         }
+        guard lines.contains(where: { !$0.highlights.isEmpty }) else { return listed }
+        return listed + [LegendEntry(label: highlightName, swatch: .marker(Self.highlightMarker(Palette.axis, style: style)))]
     }
 
     /// Where the lines run, in pixels, for placing the legend.

@@ -16,6 +16,12 @@ public struct Series: Sendable, Equatable {
     public var isEmphasized: Bool
     /// Whether each value gets a dot on the line.
     public var markers: MarkerPolicy
+    /// Positions in `y` singled out with a larger ringed diamond (the best epoch of a
+    /// validation curve, say); the chart's `highlightName` says in the legend what they mean.
+    public var highlighted: [Int]
+    /// Whether the legend lists the series: a faint raw curve drawn beneath its smoothed
+    /// one shares that one's entry.
+    public var isListedInLegend: Bool
 
     /// When dots mark the values of a series.
     public enum MarkerPolicy: Sendable, Equatable {
@@ -32,7 +38,10 @@ public struct Series: Sendable, Equatable {
     public static let markerLimit = 20
 
     public init(_ name: String, x: [Double], y: [Double], color: Color? = nil, dash: LineDash? = nil,
-                isEmphasized: Bool = false, markers: MarkerPolicy = .automatic) {
+                isEmphasized: Bool = false, markers: MarkerPolicy = .automatic,
+                highlighted: [Int] = [], isListedInLegend: Bool = true) {
+        self.highlighted = highlighted
+        self.isListedInLegend = isListedInLegend
         self.name = name
         self.x = x
         self.y = y
@@ -44,9 +53,17 @@ public struct Series: Sendable, Equatable {
 
     /// Values against 1, 2, 3, …, as for one value per epoch.
     public init(_ name: String, y: [Double], color: Color? = nil, dash: LineDash? = nil,
-                isEmphasized: Bool = false, markers: MarkerPolicy = .automatic) {
+                isEmphasized: Bool = false, markers: MarkerPolicy = .automatic,
+                highlighted: [Int] = [], isListedInLegend: Bool = true) {
         self.init(name, x: y.indices.map { Double($0 + 1) }, y: y, color: color, dash: dash,
-                  isEmphasized: isEmphasized, markers: markers)
+                  isEmphasized: isEmphasized, markers: markers, highlighted: highlighted,
+                  isListedInLegend: isListedInLegend)
+    }
+
+    /// The points at `highlighted` that the axis can show (finite, and positive on a logarithmic one).
+    func highlightedPoints(logarithmicY: Bool) -> [(x: Double, y: Double)] {
+        highlighted.filter { x.indices.contains($0) && y.indices.contains($0) }.map { (x[$0], y[$0]) }
+            .filter { $0.x.isFinite && $0.y.isFinite && (!logarithmicY || $0.y > 0) }
     }
 
     /// Whether the values get dots: counts the values given, drawable or not, so a rule about

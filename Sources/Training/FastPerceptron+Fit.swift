@@ -2,11 +2,15 @@ import CourseData
 import Foundation
 
 extension FastPerceptron {
-    /// What one training run gives: each epoch's average loss and how many
-    /// samples took the logit's stable formulas because ŷ rounded to exactly 0 or 1.
+    /// What one training run gives: each epoch's average loss, the held-out
+    /// part's average loss after each epoch, and how many samples took the
+    /// logit's stable formulas because ŷ rounded to exactly 0 or 1.
     public struct FitResult: Sendable, Equatable {
         /// The average binary cross-entropy of every epoch, epoch 1 first.
         public var losses: [Double]
+        /// The average binary cross-entropy of the held-out rows after every
+        /// epoch, epoch 1 first; empty when no held-out rows were given.
+        public var heldOutLosses: [Double] = []
         /// Samples (counted over all epochs) whose ŷ was exactly 0 or 1.
         public var saturatedSamples: Int
     }
@@ -28,10 +32,15 @@ extension FastPerceptron {
         progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
     ) throws -> [Double] {
         try train(data, epochs: epochs, learningRate: learningRate, shuffle: shuffle,
-                  generator: &generator, progress: progress).losses
+                  generator: &generator) { epoch, loss, _ in progress(epoch, loss) }.losses
     }
 
-    /// `fit`, also counting the saturated samples.
+    /// `fit`, also counting the saturated samples and, when `heldOut` holds rows,
+    /// measuring their average loss after every epoch with the weights as the
+    /// epoch left them. Measuring only runs the network forward: it changes no
+    /// weight and draws nothing from `generator`, so the training numbers are
+    /// the same with or without it. `progress` hears (epoch, training loss,
+    /// held-out loss or nil).
     ///
     /// For every sample with 0 < ŷ < 1 this computes the course's formulas in
     /// the course's order: L = −log ŷ or −log(1 − ŷ), da = (ŷ − y)/(ŷ(1 − ŷ)),
@@ -47,8 +56,8 @@ extension FastPerceptron {
     ///   when, after an epoch, its average loss or any weight or bias is not finite.
     public mutating func train(
         _ data: DataSet, epochs: Int, learningRate: Double,
-        shuffle: Bool = true, generator: inout NumPyRandom,
-        progress: (_ epoch: Int, _ loss: Double) -> Void = { _, _ in }
+        shuffle: Bool = true, generator: inout NumPyRandom, heldOut: DataSet? = nil,
+        progress: (_ epoch: Int, _ loss: Double, _ heldOutLoss: Double?) -> Void = { _, _, _ in }
     ) throws -> FitResult {
         try TrainingError.checkSettings(data, inputCount: layout[0].inputs, epochs: epochs, learningRate: learningRate)
         precondition(layout[layout.count - 1].neurons == 1, "the loss needs a single output ŷ")
@@ -68,6 +77,12 @@ extension FastPerceptron {
         var losses: [Double] = []
         losses.reserveCapacity(epochs)
         var saturated = 0
+        let heldOut = heldOut.flatMap { $0.count > 0 ? $0 : nil }
+        if let heldOut {
+            precondition(heldOut.features.allSatisfy { $0.count == featureCount }, "every held-out sample needs \(featureCount) features")
+        }
+        let heldOutFeatures = heldOut?.features.flatMap { $0 } ?? []
+        var heldOutLosses: [Double] = []
 
         for epoch in 1...epochs {
             if shuffle {
@@ -109,13 +124,40 @@ extension FastPerceptron {
                 throw TrainingDivergence(epoch: epoch, learningRate: learningRate)
             }
             losses.append(average)
-            progress(epoch, average)
+            var heldOutLoss: Double?
+            if let heldOut {
+                let loss = Self.averageLoss(of: buffers, features: heldOutFeatures, labels: heldOut.labels,
+                                            featureCount: featureCount, sigmoidOutput: sigmoidOutput)
+                heldOutLosses.append(loss)
+                heldOutLoss = loss
+            }
+            progress(epoch, average, heldOutLoss)
         }
-        return FitResult(losses: losses, saturatedSamples: saturated)
+        return FitResult(losses: losses, heldOutLosses: heldOutLosses, saturatedSamples: saturated)
     }
 }
 
 extension FastPerceptron {
+    /// The average loss of `labels.count` samples under the buffers' current
+    /// weights: forward passes only, the same loss as training takes (the
+    /// course's formula, or the logit's where ŷ rounded to 0 or 1).
+    static func averageLoss(of buffers: TrainingBuffers, features: [Double], labels: [Double],
+                            featureCount: Int, sigmoidOutput: Bool) -> Double {
+        var total = 0.0
+        features.withUnsafeBufferPointer { features in
+            for sample in labels.indices {
+                buffers.forward(sample: features.baseAddress! + sample * featureCount)
+                let yHat = buffers.output
+                if yHat > 0 && yHat < 1 || !sigmoidOutput {
+                    total += loss(label: labels[sample], prediction: yHat)
+                } else {
+                    total += logitLoss(label: labels[sample], logit: buffers.outputLogit)
+                }
+            }
+        }
+        return total / Double(labels.count)
+    }
+
     /// L = −(y·log ŷ + (1 − y)·log(1 − ŷ)), the course's loss, with one
     /// logarithm instead of two for the labels 0 and 1: with 0 < ŷ < 1 both
     /// logarithms are finite and non-zero, so the term multiplied by 0 adds

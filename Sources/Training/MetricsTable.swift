@@ -32,11 +32,13 @@ public struct MetricsTable {
         }
         lines.append("")
         // Laid out as scikit-learn's confusion_matrix and the report's figure: class 0 first.
-        lines.append(pad("confusion matrix", 18) + pad("predicted 0", 13, right: true) + pad("predicted 1", 13, right: true))
+        // Room for the longest part name and a space ("all rows" in workbook predict).
+        let nameWidth = max(8, (parts.map(\.name.count).max() ?? 0) + 1)
+        lines.append(pad("confusion matrix", nameWidth + 10) + pad("predicted 0", 13, right: true) + pad("predicted 1", 13, right: true))
         for (name, m) in parts {
-            lines.append(pad(name, 8) + pad("actual 0", 10)
+            lines.append(pad(name, nameWidth) + pad("actual 0", 10)
                          + pad("\(m.trueNegatives)", 13, right: true) + pad("\(m.falsePositives)", 13, right: true))
-            lines.append(pad("", 8) + pad("actual 1", 10)
+            lines.append(pad("", nameWidth) + pad("actual 1", 10)
                          + pad("\(m.falseNegatives)", 13, right: true) + pad("\(m.truePositives)", 13, right: true))
         }
         return lines

@@ -11,7 +11,7 @@ extension ModelFile {
             throw ModelFileError(file: file, problem: "line \(error.line), column \(error.column): \(error.problem)")
         }
         let reader = Reader(file: file)
-        let root = try reader.object(document, at: "", known: ["layers", "standardize"],
+        let root = try reader.object(document, at: "", known: ["layers", "standardize", "columns"],
                                      expected: "a model file, {\"layers\": [...]}")
         let layerValues = try reader.array(reader.member("layers", of: root, at: ""), at: "layers")
         layers = try layerValues.enumerated().map { index, value in
@@ -32,6 +32,22 @@ extension ModelFile {
                 std: try reader.numbers(reader.member("std", of: object, at: "standardize"), at: "standardize.std"))
         } else {
             standardize = nil
+        }
+        if let value = root.first(where: { $0.key == "columns" })?.value {
+            let object = try reader.object(value, at: "columns", known: ["features", "label", "positive", "negative", "ignored"])
+            func optional(_ key: String) throws -> String? {
+                try object.first { $0.key == key }.map { try reader.string($0.value, at: "columns.\(key)") }
+            }
+            columns = DataColumns(
+                features: try reader.strings(reader.member("features", of: object, at: "columns"), at: "columns.features"),
+                label: try reader.string(reader.member("label", of: object, at: "columns"), at: "columns.label"),
+                positive: try optional("positive"), negative: try optional("negative"),
+                ignored: try object.first { $0.key == "ignored" }.map { try reader.strings($0.value, at: "columns.ignored") } ?? [])
+            if (columns?.positive == nil) != (columns?.negative == nil) {
+                throw ModelFileError(file: file, problem: "columns: \"positive\" and \"negative\" go together; one is missing")
+            }
+        } else {
+            columns = nil
         }
     }
 
@@ -76,6 +92,10 @@ extension ModelFile {
             guard case let .number(number, text) = value else { throw fail(path, "expected a number, found \(value.kind)") }
             guard number.isFinite else { throw fail(path, "\(text) is too large for a double; expected a finite number") }
             return number
+        }
+
+        func strings(_ value: JSONValue, at path: String) throws -> [String] {
+            try array(value, at: path).enumerated().map { try string($1, at: "\(path)[\($0)]") }
         }
 
         func numbers(_ value: JSONValue, at path: String) throws -> [Double] {

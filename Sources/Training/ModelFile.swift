@@ -3,7 +3,9 @@ import Foundation
 /// The model file: `{"layers": [{"activation": "relu", "weights": [[…], …],
 /// "biases": […]}, …], "standardize": {"mean": […], "std": […]}}`, weights as
 /// one row per neuron (n_neurons × n_inputs); `standardize` only when the model
-/// was trained on standardized inputs (one mean and one standard deviation per feature).
+/// was trained on standardized inputs (one mean and one standard deviation per feature);
+/// `columns` (`{"features": [...], "label": "diagnosis", "positive": "M", "negative": "B",
+/// "ignored": ["id"]}`) when the data file had a header.
 public struct ModelFile: Codable, Equatable, Sendable {
     public struct LayerEntry: Codable, Equatable, Sendable {
         public var activation: String
@@ -14,8 +16,11 @@ public struct ModelFile: Codable, Equatable, Sendable {
     public var layers: [LayerEntry]
     /// The z-scores the network's inputs need, x' = (x − mean) / std; nil for raw inputs.
     public var standardize: Standardization?
+    /// The data's columns the network was trained on; nil for a file without a header.
+    public var columns: DataColumns?
 
-    public init(_ network: FastPerceptron, standardization: Standardization? = nil) {
+    public init(_ network: FastPerceptron, standardization: Standardization? = nil, columns: DataColumns? = nil) {
+        self.columns = columns
         layers = network.layers.map {
             LayerEntry(activation: $0.activation.rawValue, weights: $0.weights, biases: $0.biases)
         }
@@ -69,6 +74,10 @@ public struct ModelFile: Codable, Equatable, Sendable {
             if let bad = standardize.std.firstIndex(where: { !($0 > 0) }) {
                 throw ModelFileError(file: file, problem: "standardize.std[\(bad)]: a standard deviation must be positive, found \(standardize.std[bad])")
             }
+        }
+        if let columns, columns.features.count != network.inputCount {
+            throw ModelFileError(file: file, problem: "columns.features: the first layer takes \(network.inputCount) inputs "
+                + "but \(columns.features.count) feature names are given")
         }
         return network
     }

@@ -4,20 +4,27 @@ import Workbook
 /// What `workbook train` writes: the losses, the trained model, each whole or
 /// not at all (an existing file is replaced only by a complete new one).
 public enum TrainingFiles {
-    /// `{"losses": [0.6931471805599453, …]}`: each loss as the shortest decimal
-    /// that reads back as the same double, so nothing is lost on the way to a
-    /// plot or a comparison.
-    public static func lossesJSON(_ losses: [Double]) -> String {
-        "{\"losses\": [\n" + losses.map { "  \($0)" }.joined(separator: ",\n") + "\n]}\n"
+    /// `{"losses": [0.6931471805599453, …], "held_out_losses": [0.70…, …]}`: each
+    /// loss as the shortest decimal that reads back as the same double, so nothing
+    /// is lost on the way to a plot or a comparison. The second key is there only
+    /// when held-out losses were measured. A held-out loss that is not finite
+    /// (possible only for a network whose output is not a sigmoid) is written `null`.
+    public static func lossesJSON(_ losses: [Double], heldOut: [Double] = []) -> String {
+        func array(_ values: [Double]) -> String {
+            "[\n" + values.map { "  " + ($0.isFinite ? "\($0)" : "null") }.joined(separator: ",\n") + "\n]"
+        }
+        return "{\"losses\": " + array(losses)
+            + (heldOut.isEmpty ? "" : ",\n\"held_out_losses\": " + array(heldOut)) + "}\n"
     }
 
-    public static func writeLosses(_ losses: [Double], to path: String) throws {
-        try write(Data(lossesJSON(losses).utf8), to: path, option: "--losses")
+    public static func writeLosses(_ losses: [Double], heldOut: [Double] = [], to path: String) throws {
+        try write(Data(lossesJSON(losses, heldOut: heldOut).utf8), to: path, option: "--losses")
     }
 
     /// The model file of DESIGN.md, which `--model` reads back.
-    public static func writeModel(_ network: FastPerceptron, standardization: Standardization?, to path: String) throws {
-        try write(try ModelFile(network, standardization: standardization).jsonData(), to: path, option: "--save")
+    public static func writeModel(_ network: FastPerceptron, standardization: Standardization?,
+                                  columns: DataColumns? = nil, to path: String) throws {
+        try write(try ModelFile(network, standardization: standardization, columns: columns).jsonData(), to: path, option: "--save")
     }
 
     /// Writes atomically; a failure becomes one line naming the option and the file.

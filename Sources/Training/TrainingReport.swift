@@ -13,13 +13,16 @@ import Workbook
 public struct TrainingReport {
     public let setup: TrainingSetup
     public let losses: [Double]
+    /// The test rows' average loss after every epoch; empty without test rows.
+    public let heldOutLosses: [Double]
     public let trained: FastPerceptron
     public let parts: [(name: String, matrix: ConfusionCounts)]
     /// Sample steps whose ŷ was exactly 0 or 1, trained on the logit's formulas.
     public let saturatedSamples: Int
 
-    public init(setup: TrainingSetup, losses: [Double], trained: FastPerceptron,
+    public init(setup: TrainingSetup, losses: [Double], heldOutLosses: [Double] = [], trained: FastPerceptron,
                 parts: [(name: String, matrix: ConfusionCounts)], saturatedSamples: Int = 0) {
+        self.heldOutLosses = heldOutLosses
         self.saturatedSamples = saturatedSamples
         self.setup = setup
         self.losses = losses
@@ -30,9 +33,9 @@ public struct TrainingReport {
     /// Writes every file into `folder`, each one whole.
     public func write(to folder: URL) throws {
         let options = setup.options
-        try TrainingFiles.write(Data(TrainingFiles.lossesJSON(losses).utf8),
+        try TrainingFiles.write(Data(TrainingFiles.lossesJSON(losses, heldOut: heldOutLosses).utf8),
                                 to: folder.appendingPathComponent("losses.json").path, option: "--report")
-        try TrainingFiles.write(try ModelFile(trained, standardization: setup.standardization).jsonData(),
+        try TrainingFiles.write(try ModelFile(trained, standardization: setup.standardization, columns: setup.columns).jsonData(),
                                 to: folder.appendingPathComponent("model.json").path, option: "--report")
         var figures: [(file: String, caption: String)] = []
         try draw(lossChart, "loss.png", into: folder)
@@ -67,16 +70,32 @@ public struct TrainingReport {
         }
     }
 
+    /// The training loss solid and the held-out loss dashed, in one colour (one run,
+    /// two parts), the held-out curve's lowest epoch marked.
     private var lossChart: LineChart {
-        LineChart(title: "Average loss per epoch" + (lossSpansDecades ? " (logarithmic scale)" : ""),
-                  xLabel: "epoch", yLabel: "binary cross-entropy",
-                  series: [Series("training loss", y: losses)], logarithmicY: lossSpansDecades)
+        let color = Palette.seriesColor(0)
+        var series = [Series("training loss", y: losses, color: color, dash: .solid)]
+        if let best = bestHeldOutEpoch {
+            series.append(Series("held-out loss (test rows)", y: heldOutLosses, color: color, dash: .dashed,
+                                 highlighted: [best - 1]))
+        }
+        return LineChart(title: "Average loss per epoch" + (lossSpansDecades ? " (logarithmic scale)" : ""),
+                         xLabel: "epoch", yLabel: "binary cross-entropy",
+                         series: series, logarithmicY: lossSpansDecades,
+                         highlightName: bestHeldOutEpoch.map { "lowest held-out loss, epoch \($0)" } ?? "")
+    }
+
+    /// The epoch (from 1) of the lowest held-out loss, the first one on a tie; nil without test rows.
+    var bestHeldOutEpoch: Int? {
+        heldOutLosses.indices.filter { heldOutLosses[$0].isFinite }
+            .min { heldOutLosses[$0] < heldOutLosses[$1] }.map { $0 + 1 }
     }
 
     /// Losses that fall by more than 100 times (as from a saturated start) read
     /// only on a logarithmic axis; on a linear one every epoch after the first lies flat on 0.
     private var lossSpansDecades: Bool {
-        guard let low = losses.min(), let high = losses.max(), low > 0 else { return false }
+        let all = (losses + heldOutLosses).filter(\.isFinite)
+        guard let low = all.min(), let high = all.max(), low > 0 else { return false }
         return high / low > 100
     }
 
@@ -144,6 +163,10 @@ public struct TrainingReport {
         lines += ["", "## Settings", "", "| setting | value |", "|---|---|"]
         lines.append("| data | `\(options.data)`: \(setup.data.count) rows, \(setup.data.featureCount) features |")
         lines.append("| features | " + setup.featureNames.map { "`\($0)`" }.joined(separator: ", ") + " |")
+        if let columns = setup.columns, columns.positive != nil || !columns.ignored.isEmpty {
+            lines.append("| label | `\(columns.label)`" + (columns.positive.map { ": `\($0)` is class 1, `\(columns.negative ?? "")` class 0" } ?? "")
+                + (columns.ignored.isEmpty ? "" : "; left out: " + columns.ignored.map { "`\($0)`" }.joined(separator: ", ")) + " |")
+        }
         lines.append("| network | \(setup.network.shapeDescription) |")
         lines.append("| inputs | " + (setup.standardization == nil ? "as in the file"
             : "standardized, (x − mean) / std per feature, with the statistics in [model.json](model.json)") + " |")
@@ -175,8 +198,21 @@ public struct TrainingReport {
                 + "their loss and gradient came from the logit z, max(z, 0) − z·y + log(1 + e^(−|z|)) and ŷ − y, "
                 + "where the course's formulas are infinite."]
         }
-        lines += ["", "| epoch | average loss |", "|---:|---:|"]
-        for epoch in shownEpochs { lines.append("| \(epoch) | \(losses[epoch - 1]) |") }
+        if let best = bestHeldOutEpoch {
+            lines += ["", "The held-out loss (the \(setup.test.count) test rows, measured after each epoch, never trained on) "
+                + "was lowest after epoch \(best): \(heldOutLosses[best - 1])."
+                + (best < heldOutLosses.count
+                    ? " After the last epoch it was \(heldOutLosses[heldOutLosses.count - 1]): a held-out loss that rises "
+                        + "while the training loss falls is overfitting, and fewer epochs may generalize better."
+                    : "")]
+            lines += ["", "| epoch | training loss | held-out loss |", "|---:|---:|---:|"]
+            for epoch in shownEpochs {
+                lines.append("| \(epoch) | \(losses[epoch - 1]) | \(heldOutLosses[epoch - 1])\(epoch == best ? " (lowest)" : "") |")
+            }
+        } else {
+            lines += ["", "| epoch | average loss |", "|---:|---:|"]
+            for epoch in shownEpochs { lines.append("| \(epoch) | \(losses[epoch - 1]) |") }
+        }
 
         lines += ["", "## Scores", "", "| | " + parts.map(\.name).joined(separator: " | ") + " |",
                   "|---|" + parts.map { _ in "---:|" }.joined()]
@@ -191,7 +227,10 @@ public struct TrainingReport {
             lines.append("| \(name) | " + parts.map { value($0.matrix) }.joined(separator: " | ") + " |")
         }
         lines.append("")
-        lines.append("Predictions are ŷ rounded at 0.5; class 1 is the positive class.")
+        let classes = setup.columns.flatMap { columns in
+            columns.positive.map { " (`\(columns.label)` = `\($0)`; class 0 is `\(columns.negative ?? "")`)" }
+        } ?? ""
+        lines.append("Predictions are ŷ rounded at 0.5; class 1\(classes) is the positive class.")
         for figure in figures {
             lines += ["", "### \(figure.caption)", "", "![\(figure.caption)](\(figure.file))"]
         }

@@ -25,11 +25,15 @@ public struct TrainingSettings: Sendable {
     public var split: SplitKind
     /// `--split-seed`: seeds the generator of a shuffled split (not the course's).
     public var splitSeed: Int
+    /// `--label`, `--ignore`, `--positive`: which columns are the features and the label.
+    public var columns: ColumnChoice
 
     public init(data: String, layers: String? = nil, activations: String? = nil, seed: Int = 10,
                 model: String? = nil, noShuffle: Bool = false, epochs: Int = 10,
                 learningRate: Double = 0.01, testFraction: Double = 0.2, hidden: String? = nil,
-                standardize: Bool = false, split: SplitKind = .tail, splitSeed: Int = 1) {
+                standardize: Bool = false, split: SplitKind = .tail, splitSeed: Int = 1,
+                columns: ColumnChoice = ColumnChoice()) {
+        self.columns = columns
         self.hidden = hidden
         self.standardize = standardize
         self.split = split

@@ -12,6 +12,9 @@ public struct TrainingSetup {
     /// The whole file as read, and the names of its features (the header's, or x1, x2, …).
     public let data: DataSet
     public let featureNames: [String]
+    /// The columns as the model file keeps them (names, label mapping, ignored
+    /// columns); nil for a file without a header.
+    public let columns: DataColumns?
     /// The parts as the file has them: `--split tail` keeps the last round(n·f)
     /// rows for testing, `--split shuffled` draws them per class.
     public let rawTrain: DataSet
@@ -33,9 +36,10 @@ public struct TrainingSetup {
     public init(_ options: TrainingSettings) throws {
         self.options = options
         try Self.checkNumbers(options)
-        let table = try Self.readTable(options.data)
-        data = try Self.dataSet(table, path: options.data)
-        let featureNames = Self.names(table.header, count: data.featureCount)
+        let labelled = try LabelledData(path: options.data, choice: options.columns)
+        data = labelled.data
+        columns = labelled.columns
+        let featureNames = labelled.featureNames
         self.featureNames = featureNames
 
         var generator = NumPyRandom(seed: UInt32(options.seed))
@@ -153,6 +157,12 @@ public struct TrainingSetup {
     /// A model file, which must end in the single sigmoid output the loss needs,
     /// and the standardization stored with it.
     public static func readModel(_ path: String) throws -> (FastPerceptron, Standardization?) {
+        let (network, standardization, _) = try readModelFile(path)
+        return (network, standardization)
+    }
+
+    /// `readModel`, with the file as read (for its columns).
+    static func readModelFile(_ path: String) throws -> (FastPerceptron, Standardization?, ModelFile) {
         let network: FastPerceptron
         let file: ModelFile
         do {
@@ -166,6 +176,6 @@ public struct TrainingSetup {
             throw TrainingInputError("\(path): layer \(layers.count), the output, must be one sigmoid neuron "
                 + "(ŷ, a probability); it has \(last.biases.count) \(last.activation.rawValue) neuron\(last.biases.count == 1 ? "" : "s")")
         }
-        return (network, file.standardize)
+        return (network, file.standardize, file)
     }
 }

@@ -26,7 +26,7 @@ struct BadInput: Error, CustomStringConvertible {
 /// a number, a missing `--data`) should read like their other bad input: one
 /// line, exit status 2. The other commands keep ArgumentParser's usage screen
 /// and its status 64.
-let commandsReportingBadInputInOneLine: Set<String> = ["train", "predict", "bench"]
+let commandsReportingBadInputInOneLine: Set<String> = ["train", "predict", "plot", "bench"]
 
 extension WorkbookCommand {
     /// The names `workbook` answers to.
@@ -85,6 +85,13 @@ extension WorkbookCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
+            // The dry mode README's test runs long commands in: the command line is parsed
+            // and validated exactly as for a real run (commands, options, values), then
+            // nothing runs.
+            if ProcessInfo.processInfo.environment["WORKBOOK_PARSE_ONLY"] == "1" {
+                print("parsed: \(type(of: command).configuration.commandName ?? "workbook")")
+                Foundation.exit(0)
+            }
             try command.run()
         } catch {
             if let name = arguments.first, commandsReportingBadInputInOneLine.contains(name),

@@ -16,12 +16,17 @@ struct PredictCommand: ParsableCommand {
             When the model was trained with --standardize, its stored means and standard \
             deviations are applied to the features first, exactly as in training.
 
-            THE DATA: the model's feature columns in the order it was trained on, optionally \
+            THE DATA: when the model file names its columns (trained on a file with a header) \
+            and this file's header has them, the features are found by name, in any order, and \
+            other columns (an id left out with --ignore, say) are passed over; the label column, \
+            if there, is read in the model's labels (M/B as trained with --positive M). \
+            Otherwise: the model's feature columns in the order it was trained on, optionally \
             followed by the label 0 or 1; an optional header row. With labels, the scores and \
             the confusion matrix are printed as `workbook train` prints them.
 
             THE OUTPUT: a CSV with the header probability,prediction and one row per input row; \
-            prediction is ŷ rounded at 0.5. It goes to --output, written whole or not at all, or, \
+            prediction is ŷ rounded at 0.5; a model whose labels were words adds \
+            predicted_<label>, the prediction in those words (M or B). It goes to --output, written whole or not at all, or, \
             without --output, to standard output (the scores then go to standard error, so that a \
             pipe receives the CSV alone).
 

@@ -18,7 +18,12 @@ struct TrainCommand: ParsableCommand {
 
             THE DATA: numeric feature columns, then the label 0 or 1 in the last column; an \
             optional header row, whose names label the report's tables and figures. Fields may be \
-            quoted ("0.1"); numbers are plain decimals. --test-fraction f keeps round(n × f) rows \
+            quoted ("0.1"); numbers are plain decimals. A file as it comes needs no editing: \
+            --label names the label column (by header name or number from 1), --ignore leaves out \
+            columns such as an id, and a label column holding two words is read as two classes: \
+            1/0, true/false and yes/no are obvious, for others (M/B) --positive M says which is \
+            class 1. The model file keeps the names and the labels, so workbook predict finds the \
+            columns by name and answers in the file's own labels. --test-fraction f keeps round(n × f) rows \
             for testing, split off before any shuffling: the network never trains on them. \
             --split tail (the default, as in the course) keeps the last rows of the file; --split shuffled draws them at random within each class, from a generator \
             seeded with --split-seed, so a file sorted by class still tests both classes (and \
@@ -46,6 +51,13 @@ struct TrainCommand: ParsableCommand {
             applied to the previous epoch's order, unless --no-shuffle keeps the file's order. \
             With the same file, seed and settings the losses equal the course's to about 1e-16.
 
+            HELD-OUT LOSS: after every epoch the test rows' average loss is measured too, the same \
+            loss with the weights as the epoch left them (nothing is trained on them, nothing is \
+            drawn from the generator, so the training numbers do not move). It is printed beside \
+            the training loss, written to --losses under "held_out_losses", and drawn in the \
+            report with its best epoch marked: a held-out loss that turns up while the training \
+            loss keeps falling is overfitting. With --test-fraction 0 there is none.
+
             EXAMPLES:
               The course's network and settings on one of the workbook's data sets:
                 workbook train --data Data/moons.csv
@@ -54,6 +66,9 @@ struct TrainCommand: ParsableCommand {
                   --split shuffled --epochs 50 --save cancer.json --report cancer-report
               Apply the saved model (its standardization included) to new rows:
                 workbook predict --model cancer.json --data new.csv --output scores.csv
+              The Wisconsin data as usually downloaded (id,diagnosis,…, labels M and B):
+                workbook train --data wdbc.csv --label diagnosis --ignore id --positive M \\
+                  --standardize --hidden 16,8
               Every size spelled out, other activations:
                 workbook train --data mine.csv --layers 3,20,1 --activations relu,sigmoid
               Save the trained model, then train it further in file order:
@@ -106,6 +121,17 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The step size α in W -= α·dW.", valueName: "α"))
     var learningRate = 0.01
 
+    @Option(help: ArgumentHelp("The label column, by header name or number from 1. (default: the last column)", valueName: "name|N"))
+    var label: String?
+
+    @Option(help: ArgumentHelp("Columns to leave out (an id, say), by name or number, comma-separated or repeated.",
+                               valueName: "names"))
+    var ignore: [String] = []
+
+    @Option(help: ArgumentHelp("For labels written as two words: the one that is class 1 (--positive M). Not needed for 1/0, true/false, yes/no.",
+                               valueName: "value"))
+    var positive: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("The share of rows kept for testing: 0 ≤ f < 1.", valueName: "f"))
     var testFraction = 0.2
 
@@ -116,7 +142,7 @@ struct TrainCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed of the generator that draws a shuffled split (not the weights' or the epochs').")
     var splitSeed = 1
 
-    @Option(help: ArgumentHelp("Write {\"losses\": [...]}, the average loss of every epoch, to this file.", valueName: "losses.json"))
+    @Option(help: ArgumentHelp("Write {\"losses\": [...], \"held_out_losses\": [...]}, the average training loss of every epoch and the test rows' loss after it, to this file (workbook plot draws it).", valueName: "losses.json"))
     var losses: String?
 
     @Option(help: ArgumentHelp("Write the trained network to this model file.", valueName: "model.json"))
@@ -160,7 +186,7 @@ struct TrainCommand: ParsableCommand {
         let progress = TrainingProgress(epochs: epochs)
         defer { progress.finish() }
         let result = try network.train(setup.train, epochs: epochs, learningRate: learningRate,
-                                       shuffle: !noShuffle, generator: &generator,
+                                       shuffle: !noShuffle, generator: &generator, heldOut: setup.test,
                                        progress: progress.epochFinished)
         progress.finish()
         let losses = result.losses
@@ -183,15 +209,16 @@ struct TrainCommand: ParsableCommand {
         MetricsTable(parts: parts).lines.forEach(Console.line)
 
         if let path = self.losses {
-            try TrainingFiles.writeLosses(losses, to: path)
+            try TrainingFiles.writeLosses(losses, heldOut: result.heldOutLosses, to: path)
             Console.line("Wrote the losses to \(path)")
         }
         if let path = save {
-            try TrainingFiles.writeModel(trained, standardization: setup.standardization, to: path)
+            try TrainingFiles.writeModel(trained, standardization: setup.standardization, columns: setup.columns, to: path)
             Console.line("Saved the trained model to \(path)")
         }
         if let path = report {
-            try TrainingReport(setup: setup, losses: losses, trained: trained, parts: parts,
+            try TrainingReport(setup: setup, losses: losses, heldOutLosses: result.heldOutLosses,
+                               trained: trained, parts: parts,
                                saturatedSamples: result.saturatedSamples)
                 .write(to: URL(fileURLWithPath: path, isDirectory: true))
             Console.line("Wrote the report to \(path)/index.md")
@@ -209,7 +236,9 @@ struct TrainCommand: ParsableCommand {
         TrainingSettings(data: data, layers: layers, activations: activations, seed: seed, model: model,
                          noShuffle: noShuffle, epochs: epochs, learningRate: learningRate,
                          testFraction: testFraction, hidden: hidden, standardize: standardize,
-                         split: split, splitSeed: splitSeed)
+                         split: split, splitSeed: splitSeed,
+                         columns: ColumnChoice(label: label, ignore: ignore.flatMap { $0.split(separator: ",").map(String.init) },
+                                               positive: positive))
     }
 
     /// `Training 2→6→6→1 (relu, relu, sigmoid) on Data/moons.csv: 320 rows (80 more for testing), …`
@@ -219,9 +248,13 @@ struct TrainCommand: ParsableCommand {
         let start = model.map { "starting from \($0)" } ?? "weights drawn with seed \(seed)"
         let order = noShuffle ? "in file order" : "shuffled each epoch (seed \(seed))"
         let inputs = setup.standardization == nil ? "" : ", inputs standardized"
+        let labels = setup.columns.flatMap { columns in
+            columns.positive.map { ", label \(columns.label) (\($0) = 1, \(columns.negative ?? "") = 0)" }
+        } ?? ""
+        let ignored = setup.columns.map(\.ignored).flatMap { $0.isEmpty ? nil : ", leaving out \($0.joined(separator: ", "))" } ?? ""
         let testRows = split == .shuffled && setup.test.count > 0 ? ", test rows drawn per class (split seed \(splitSeed))" : ""
         return "Training \(setup.network.shapeDescription) on \(data): \(rows), \(epochs) epoch\(epochs == 1 ? "" : "s"), "
-            + "learning rate \(learningRate), \(start), \(order)\(inputs)\(testRows)"
+            + "learning rate \(learningRate), \(start), \(order)\(inputs)\(testRows)\(labels)\(ignored)"
     }
 }
 

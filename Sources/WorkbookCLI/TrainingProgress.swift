@@ -3,7 +3,8 @@
 import Foundation
 import Workbook
 
-/// Prints `Loss at epoch N: …` after every epoch, as the course does, and on a
+/// Prints `Loss at epoch N: …` after every epoch, as the course does (with the
+/// held-out loss after it when there are test rows), and on a
 /// terminal, for runs that last more than a moment, keeps a progress bar on
 /// the line below. Pipes and files get the loss lines only.
 final class TrainingProgress {
@@ -22,8 +23,9 @@ final class TrainingProgress {
 
     /// The epoch's line, printed with the loss's every digit (Swift, like Python,
     /// prints the shortest decimal that reads back as the same double).
-    func epochFinished(_ epoch: Int, loss: Double) {
-        var text = clearBar() + "Loss at epoch \(epoch): \(loss)\n"
+    func epochFinished(_ epoch: Int, loss: Double, heldOutLoss: Double?) {
+        let heldOut = heldOutLoss.map { ", held-out loss: \($0)" } ?? ""
+        var text = clearBar() + "Loss at epoch \(epoch): \(loss)\(heldOut)\n"
         let elapsed = ContinuousClock.now - started
         if showsBar && epoch < epochs && elapsed > Self.barDelay {
             text += bar(epoch: epoch, elapsed: elapsed)

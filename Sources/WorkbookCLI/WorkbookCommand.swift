@@ -26,7 +26,7 @@ struct WorkbookCommand: ParsableCommand {
 
 #if TRAINING_ENGINE
 private let groups = [
-    CommandGroup(name: "Data", subcommands: [TrainCommand.self, PredictCommand.self, DataCommand.self]),
+    CommandGroup(name: "Data", subcommands: [TrainCommand.self, PredictCommand.self, PlotCommand.self, DataCommand.self]),
     CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
     CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
 ]

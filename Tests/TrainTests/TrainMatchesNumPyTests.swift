@@ -84,10 +84,14 @@ struct TrainMatchesNumPyTests {
             Self.expectClose(found.biases, wanted.biases, "layer \(index + 1) biases")
         }
 
-        // The printed lines carry the same numbers as the file, every digit.
+        // The printed lines carry the same numbers as the file, every digit: the training
+        // loss is the first number after the epoch (the held-out loss, if any, follows it).
         let printed = result.standardOutput.split(separator: "\n")
             .filter { $0.hasPrefix("Loss at epoch ") }
-            .compactMap { $0.split(separator: ": ").last.flatMap { Double($0) } }
+            .compactMap { line in
+                line.split(separator: ": ").dropFirst().first
+                    .flatMap { Double($0.prefix { $0 != "," }) }
+            }
         #expect(printed == losses)
         #expect(result.standardOutput.contains("Loss at epoch 1: "))
     }

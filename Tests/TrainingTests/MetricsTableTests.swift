@@ -14,4 +14,18 @@ struct MetricsTableTests {
         let table = MetricsTable(parts: [("train", ConfusionCounts(predicted: [1, 0, 1, 1], actual: [1, 0, 0, 1]))])
         #expect(table.lines.prefix(3) == ["               train", "samples            4", "accuracy      0.7500"])
     }
+
+    @Test func aLongPartNameKeepsItsDistanceFromTheMatrix() {
+        // `workbook predict` names its one part "all rows": it once ran into "actual 0".
+        let counts = ConfusionCounts(predicted: [1, 0, 1, 1], actual: [1, 0, 0, 1])
+        let lines = MetricsTable(parts: [("all rows", counts)]).lines
+        let matrix = lines.drop { !$0.hasPrefix("confusion matrix") }
+        #expect(matrix.dropFirst().first == "all rows actual 0              1            1")
+        #expect(matrix.dropFirst(2).first == "         actual 1              0            2")
+        // The header's columns sit over the counts: each count ends where its heading ends.
+        let header = matrix.first!
+        #expect(header.count == matrix.dropFirst().first!.count)
+        // The usual names keep the layout they had.
+        #expect(MetricsTable(parts: [("train", counts)]).lines.last == "        actual 1              0            2")
+    }
 }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// A CSV file as text: the header's names and every row's fields, unconverted,
+/// for files whose columns are not all numbers (training logs with blank cells,
+/// a label written `M`/`B`). The format is RFC 4180, as `DataTable` reads it.
+public struct CSVTable: Equatable, Sendable {
+    /// The file as named in errors.
+    public var file: String
+    /// The header's names; nil when the file has none (see `init(csv:file:headerRequired:)`).
+    public var header: [String]?
+    /// Every data record, each with as many fields as the first.
+    public var rows: [[String]]
+    /// The line each row starts on, from 1.
+    public var lines: [Int]
+
+    /// Reads a CSV file, or throws a `DataFileError` naming the file (and the line,
+    /// for a ragged row). With `headerRequired` the first record is the header;
+    /// without, it is the header only when none of its fields is a number, as
+    /// `DataTable` decides.
+    public init(contentsOf url: URL, file: String? = nil, headerRequired: Bool = true) throws {
+        let name = file ?? url.path
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw DataFileError(file: name, problem: exists ? "cannot be read" : "no such file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataFileError(file: name, problem: "is not UTF-8 text")
+        }
+        try self.init(csv: text, file: name, headerRequired: headerRequired)
+    }
+
+    /// Parses CSV text; `file` names it in errors.
+    public init(csv text: String, file: String = "<text>", headerRequired: Bool = true) throws {
+        var header: [String]?
+        var rows: [[String]] = []
+        var lines: [Int] = []
+        var sawFirst = false
+        try CSVRecords.forEach(in: text, file: file) { record in
+            let fields = record.fields.map(\.text)
+            if !sawFirst {
+                sawFirst = true
+                if headerRequired || fields.allSatisfy({ DecimalNumber.parse($0) == nil }) {
+                    header = fields
+                    return
+                }
+            }
+            let expected = header?.count ?? rows.first?.count ?? fields.count
+            guard fields.count == expected else {
+                let like = header.map { "like the header (\($0.joined(separator: ",")))" } ?? "like the first row"
+                throw DataFileError(file: file, line: record.line,
+                                    problem: "has \(fields.count) field\(fields.count == 1 ? "" : "s"), expected \(expected) \(like)")
+            }
+            rows.append(fields)
+            lines.append(record.line)
+        }
+        guard sawFirst else { throw DataFileError(file: file, problem: "is empty") }
+        self.file = file
+        self.header = header
+        self.rows = rows
+        self.lines = lines
+    }
+
+    /// The number of columns.
+    public var columnCount: Int { header?.count ?? rows.first?.count ?? 0 }
+
+    /// The number in a field when it is a plain decimal (`-1.5`, `2e-3`), as data files write them.
+    public static func number(_ field: String) -> Double? { DecimalNumber.parse(field) }
+}

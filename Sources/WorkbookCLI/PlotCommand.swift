@@ -1,0 +1,158 @@
+// Needs the tool's training engine, which the learner edition leaves out (see Package.swift).
+#if TRAINING_ENGINE
+import ArgumentParser
+import Foundation
+import Plot
+import Training
+import Workbook
+
+/// `workbook plot`: the loss curves of one or more runs, from any common log format, in one figure.
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Draw the loss curves of one or more training runs in one figure.",
+        discussion: """
+            Draws the curves logged by training runs, from this tool or others, and writes the \
+            plotted numbers beside the figure (FILE.png gets FILE.csv), so it can be redrawn or \
+            checked without the logs.
+
+            THE LOGS it reads, told apart by their contents:
+              workbook train --losses   {"losses": [...], "held_out_losses": [...]}
+              Keras CSVLogger           epoch,loss,val_loss,...
+              Keras history as JSON     {"loss": [...], "val_loss": [...]}
+              Lightning metrics.csv     epoch,step,train_loss,val_loss, with blank
+                                        cells where a metric was not logged
+              any CSV with a header row and an epoch or step column
+
+            In a CSV, a blank cell is a value not logged on that row; nan, inf and NA are gaps in \
+            the line. Keras and Lightning count epochs from 0: their epochs are shifted to count \
+            completed epochs from 1, as workbook train does, so runs from both line up. A \
+            Lightning file that logged the training loss at every step is drawn against steps.
+
+            WHAT IS DRAWN: every column whose name holds "loss", unless --metric names the \
+            columns (e.g. --metric val_accuracy). Validation curves (val_..., valid..., test_..., \
+            held_out_...) are dashed, training curves solid, in one colour per run; each run \
+            has its own colour and is named by its file (or --label, once per run, in order). \
+            Each validation curve's best epoch (its lowest loss, or highest accuracy, AUC, F1, \
+            precision or recall) gets a diamond, and the legend says which epoch that is when \
+            there is one. The y axis is logarithmic when the values span more than two decades \
+            (from a saturated start, say) or with --log-y.
+
+            SMOOTHING: --smooth S (0 ≤ S < 1) draws the exponential moving average \
+            m_t = S·m_(t-1) + (1 - S)·v_t, divided by 1 - S^t so that its first values are not \
+            pulled towards 0 (TensorBoard's slider), over the raw values drawn faintly; the title \
+            gives S. 0.6 evens out a noisy per-step loss; the best epoch stays that of the raw values.
+
+            EXAMPLES:
+              One run of workbook train, its training and held-out loss:
+                workbook train --data Data/moons.csv --epochs 30 --losses a.json
+                workbook plot a.json --output moons.png
+              Two runs compared, each named:
+                workbook plot a.json b.json --label 6,6 --label 16,8 --output c.png
+              A Keras CSVLogger file and a Lightning log, smoothed:
+                workbook plot training.log version_0/metrics.csv --smooth 0.6 \\
+                  --output both.png
+              Accuracy instead of the loss, twice the pixels (HiDPI screens):
+                workbook plot training.log --metric accuracy,val_accuracy \\
+                  --scale 2 --output acc.png
+
+            Exit status: 0 drawn; 1 the figure could not be written; 2 bad input (the message \
+            names the file, line and column, or the columns it found). Nothing is written then.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Log files: --losses JSON, Keras CSVLogger, Lightning metrics.csv, or CSV with an epoch or step column.",
+                                 valueName: "run"))
+    var runs: [String] = []
+
+    @Option(help: ArgumentHelp("The figure to write; the plotted numbers go to the same name with .csv.", valueName: "file.png"))
+    var output: String
+
+    @Option(help: ArgumentHelp("A run's name in the legend, once per run in order (default: its file name).", valueName: "name"))
+    var label: [String] = []
+
+    @Option(help: ArgumentHelp("Columns to draw, comma-separated or repeated (default: every column whose name holds \"loss\").",
+                               valueName: "names"))
+    var metric: [String] = []
+
+    @Flag(help: "A logarithmic y axis (by default when the values span more than two decades).")
+    var logY = false
+
+    @Option(help: ArgumentHelp("Smooth by an exponential moving average with weight S, start-up bias corrected; raw values drawn faintly.",
+                               valueName: "S"))
+    var smooth: Double?
+
+    @Option(help: "The figure's width in pixels at scale 1.")
+    var width = 800
+
+    @Option(help: "The figure's height in pixels at scale 1.")
+    var height = 600
+
+    @Option(help: ArgumentHelp("Pixels per point: 2 for high-density screens (same layout, twice the pixels).", valueName: "1|2|3"))
+    var scale = 1
+
+    func run() throws {
+        do {
+            let figure = try makeFigure()
+            try GraphicsLibrary.load()
+            let png = try figure.chart.pngData(width: width * scale, height: height * scale)
+            try TrainingFiles.write(png, to: output, option: "--output")
+            try TrainingFiles.write(Data(figure.csvText.utf8), to: numbersPath, option: "--output")
+            Console.line("Wrote \(output) and its numbers, \(numbersPath)")
+        } catch let error as TrainingInputError {
+            throw BadInput.report(error.description)
+        } catch let error as PlotError {
+            Console.error("Error: cannot draw \(output): \(error)")
+            throw ExitCode.failure
+        } catch let error as CannotWrite {
+            Console.error("Error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Checks the options and reads every run before anything is drawn or written.
+    private func makeFigure() throws -> RunFigure {
+        guard !runs.isEmpty else { throw TrainingInputError("no run to plot: name one or more log files, e.g. workbook plot losses.json --output loss.png") }
+        guard output.lowercased().hasSuffix(".png") else {
+            throw TrainingInputError("--output \(output): the figure is a PNG; give a name ending in .png")
+        }
+        try TrainingFiles.checkWritable(output, option: "--output")
+        let inputs = Set(runs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        for path in [output, numbersPath] where inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) {
+            throw TrainingInputError("--output \(output) would overwrite \(path), one of the runs; give another name")
+        }
+        guard label.isEmpty || label.count == runs.count else {
+            throw TrainingInputError("--label given \(label.count) time\(label.count == 1 ? "" : "s") for \(runs.count) run\(runs.count == 1 ? "" : "s"); "
+                + "give one label per run, in order, or none")
+        }
+        if let smooth, !(smooth >= 0 && smooth < 1) {
+            throw TrainingInputError("--smooth \(smooth): the weight S must be at least 0 and less than 1 (0.6 is a common choice)")
+        }
+        guard [1, 2, 3].contains(scale) else { throw TrainingInputError("--scale \(scale): give 1, 2 or 3") }
+        guard (320...4000).contains(width), (240...4000).contains(height) else {
+            throw TrainingInputError("--width \(width) --height \(height): give at least 320 by 240 and at most 4000 pixels a side")
+        }
+        let logs = try runs.map(RunLog.read)
+        let labels = label.isEmpty ? Self.defaultLabels(runs) : label
+        let metrics = metric.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty }
+        return try RunFigure(runs: Array(zip(labels, logs)).map { (label: $0.0, log: $0.1) }, metrics: metrics,
+                             smoothing: smooth, logarithmicY: logY ? true : nil)
+    }
+
+    /// FILE.png's numbers: FILE.csv.
+    private var numbersPath: String {
+        String(output.dropLast(4)) + ".csv"
+    }
+
+    /// Each run's file name without its extension; where two runs share one (every
+    /// Lightning log is metrics.csv), the folder it sits in comes first.
+    static func defaultLabels(_ paths: [String]) -> [String] {
+        let names = paths.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        return zip(paths, names).map { path, name in
+            names.filter { $0 == name }.count > 1
+                ? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent + "/" + name : name
+        }
+    }
+}
+#endif

@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+/// `workbook plot` as a user runs it: one test per log format, the options, and
+/// every bad input answered in one line with status 2 and nothing written.
+struct PlotCommandTests {
+    static let logs = Workbook.fixtures.appendingPathComponent("logs")
+
+    /// A PNG's width and height, from its IHDR chunk.
+    static func pngSize(_ url: URL) throws -> (width: Int, height: Int) {
+        let bytes = [UInt8](try Data(contentsOf: url))
+        try #require(bytes.count > 24 && bytes[1...3] == [0x50, 0x4E, 0x47], "not a PNG")
+        func number(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (number(16), number(20))
+    }
+
+    /// The written numbers: one dictionary per row, keyed by the header.
+    static func rows(_ url: URL) throws -> [[String: String]] {
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+    }
+
+    /// Runs `workbook plot` in a fresh folder; gives the result and the folder.
+    static func plot(_ arguments: [String]) throws -> (Workbook.Result, URL) {
+        let folder = try Workbook.temporaryFolder()
+        return (try Workbook.run(["plot"] + arguments, in: folder), folder)
+    }
+
+    /// A fixture's column by name, as numbers ("" for a blank cell).
+    static func column(_ name: String, of file: String) throws -> [String] {
+        let lines = try String(contentsOf: logs.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let index = try #require(header.firstIndex(of: name))
+        return lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[index] }
+    }
+
+    @Test func kerasCSVLoggerFile() throws {
+        let (result, folder) = try Self.plot([Self.logs.appendingPathComponent("keras-training.log").path, "--output", "k.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try Self.pngSize(folder.appendingPathComponent("k.png")) == (800, 600))
+        let rows = try Self.rows(folder.appendingPathComponent("k.csv"))
+        #expect(Set(rows.map { $0["metric"]! }) == ["loss", "val_loss"], "by default the loss columns only")
+        // The best validation epoch, found here from the file itself: Keras counts from 0, the figure from 1.
+        let validation = try Self.column("val_loss", of: "keras-training.log").map { Double($0)! }
+        let best = validation.indices.min { validation[$0] < validation[$1] }!
+        let marked = rows.filter { $0["best"] == "1" }
+        #expect(marked.count == 1)
+        #expect(marked.first?["metric"] == "val_loss" && marked.first?["epoch"] == "\(best + 1)")
+        let loss = try Self.column("loss", of: "keras-training.log").map { Double($0)! }
+        #expect(rows.filter { $0["metric"] == "loss" }.map { Double($0["value"]!)! } == loss)
+    }
+
+    @Test func lightningMetricsFile() throws {
+        let (result, folder) = try Self.plot([Self.logs.appendingPathComponent("lightning-metrics.csv").path, "--output", "l.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("l.csv"))
+        // Drawn against steps (the training loss was logged several times an epoch); blank cells left out.
+        let train = try Self.column("train_loss", of: "lightning-metrics.csv").filter { !$0.isEmpty }
+        let validation = try Self.column("val_loss", of: "lightning-metrics.csv").filter { !$0.isEmpty }
+        #expect(rows.filter { $0["metric"] == "train_loss" }.map { $0["value"]! }.map { Double($0)! } == train.map { Double($0)! })
+        #expect(rows.filter { $0["metric"] == "val_loss" }.count == validation.count)
+        #expect(rows.allSatisfy { $0["step"] != nil })
+    }
+
+    @Test func ourLossesJSONTwoRunsLabelled() throws {
+        let (result, folder) = try Self.plot([Self.logs.appendingPathComponent("moons-losses.json").path,
+                                              Self.logs.appendingPathComponent("moons-16-8-losses.json").path,
+                                              "--label", "6,6", "--label", "16,8", "--output", "two.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("two.csv"))
+        // A label holding a comma is quoted in the CSV.
+        #expect(try String(contentsOf: folder.appendingPathComponent("two.csv"), encoding: .utf8).contains("\"6,6\",held_out_losses,1,"))
+        #expect(rows.count == 4 * 30)
+    }
+
+    @Test func anyCSVWithAnEpochColumn() throws {
+        let (result, folder) = try Self.plot([Self.logs.appendingPathComponent("custom-log.csv").path, "--output", "c.png",
+                                              "--smooth", "0.5"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("c.csv")).filter { $0["metric"] == "train_loss" }
+        // The bias-corrected average by hand over the first two values, S = 0.5: v1, then (0.25·v1 + 0.5·v2) / 0.75.
+        let v = rows.map { Double($0["value"]!)! }, smoothed = rows.map { Double($0["smoothed"]!)! }
+        #expect(smoothed[0] == v[0])
+        #expect(abs(smoothed[1] - (0.25 * v[0] + 0.5 * v[1]) / 0.75) <= 1e-15)
+        #expect(!rows.contains { $0["metric"] == "learning_rate" })
+    }
+
+    @Test func scaleWidthAndHeightSetThePixels() throws {
+        let json = Self.logs.appendingPathComponent("moons-losses.json").path
+        let (result, folder) = try Self.plot([json, "--output", "a.png", "--scale", "2"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try Self.pngSize(folder.appendingPathComponent("a.png")) == (1600, 1200))
+        let other = try Workbook.run(["plot", json, "--output", "b.png", "--width", "640", "--height", "400"], in: folder)
+        #expect(other.status == 0)
+        #expect(try Self.pngSize(folder.appendingPathComponent("b.png")) == (640, 400))
+    }
+
+    @Test func chosenMetricsAreDrawn() throws {
+        let (result, folder) = try Self.plot([Self.logs.appendingPathComponent("keras-training.log").path,
+                                              "--metric", "accuracy,val_accuracy", "--output", "acc.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("acc.csv"))
+        #expect(Set(rows.map { $0["metric"]! }) == ["accuracy", "val_accuracy"])
+        let accuracy = try Self.column("val_accuracy", of: "keras-training.log").map { Double($0)! }
+        let best = accuracy.indices.max { accuracy[$0] < accuracy[$1] }!
+        #expect(rows.first { $0["best"] == "1" }?["epoch"] == "\(best + 1)", "accuracy is best at its highest")
+    }
+
+    @Test func helpTeaches() throws {
+        let result = try Workbook.run(["plot", "--help"])
+        #expect(result.status == 0)
+        for words in ["Keras", "Lightning", "--losses", "EXAMPLES:", "--smooth 0.6", "best epoch", "two decades", "--scale 2", "FILE.csv"] {
+            #expect(result.standardOutput.contains(words), "--help should mention \(words)")
+        }
+    }
+
+    // Bad input: one line, status 2, neither the PNG nor its CSV written.
+
+    static func expectRefused(_ files: [String: String], _ arguments: [String], saying expected: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        let result = try Workbook.run(["plot"] + arguments + ["--output", "out.png"], in: folder)
+        #expect(result.status == 2, sourceLocation: sourceLocation)
+        #expect(result.standardError == "Error: " + expected + "\n", sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.png").path), sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.csv").path), sourceLocation: sourceLocation)
+    }
+
+    @Test func aRaggedRow() throws {
+        try Self.expectRefused(["r.csv": "epoch,loss\n0,0.5\n1\n"], ["r.csv"],
+                               saying: "r.csv, line 3: has 1 field, expected 2 like the header (epoch,loss)")
+    }
+
+    @Test func aNonNumericCell() throws {
+        try Self.expectRefused(["r.csv": "epoch,loss\n0,0.5\n1,low\n"], ["r.csv"],
+                               saying: "r.csv, line 3, column 2 (loss): \"low\" is not a number; expected a logged value, or an empty cell where none was logged")
+    }
+
+    @Test func nothingToPlot() throws {
+        try Self.expectRefused(["r.csv": "epoch,loss\n"], ["r.csv"],
+                               saying: "r.csv: no data rows, nothing to plot (columns found: epoch, loss)")
+        try Self.expectRefused(["r.json": #"{"epochs": 3}"#], ["r.json"],
+                               saying: "r.json: nothing to plot: no key holds an array of numbers (keys found: epochs)")
+    }
+
+    @Test func anUnknownMetric() throws {
+        try Self.expectRefused(["r.csv": "epoch,loss,val_loss\n0,0.5,0.6\n"], ["r.csv", "--metric", "val_acc"],
+                               saying: "r.csv: no column \"val_acc\" for --metric (columns found: loss, val_loss)")
+    }
+
+    @Test func badOptions() throws {
+        let run = ["r.csv": "epoch,loss\n0,0.5\n"]
+        try Self.expectRefused(run, ["r.csv", "--smooth", "1"],
+                               saying: "--smooth 1.0: the weight S must be at least 0 and less than 1 (0.6 is a common choice)")
+        try Self.expectRefused(run, ["r.csv", "--label", "a", "--label", "b"],
+                               saying: "--label given 2 times for 1 run; give one label per run, in order, or none")
+        try Self.expectRefused(["r.csv": "epoch,loss\n0,0.5\n1,0\n"], ["r.csv", "--log-y"],
+                               saying: "--log-y: loss in r holds values ≤ 0, which a logarithmic axis cannot show")
+        try Self.expectRefused(run, ["missing.csv"], saying: "missing.csv: no such file")
+    }
+
+    @Test func aMistypedOptionIsOneLine() throws {
+        let (result, folder) = try Self.plot(["run.json", "--smoth", "0.5", "--output", "out.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("Error: ") && result.standardError.contains("--smoth"))
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+    }
+
+    @Test func theNumbersNeverOverwriteARun() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = "epoch,loss\n0,0.5\n1,0.4\n"
+        try Data(text.utf8).write(to: folder.appendingPathComponent("run.csv"))
+        let result = try Workbook.run(["plot", "run.csv", "--output", "run.png"], in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError == "Error: --output run.png would overwrite run.csv, one of the runs; give another name\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("run.csv"), encoding: .utf8) == text)
+    }
+}

@@ -16,21 +16,22 @@ struct NextStep {
             }) else {
                 return "Every chapter is done. Try `swift run workbook train --help` on your own data."
             }
-            return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `swift run workbook run \(next.number)`."
+            return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `./workbook run \(next.number)`."
         case .exerciseOpen:
             let open = (run.info.needs.compactMap(ExerciseCatalog.exercise) + run.info.exercises)
                 .first { source.isOpen($0) }
-            guard let open else { return "Run it again: `swift run workbook run \(run.info.number)`." }
+            guard let open else { return "Run it again: `./workbook run \(run.info.number)`." }
             return "Next: write Exercise \(open.number) (\(open.name)) at \(source.location(of: open)), "
-                + "then `swift run workbook run \(run.info.number)`."
+                + "then `./workbook run \(run.info.number)`."
         case .failed:
             let first = run.record?.checks.first { !$0.passed }
-            let hint = first?.exercise.map { "; stuck? `swift run workbook hint \($0)`" } ?? ""
-            return "Fix the first failing check, then `swift run workbook run \(run.info.number)`\(hint)."
+            let hint = first?.exercise.map { "; stuck? `./workbook hint \($0)`" } ?? ""
+            let name = first.map { " of chapter \(run.info.number), \"\($0.name)\"" } ?? ""
+            return "Fix the first failing check\(name), then `./workbook run \(run.info.number)`\(hint)."
         case .didNotBuild:
-            return "Fix the compiler's first error above, then `swift run workbook run \(run.info.number)`."
+            return "Fix the compiler's first error above, then `./workbook run \(run.info.number)`."
         default:
-            return "Run it again after a fix: `swift run workbook run \(run.info.number)`."
+            return "Run it again after a fix: `./workbook run \(run.info.number)`."
         }
     }
 }

@@ -6,7 +6,9 @@ import Workbook
 struct NextStep {
     let workspace: Workspace
 
-    func after(_ run: ChapterRun) -> String {
+    /// `checksShown`: the chapter's checks were printed just above, so the
+    /// failing one need not be named again.
+    func after(_ run: ChapterRun, checksShown: Bool = true) -> String {
         let source = ExerciseSource(packageRoot: workspace.root)
         switch run.status {
         case .passed:
@@ -26,8 +28,11 @@ struct NextStep {
         case .failed:
             let first = run.record?.checks.first { !$0.passed }
             let hint = first?.exercise.map { "; stuck? `./workbook hint \($0)`" } ?? ""
-            let name = first.map { " of chapter \(run.info.number), \"\($0.name)\"" } ?? ""
-            return "Fix the first failing check\(name), then `./workbook run \(run.info.number)`\(hint)."
+            guard !checksShown, let first else {
+                return "Fix the first failing check, then `./workbook run \(run.info.number)`\(hint)."
+            }
+            return "Next: fix chapter \(run.info.number)'s check \"\(first.name)\"; "
+                + "`./workbook run \(run.info.number)` shows it\(hint)."
         case .didNotBuild:
             return "Fix the compiler's first error above, then `./workbook run \(run.info.number)`."
         default:

@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
         // A short screen: where you stand and what to do next. Every check's
         // result is in the report, and `workbook run N` shows one chapter's.
         let runs = try runAllChapters(in: workspace, timeout: options.timeout, outputFolder: folder, echo: false)
-        printSummary(runs, in: workspace, withTable: false)
+        printSummary(runs, in: workspace, checksShown: false)
 
         let written = try ReportWriter(outputFolder: folder, packageRoot: workspace.root).write(runs)
         for link in written.unresolvedLinks {

@@ -64,10 +64,11 @@ extension ChapterRun {
     }
 }
 
-/// The closing table, one line per chapter (left out where the chapters
-/// printed their lines as they ended), then the totals and the next step.
-func printSummary(_ runs: [ChapterRun], in workspace: Workspace, withTable: Bool = true) {
-    if withTable {
+/// The closing table, one line per chapter, then the totals and the next step.
+/// Without `checksShown` the chapters printed their lines as they ended
+/// (`runAllChapters` without echo): no table, and the next step names the check.
+func printSummary(_ runs: [ChapterRun], in workspace: Workspace, checksShown: Bool = true) {
+    if checksShown {
         Console.line("")
         Console.line(Console.bold("Summary"))
         let manifest = workspace.manifest
@@ -80,7 +81,7 @@ func printSummary(_ runs: [ChapterRun], in workspace: Workspace, withTable: Bool
     Console.line(passed == runs.count ? Console.green(line) : runs.contains(where: \.isFailure) ? Console.red(line) : line)
     workspace.warnAboutCodeOutsideRegions()
     if let first = runs.first(where: { $0.status != .passed }) {
-        Console.line(NextStep(workspace: workspace).after(first))
+        Console.line(NextStep(workspace: workspace).after(first, checksShown: checksShown))
     }
 }
 

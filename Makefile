@@ -22,9 +22,14 @@ test: build test-deps
 build: deps
 	$(SWIFT) build --product workbook
 
+# A release build with the Swift runtime linked in, as README's numbers were
+# measured: `swift build` takes --static-swift-stdlib, `swift run` does not.
+RELEASE := -c release --static-swift-stdlib
+
 bench: deps
-	$(SWIFT) run -c release --static-swift-stdlib workbook bench
-	$(SWIFT) run -c release --static-swift-stdlib workbook bench-report
+	$(SWIFT) build $(RELEASE) --product workbook
+	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/workbook" bench
+	"$$($(SWIFT) build $(RELEASE) --show-bin-path)/workbook" bench-report
 
 # The learner's edit→run loop (./workbook run 1, watch) against swift build plus
 # the chapter itself, in a learner edition kept in $TMPDIR between runs.

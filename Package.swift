@@ -23,7 +23,7 @@ let chapters = [
 /// What each chapter links beyond the learner's network and the harness: the
 /// charts for those that draw.
 let chapterExtras: [String: [Target.Dependency]] = [
-    "02-activations": ["Plot"], "05-loss": ["Plot"], "08-fit": ["Plot"],
+    "02-activations": ["Plot"], "04-forward": ["Plot"], "05-loss": ["Plot"], "07-backward": ["Plot"], "08-fit": ["Plot"],
     "09-evaluation": ["Plot"], "10-tuning": ["Plot"],
 ]
 

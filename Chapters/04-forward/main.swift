@@ -50,6 +50,7 @@
 import CourseData
 import Foundation
 import NeuralNetwork
+import Plot
 import Workbook
 // BEGIN HIDDEN TESTS
 #if canImport(HiddenChecks)
@@ -168,6 +169,29 @@ chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = 
     var courseNetwork = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()],
                                    generator: &courseRandom)
     try expect(courseNetwork.forward(x).scalar, closeTo: 0.36421070887579093, tolerance: 1e-14, "ŷ")
+}
+
+//: ## Figure
+//:
+//: The hand-worked network of the checks, drawn as a graph with the numbers
+//: your forward pass kept: a box per neuron with its bias b, weighted sum z and
+//: activation a, an edge per weight. Each box's a is what the next layer kept
+//: as its input (the output's a is ŷ), so a pass that kept the wrong numbers
+//: shows it here. Check one box by hand: the upper neuron of layer 1 sums
+//: 1·1 + 2·2 + 0.5 = 5.5. Chapter 7 draws the same graph after the backward pass.
+chapter.figure("graph", caption: "The hand-worked 2 → 2 → 1 network on x = [1, 2], as your forward pass left it",
+               needs: ["4.1", "4.2"]) { url in
+    var network = handWorkedNetwork()
+    let yHat = network.forward(Matrix(column: [1, 2]))
+    // A layer's a is the next layer's kept input; the last layer's is ŷ.
+    let outputs = network.layers.dropFirst().map(\.input.elements) + [yHat.elements]
+    let layers = zip(network.layers, outputs).map { layer, a in
+        NetworkGraph.Layer(activation: layer.activation.name, weights: layer.weights.rowArrays,
+                           biases: layer.biases.elements, weightedSums: layer.weightedSums.elements, activations: a)
+    }
+    let graph = NetworkGraph(title: "Forward pass of x = [1, 2]: ŷ = \(NetworkGraph.format(yHat.scalar))",
+                             inputs: [1, 2], layers: layers)
+    try graph.writePNG(to: url, width: 800, height: 600)
 }
 
 // BEGIN HIDDEN TESTS

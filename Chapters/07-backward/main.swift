@@ -55,6 +55,7 @@
 import CourseData
 import Foundation
 import NeuralNetwork
+import Plot
 import Workbook
 // BEGIN HIDDEN TESTS
 #if canImport(HiddenChecks)
@@ -272,6 +273,79 @@ chapter.check("one small step downhill lowers the loss", exercise: "7.2") {
     let after = loss(of: network, x: x, y: y)
     chapter.note("loss on x = [1, 0], y = 1: \(before) before the step, \(after) after")
     try expect(after < before, "expected the loss to fall after a step with α = 0.01, it went from \(before) to \(after)")
+}
+
+/*:
+ ## Figure: backpropagation, seen
+
+ Chapter 4 drew its hand-worked network after the forward pass of x = [1, 2].
+ Here is the same network after your `Perceptron.backward` with the label
+ y = 1: each box adds its dz and da, each edge its weight's gradient dW, and
+ the edge's colour says how large dW is and which way the step moves the
+ weight. By hand, from the output back:
+
+     ŷ   = σ(0) = ½,              da² = (ŷ − y)/(ŷ(1 − ŷ)) = −½ / ¼ = −2
+     dz² = da²·σ′(0) = −2·¼ = −½,  dW² = dz²·a¹ᵀ = [−½·5.5, −½·0] = [−2.75, 0]
+     da¹ = W²ᵀ·dz² = [0.2·(−½), 3·(−½)] = [−0.1, −1.5]
+     dz¹ = da¹ ⊙ relu′(z¹) = [−0.1·1, −1.5·0] = [−0.1, 0]
+     dW¹ = dz¹·xᵀ = [[−0.1, −0.2], [0, 0]]
+
+ The lower hidden neuron had z = −1, so ReLU blocked it: a large da = −1.5
+ arrives, yet its dz and both weights into it get 0, and the weight 3 out of
+ it gets 0 too, because its a was 0. Only the path through the upper neuron
+ learns from this sample.
+
+ dW and dz are read off your step as in the gradient check: (before − after)/α
+ with α = 0.25. The output's da is your `binaryCrossEntropyGradient`; a
+ hidden neuron's da, and the inputs', add up what each neuron after it sends
+ back, weight times dz, one term at a time.
+ */
+chapter.figure("gradients", caption: "The hand-worked 2 → 2 → 1 network after your backward pass with y = 1: "
+    + "edges coloured by ∂L/∂w", needs: ["4.1", "4.2", "6.1", "7.1", "7.2"]) { url in
+    let x = [1.0, 2.0], y = 1.0, learningRate = 0.25
+    var network = Perceptron(layers: [
+        Layer(weights: Matrix([[1, 2], [-1, 0.5]]), biases: Matrix(column: [0.5, -1]), activation: ReLU()),
+        Layer(weights: Matrix([[0.2, 3]]), biases: Matrix(column: [-1.1]), activation: Sigmoid()),
+    ])
+    let yHat = network.forward(Matrix(column: x)).scalar
+    let before = network
+    network.backward(label: y, prediction: yHat, learningRate: learningRate)
+    guard zip(before.layers, network.layers).allSatisfy({ $0.weights.shape == $1.weights.shape && $0.biases.shape == $1.biases.shape })
+    else { throw CheckFailure("backward changed the shape of a layer's W or b") }
+
+    func stepTaken(_ old: Matrix, _ new: Matrix) -> [Double] {
+        zip(old.elements, new.elements).map { ($0 - $1) / learningRate }
+    }
+    let dz = zip(before.layers, network.layers).map { stepTaken($0.biases, $1.biases) }
+    let dW = zip(before.layers, network.layers).map { old, new in
+        Matrix(rows: old.weights.rows, columns: old.weights.columns, elements: stepTaken(old.weights, new.weights)).rowArrays
+    }
+    /// ∂L/∂a of the inputs of `layer`: each input's share of every neuron's dz, through the weight between them.
+    func daSentBack(through layer: Layer, dz: [Double]) -> [Double] {
+        (0..<layer.inputCount).map { input in
+            var total = 0.0
+            for neuron in 0..<layer.neuronCount { total += layer.weights[neuron, input] * dz[neuron] }
+            return total
+        }
+    }
+    let last = before.layers.count - 1
+    let da = before.layers.indices.map { index in
+        index == last ? [binaryCrossEntropyGradient(label: y, prediction: yHat)]
+            : daSentBack(through: before.layers[index + 1], dz: dz[index + 1])
+    }
+    // A layer's a is the next layer's kept input; the last layer's is ŷ.
+    let outputs = before.layers.dropFirst().map(\.input.elements) + [[yHat]]
+    let layers = before.layers.indices.map { index in
+        let layer = before.layers[index]
+        return NetworkGraph.Layer(
+            activation: layer.activation.name, weights: layer.weights.rowArrays, biases: layer.biases.elements,
+            weightedSums: layer.weightedSums.elements, activations: outputs[index],
+            gradients: .init(activations: da[index], weightedSums: dz[index], weights: dW[index]))
+    }
+    let graph = NetworkGraph(title: "After backward with y = 1: ŷ = \(NetworkGraph.format(yHat)), "
+                                 + "L = \(NetworkGraph.format(binaryCrossEntropy(label: y, prediction: yHat)))",
+                             inputs: x, inputGradients: daSentBack(through: before.layers[0], dz: dz[0]), layers: layers)
+    try graph.writePNG(to: url, width: 800, height: 600)
 }
 
 // BEGIN HIDDEN TESTS

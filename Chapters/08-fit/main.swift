@@ -235,6 +235,114 @@ chapter.figure("boundary", caption: "Decision boundary of the trained course net
     try map.writePNG(to: url, width: 800, height: 600)
 }
 
+/*:
+ ## Predict, then run
+
+ Three short experiments with your `fit`. Each asks you first: decide on
+ your answer before you run the chapter, then compare it with what the
+ chapter prints under "predict, then run".
+
+ **1. A step far too large.** The course's α is 0.01. Train the same network
+ from the same seed with α = 20, two thousand times larger. What happens?
+
+ - (a) it learns XOR in one epoch instead of ten
+ - (b) the weights shoot far off, the sigmoid's output reaches exactly 0
+   or 1, and `fit` stops with `TrainingError.saturatedOutput`
+ - (c) the loss falls as before, only more jumpily
+ - (d) the loss grows a little each epoch but training finishes
+
+ **2. No shuffle, sorted by class.** Take `Data/xor.csv` with every class-0
+ sample first and every class-1 sample after, and train with
+ `fit(..., shuffle: false, ...)`: the same network, seed, 10 epochs and α.
+ Shuffled, the network ends with 398 of the 400 points right and a last
+ epoch's loss of 0.045. Sorted and unshuffled?
+
+ - (a) the same: the order of the samples does not matter to the sum
+ - (b) clearly fewer points right, and a clearly higher loss
+ - (c) clearly fewer points right, yet a last epoch's loss nearly as low
+ - (d) about half right: the network only ever says class 1
+
+ **3. Five seeds.** Train the course network five times, from seeds 1 to 5
+ instead of 10, everything else unchanged. How far apart are the last
+ epochs' losses?
+
+ - (a) several times apart: some starts learn XOR in 10 epochs, some do not yet
+ - (b) they agree to two digits: the seed hardly matters
+ - (c) within a factor of two of each other
+ */
+/// The experiments call your code outside any check, so they wait until it is known to work.
+let experimentsReady = chapter.isWritten("8.1") && chapter.checksPassed
+if !experimentsReady {
+    chapter.note("predict, then run: the three experiments run once Perceptron.fit passes its checks")
+}
+
+@MainActor func experiment(_ number: Int, _ run: () throws -> [String]) {
+    guard experimentsReady else { return }
+    do {
+        let lines = try run()
+        chapter.note("predict, then run \(number): " + lines.joined(separator: "\n"))
+    } catch {
+        chapter.note("predict, then run \(number): stopped: \(error)")
+    }
+}
+
+/// How many points of `data` the network puts on their own side of ŷ = ½.
+func correctCount(of network: Perceptron, on data: DataSet) -> Int {
+    zip(data.features, data.labels).filter { Double(network.predict($0)) == $1 }.count
+}
+
+func courseNetwork(seed: UInt32) -> (network: Perceptron, generator: NumPyRandom) {
+    var random = NumPyRandom(seed: seed)
+    let network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
+    return (network, random)
+}
+
+experiment(1) {
+    var (network, random) = courseNetwork(seed: 10)
+    do {
+        let losses = try network.fit(data, epochs: 10, learningRate: 20, generator: &random)
+        let answer = losses.last! > losses.first! ? "(d)" : losses.first! < 0.2 ? "(a)" : "(c)"
+        return ["with α = 20 training finished, losses \(losses.map { String(format: "%.3f", $0) })",
+                "answer \(answer): a step this large overshoots, moving the weights further than the slope it was measured on holds"]
+    } catch let error as TrainingError {
+        return ["with α = 20 fit stopped: \(error)",
+                "answer (b): each step is 2000 times longer, the weighted sums grow huge, σ rounds to exactly 0 or 1"]
+    }
+}
+
+experiment(2) {
+    let order = data.labels.indices.sorted { (data.labels[$0], $0) < (data.labels[$1], $1) }
+    let sorted = data.reordered(by: order)
+    var (unshuffled, random) = courseNetwork(seed: 10)
+    let losses = try unshuffled.fit(sorted, epochs: 10, learningRate: 0.01, shuffle: false, generator: &random)
+    let wholeFile = averageBinaryCrossEntropy(labels: data.labels, predictions: data.features.map { unshuffled.probability($0) })
+    let shuffled = try training()
+    let correct = correctCount(of: unshuffled, on: data), shuffledCorrect = correctCount(of: shuffled.network, on: data)
+    let answer = correct >= shuffledCorrect - 5 ? "(a)" : correct <= data.count * 6 / 10 ? "(d)"
+        : losses.last! <= 2 * shuffled.losses.last! ? "(c)" : "(b)"
+    return ["sorted by class, no shuffle: \(correct) of \(data.count) right, "
+            + "last epoch's loss \(String(format: "%.3f", losses.last!)); the final network's loss on the whole file "
+            + "\(String(format: "%.3f", wholeFile))",
+            "answer \(answer): fit scores each sample just before its own step, and in sorted order the network has just been pulled "
+            + "towards that sample's class for 200 steps: the epoch's loss flatters it"]
+}
+
+experiment(3) {
+    var finals: [(seed: UInt32, loss: Double, correct: Int)] = []
+    for seed in UInt32(1)...5 {
+        var (network, random) = courseNetwork(seed: seed)
+        let losses = try network.fit(data, epochs: 10, learningRate: 0.01, generator: &random)
+        finals.append((seed, losses.last!, correctCount(of: network, on: data)))
+    }
+    let losses = finals.map(\.loss)
+    let ratio = losses.max()! / losses.min()!
+    let answer = ratio < 1.1 ? "(b)" : ratio < 2 ? "(c)" : "(a)"
+    return finals.map { "seed \($0.seed): last loss \(String(format: "%.3f", $0.loss)), \($0.correct) of \(data.count) right" }
+        + ["answer \(answer): from \(String(format: "%.3f", losses.min()!)) to \(String(format: "%.3f", losses.max()!)), "
+           + "\(String(format: "%.1f", ratio))× apart: the seed decides where "
+           + "descent starts, and from some starts 10 epochs are not enough; so compare settings over several seeds (chapter 10)"]
+}
+
 // BEGIN HIDDEN TESTS
 // Every exercise of the chapter once more, on inputs drawn for each grading run.
 #if canImport(HiddenChecks)

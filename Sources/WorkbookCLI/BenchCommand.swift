@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
             Time a release build, as the numbers of a debug build mean little, with the Swift \
             runtime linked in, as README's numbers were measured:
 
-              swift run -c release --static-swift-stdlib workbook bench
+              make bench
             """,
         shouldDisplay: Workspace.isInstructorCopy
     )

@@ -112,5 +112,53 @@ enum Samples {
         ("boundary", boundary), ("linear-boundary", linearBoundary), ("confusion", confusion),
         ("cross-entropy", crossEntropy), ("confusion-long", longTitleConfusion),
         ("short-loss", shortLossCurve), ("grid-search", gridSearch), ("misclassified", misclassifiedBoundary),
+        ("network-forward", networkForward), ("network-gradients", networkGradients), ("band-panels", bandPanels),
     ] }
+
+    /// Nine settings, each a mean over four runs with its lowest-to-highest band, like chapter 10's search.
+    static var bandPanels: BandPanels {
+        var panels: [BandPanels.Panel] = []
+        for size in [20, 25, 30] {
+            for (rateIndex, rate) in [0.02, 0.01, 0.005].enumerated() {
+                let speed = rate * Double(size) / 6
+                let runs = (0..<4).map { run in
+                    (1...50).map { (epoch: Int) -> Double in
+                        let decay: Double = 0.6 * exp(-speed * Double(epoch)) + 0.08
+                        let wobble: Double = 0.02 * Double(run) * (1 + sin(Double(epoch + run)))
+                        return decay + wobble
+                    }
+                }
+                let mean = (0..<50).map { i in runs.map { $0[i] }.reduce(0, +) / 4 }
+                panels.append(BandPanels.Panel(
+                    title: "\(size)+\(size), α \(rate)", mean: mean,
+                    lower: (0..<50).map { i in runs.map { $0[i] }.min()! }, upper: (0..<50).map { i in runs.map { $0[i] }.max()! },
+                    marks: [10, 30, 50], isHighlighted: size == 30 && rateIndex == 0,
+                    chosenMark: size == 30 && rateIndex == 0 ? 30 : nil))
+            }
+        }
+        return BandPanels(title: "Validation loss per epoch, mean of 4 folds", xLabel: "epoch",
+                          yLabel: "validation loss (log scale)", panels: panels, columns: 3, logarithmicY: true,
+                          reference: .init(name: "course settings", values: (1...10).map { 0.7 - 0.02 * Double($0) }),
+                          bandName: "lowest to highest fold", xTicks: [10, 30, 50])
+    }
+
+    /// Chapter 4's hand-worked 2 → 2 → 1 network on x = [1, 2]: z¹ = [5.5, −1], a¹ = [5.5, 0], ŷ = σ(0) = ½.
+    static var networkForward: NetworkGraph {
+        NetworkGraph(title: "Forward pass of x = [1, 2]", inputs: [1, 2], layers: [
+            .init(activation: "relu", weights: [[1, 2], [-1, 0.5]], biases: [0.5, -1],
+                  weightedSums: [5.5, -1], activations: [5.5, 0]),
+            .init(activation: "sigmoid", weights: [[0.2, 3]], biases: [-1.1], weightedSums: [0], activations: [0.5]),
+        ])
+    }
+
+    /// The same after backward with y = 1: da² = (½ − 1)/¼ = −2, dz² = −2·¼ = −½, dW² = dz²·a¹ᵀ = [−2.75, 0];
+    /// da¹ = W²ᵀ·dz² = [−0.1, −1.5], dz¹ = da¹ ⊙ relu′(z¹) = [−0.1, 0], dW¹ = dz¹·xᵀ; da_x = W¹ᵀ·dz¹ = [−0.1, −0.2].
+    static var networkGradients: NetworkGraph {
+        var graph = networkForward
+        graph.title = "Gradients after backward, y = 1"
+        graph.inputGradients = [-0.1, -0.2]
+        graph.layers[0].gradients = .init(activations: [-0.1, -1.5], weightedSums: [-0.1, 0], weights: [[-0.1, -0.2], [0, 0]])
+        graph.layers[1].gradients = .init(activations: [-2], weightedSums: [-0.5], weights: [[-2.75, 0]])
+        return graph
+    }
 }

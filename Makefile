@@ -6,10 +6,12 @@
 SWIFT ?= swift
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
-.PHONY: run test build deps test-deps bench clean-output
+.PHONY: run test build deps test-deps bench bench-loop clean-output
 
-run: build
-	$(SWIFT) run workbook report
+# ./workbook starts the built tool directly, rebuilding it only when its own
+# sources changed: no SwiftPM check before every start, as `swift run` makes.
+run: deps
+	@SWIFT=$(SWIFT) ./workbook report
 
 test: build test-deps
 	$(SWIFT) test
@@ -26,6 +28,11 @@ bench: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product workbook
 	"$$($(SWIFT) build -c release --show-bin-path)/workbook" bench
 	"$$($(SWIFT) build -c release --show-bin-path)/workbook" bench-report
+
+# The learner's edit→run loop (./workbook run 1, watch) against swift build plus
+# the chapter itself, in a learner edition kept in $TMPDIR between runs.
+bench-loop: deps
+	SWIFT=$(SWIFT) Benchmarks/edit-loop.sh 5
 
 # Homebrew on macOS; elsewhere apt-get, only when something is missing, with
 # sudo only when not root.

@@ -86,8 +86,8 @@ public struct LearnerEdition: Sendable {
     public static let testPlaceholder = """
         // The workbook's own unit tests check the reference solutions, which this
         // learner edition leaves for you to write, so they are not part of your copy.
-        // Your checks are the chapters: `swift run workbook` runs them all and
-        // `swift run workbook run N` runs chapter N.
+        // Your checks are the chapters: `./workbook` runs them all and
+        // `./workbook run N` runs chapter N.
         import Testing
 
         """

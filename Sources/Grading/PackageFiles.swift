@@ -7,7 +7,7 @@ public enum PackageFiles {
     /// What a learner's copy holds. An allow-list, so nothing the instructor keeps
     /// in the package folder (grades, submissions, build folders) can slip in.
     public static let learnerEntries = [
-        "Package.swift", "README.md", "Makefile", ".gitignore",
+        "Package.swift", "README.md", "Makefile", "workbook", ".gitignore",
         "Sources", "Chapters", "Tests", "Data", "docs", "Output/README.md",
     ]
 

@@ -12,7 +12,7 @@ public func exerciseNotDone(_ number: String, _ name: String, chapter: Int, file
         ✎ Exercise \(number) (\(name)) is still open.
           Write it in Sources/\(file), between the BEGIN SOLUTION and END SOLUTION
           markers under "Exercise \(number)"; chapter \(chapter) explains it
-          (swift run workbook list shows where each chapter lives).
+          (./workbook list shows where each chapter lives).
 
         """
     FileHandle.standardError.write(Data(message.utf8))

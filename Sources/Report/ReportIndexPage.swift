@@ -51,7 +51,7 @@ enum ReportIndexPage {
                 "",
                 "**Next:** \(Markdown.link("chapter \(next.info.number), \(next.info.title)", to: next.pageName)) "
                     + "\(Markdown.inline(ReportFormat.advice(next.run.status))). "
-                    + "Then run `swift run workbook run \(next.info.number)`.",
+                    + "Then run `./workbook run \(next.info.number)`.",
             ]
         }
         return lines.joined(separator: "\n") + "\n"

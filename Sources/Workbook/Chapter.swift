@@ -156,7 +156,7 @@ public final class Chapter {
             let blocking = result.message.hasPrefix("needs Exercise ")
                 ? result.message.dropFirst("needs Exercise ".count).prefix { $0 != " " }.description : nil
             if let hinted = blocking ?? exercise, !hidden {
-                say(Console.dim("      stuck? `swift run workbook hint \(hinted)`"))
+                say(Console.dim("      stuck? `./workbook hint \(hinted)`"))
             }
         }
         nextCheck += 1

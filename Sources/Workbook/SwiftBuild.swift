@@ -44,14 +44,40 @@ public struct SwiftBuild: Sendable {
         return Outcome(succeeded: result.termination == .exit(0), output: result.output, packageRoot: packageRoot)
     }
 
-    /// The folder holding the built executables.
+    /// The folder holding the built executables. Asking SwiftPM costs a process
+    /// and a manifest load (about 0.5 s), paid on every `run` and every `watch`
+    /// re-run; so the answer is kept in the build folder, for as long as
+    /// Package.swift, the configuration and the build folder stay what they were.
     public func binFolder() throws -> URL {
+        let cache = buildFolder.appendingPathComponent("workbook-bin-path")
+        let key = binFolderKey
+        if let cached = try? String(contentsOf: cache, encoding: .utf8) {
+            let lines = cached.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var isFolder: ObjCBool = false
+            if lines.count >= 2, lines[0] == key,
+               FileManager.default.fileExists(atPath: lines[1], isDirectory: &isFolder), isFolder.boolValue {
+                return URL(fileURLWithPath: lines[1])
+            }
+        }
         let result = swift(["build", "--show-bin-path"] + commonArguments, timeout: 120, echo: false)
         let path = result.output.split(separator: "\n").last.map(String.init) ?? ""
         guard result.termination == .exit(0), path.hasPrefix("/") else {
             throw CheckFailure("swift build --show-bin-path failed:\n\(result.output)")
         }
+        // Only a cache: a build folder we cannot write to costs the next run 0.5 s, nothing more.
+        try? AtomicFile.write(Data((key + "\n" + path + "\n").utf8), to: cache)
         return URL(fileURLWithPath: path)
+    }
+
+    /// The build folder: `--scratch-path`, or the package's `.build`.
+    private var buildFolder: URL { scratchPath ?? packageRoot.appendingPathComponent(".build") }
+
+    /// What the bin path depends on: the manifest's content, the configuration
+    /// and where the build goes (the path is the build folder, the target's
+    /// triple and the configuration; a folder since removed is asked for again).
+    private var binFolderKey: String {
+        let manifest = (try? String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
+        return StableHash.hex([manifest, configuration, packageRoot.path, buildFolder.path].joined(separator: "\u{0}"))
     }
 
     private var commonArguments: [String] {

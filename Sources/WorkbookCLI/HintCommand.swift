@@ -12,7 +12,7 @@ struct HintCommand: ParsableCommand {
             third. The hints you have seen are kept in .workbook/hints.json, so they stay \
             shown after you close the terminal.
 
-            Example: swift run workbook hint 7.1
+            Example: ./workbook hint 7.1
             """
     )
 
@@ -36,7 +36,7 @@ struct HintCommand: ParsableCommand {
             Console.line(index == count - 1 ? text : Console.dim(text))
         }
         Console.line(Console.dim(count < info.hints.count
-            ? "Ask again for the next: swift run workbook hint \(info.number)"
+            ? "Ask again for the next: ./workbook hint \(info.number)"
             : "That was the last hint. Chapter \(info.chapter)'s prose (\(Catalog.chapter(info.chapter)?.sourcePath ?? "")) works it through too."))
     }
 }

@@ -42,11 +42,11 @@ struct ListCommand: ParsableCommand {
                 if next == nil && exerciseState != .done {
                     let verb = exerciseState == .open ? "write" : exerciseState == .failing ? "fix" : "run"
                     next = "Next: \(verb) Exercise \(exercise.number) (\(exercise.name)) at \(source.location(of: exercise)), "
-                        + "then `swift run workbook run \(info.number)`."
+                        + "then `./workbook run \(info.number)`."
                 }
             }
             if info.exercises.isEmpty && next == nil && entry?.status != ChapterStatus.passed.label {
-                next = "Next: read \(info.sourcePath), then `swift run workbook run \(info.number)`."
+                next = "Next: read \(info.sourcePath), then `./workbook run \(info.number)`."
             }
         }
         let totals = Totals(records: records, in: workspace)

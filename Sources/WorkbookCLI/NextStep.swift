@@ -6,7 +6,9 @@ import Workbook
 struct NextStep {
     let workspace: Workspace
 
-    func after(_ run: ChapterRun) -> String {
+    /// `checksShown`: the chapter's checks were printed just above, so the
+    /// failing one need not be named again.
+    func after(_ run: ChapterRun, checksShown: Bool = true) -> String {
         let source = ExerciseSource(packageRoot: workspace.root)
         switch run.status {
         case .passed:
@@ -16,21 +18,25 @@ struct NextStep {
             }) else {
                 return "Every chapter is done. Try `swift run workbook train --help` on your own data."
             }
-            return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `swift run workbook run \(next.number)`."
+            return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `./workbook run \(next.number)`."
         case .exerciseOpen:
             let open = (run.info.needs.compactMap(ExerciseCatalog.exercise) + run.info.exercises)
                 .first { source.isOpen($0) }
-            guard let open else { return "Run it again: `swift run workbook run \(run.info.number)`." }
+            guard let open else { return "Run it again: `./workbook run \(run.info.number)`." }
             return "Next: write Exercise \(open.number) (\(open.name)) at \(source.location(of: open)), "
-                + "then `swift run workbook run \(run.info.number)`."
+                + "then `./workbook run \(run.info.number)`."
         case .failed:
             let first = run.record?.checks.first { !$0.passed }
-            let hint = first?.exercise.map { "; stuck? `swift run workbook hint \($0)`" } ?? ""
-            return "Fix the first failing check, then `swift run workbook run \(run.info.number)`\(hint)."
+            let hint = first?.exercise.map { "; stuck? `./workbook hint \($0)`" } ?? ""
+            guard !checksShown, let first else {
+                return "Fix the first failing check, then `./workbook run \(run.info.number)`\(hint)."
+            }
+            return "Next: fix chapter \(run.info.number)'s check \"\(first.name)\"; "
+                + "`./workbook run \(run.info.number)` shows it\(hint)."
         case .didNotBuild:
-            return "Fix the compiler's first error above, then `swift run workbook run \(run.info.number)`."
+            return "Fix the compiler's first error above, then `./workbook run \(run.info.number)`."
         default:
-            return "Run it again after a fix: `swift run workbook run \(run.info.number)`."
+            return "Run it again after a fix: `./workbook run \(run.info.number)`."
         }
     }
 }

@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Run every chapter and write a Markdown report with its figures.",
         discussion: """
-            Writes index.md (each chapter's checks, points, time and figures) and one page per \
+            Prints one line per chapter, then where you stand and what to do next; \
+            `workbook run N` shows a chapter check by check. Writes index.md (each chapter's checks, points, time and figures) and one page per \
             chapter (its text and code, every check's result, its figures) into the output \
             folder; the chapters draw their figures into its figures/ folder. Other files in \
             the folder are left alone. Exits with status 1 when a chapter failed, crashed, timed \
@@ -37,15 +38,16 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace()
         let folder = output.map { URL(fileURLWithPath: $0) } ?? workspace.outputFolder
-        let runs = try runAllChapters(in: workspace, timeout: options.timeout, outputFolder: folder)
-        printSummary(runs, in: workspace)
+        // A short screen: where you stand and what to do next. Every check's
+        // result is in the report, and `workbook run N` shows one chapter's.
+        let runs = try runAllChapters(in: workspace, timeout: options.timeout, outputFolder: folder, echo: false)
+        printSummary(runs, in: workspace, checksShown: false)
 
         let written = try ReportWriter(outputFolder: folder, packageRoot: workspace.root).write(runs)
         for link in written.unresolvedLinks {
             Console.line(Console.yellow("! a link in the report leads nowhere: \(link)"))
         }
-        Console.line("")
-        Console.line("Report: \(written.index.path)")
+        Console.line("Report: \(written.index.path) (every check, the chapters' text and their figures)")
         if runs.contains(where: \.isFailure) { throw ExitCode.failure }
     }
 }

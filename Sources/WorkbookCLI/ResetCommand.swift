@@ -14,7 +14,7 @@ struct ResetCommand: ParsableCommand {
             change. What they held is saved first to .workbook/backups/, and the command \
             names the file, so you can copy your code back from it.
 
-            Example: swift run workbook reset 7.1
+            Example: ./workbook reset 7.1
             """
     )
 

@@ -7,7 +7,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Build and run one chapter.",
-        discussion: "Example: `swift run workbook run 7` checks your Layer.backward."
+        discussion: "Example: `./workbook run 7` checks your Layer.backward."
     )
 
     @Argument(help: "The chapter's number, 1 to \(Catalog.chapters.count).")

@@ -11,9 +11,10 @@ struct WorkbookCommand: ParsableCommand {
             first), write the exercise it names in Sources/NeuralNetwork/, then run the \
             chapter and see its checks:
 
-              swift run workbook run 1      one chapter
-              swift run workbook list       where you stand
-              swift run workbook            every chapter, then a summary
+              ./workbook run 1      one chapter
+              ./workbook list       where you stand
+              ./workbook            every chapter, then a summary
+              make run              every chapter in short, then the report
 
             """ + trainingExample + (Workspace.isInstructorCopy
                 ? "\nTeaching a class: workbook student, then workbook grade (docs/instructors.md)." : ""),

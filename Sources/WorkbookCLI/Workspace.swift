@@ -60,7 +60,7 @@ struct Workspace {
         let which = blocked.count == chapters.count || blocked.isEmpty ? "No chapter can run"
             : (blocked.count == 1 ? "Chapter " : "Chapters ") + blocked.map { "\($0.number)" }.joined(separator: ", ")
                 + " cannot run"
-        Console.line("\(which) until the code compiles; `swift run workbook list` still shows where you stand.")
+        Console.line("\(which) until the code compiles; `./workbook list` still shows where you stand.")
     }
 
     /// Runs one chapter and keeps its result in the package's progress file.

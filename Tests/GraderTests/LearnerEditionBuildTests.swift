@@ -35,6 +35,13 @@ struct LearnerEditionBuildTests {
             }
         }
 
+        // `./workbook` starts the tool; `make test` says what the learner's tests are.
+        #expect(manager.isExecutableFile(atPath: fresh.appendingPathComponent("workbook").path))
+        let makeTest = ProcessRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["make", "-s", "test"],
+                                         currentDirectory: fresh, timeout: 60)
+        #expect(makeTest.termination == .exit(2), "\(makeTest.output)")
+        #expect(makeTest.output.contains("make run") && makeTest.output.contains("./workbook run N"), "\(makeTest.output)")
+
         // Built in a folder that outlives the test, at the same path each time,
         // so a second run only rebuilds what changed.
         let persistent = manager.temporaryDirectory.appendingPathComponent("neuralworkbook-edition-build")

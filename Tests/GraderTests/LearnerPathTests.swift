@@ -35,6 +35,7 @@ struct LearnerPathTests {
         #expect(report.output.contains("0 of 17 exercises done"), "\(report.output.suffix(1500))")
         #expect(report.output.contains("/\(maxPoints) points (the total counts \(manifest.hiddenPoints) points of checks only the grader runs)"),
                 "\(report.output.suffix(1500))")
+        firstScreenIsShortAndSaysWhatIsNext(report.output)
 
         try progressLasts()
         try hintsComeOneAtATime()
@@ -51,6 +52,23 @@ struct LearnerPathTests {
         #expect(edition.exerciseLine("7.1", in: list.output)?.contains("done") == true, "\(list.output)")
         // 1.1 was changed after chapter 1 last ran: not counted until it runs again.
         #expect(edition.exerciseLine("1.1", in: list.output)?.contains("not run") == true, "\(list.output)")
+    }
+
+    /// A fresh edition's `make run` (the report): a screen, not a wall. It says
+    /// where the learner stands, where the report is, and the next step (the
+    /// exercise at its file and line, and the command); no check of the run.
+    private func firstScreenIsShortAndSaysWhatIsNext(_ output: String) {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 40, "\(lines.count) lines:\n\(output)")
+        // One line per chapter, none of the checks: they are in the report.
+        #expect(lines.filter { $0.hasPrefix("  ○ ") || $0.hasPrefix("  ✓ ") || $0.hasPrefix("  ✗ ") }.count
+                == Catalog.chapters.count, "\(output)")
+        #expect(!output.contains("needs Exercise"), "\(output)")
+        let opening = Catalog.chapters[0].exercises[0]
+        let location = ExerciseSource(packageRoot: edition.package).location(of: opening)
+        #expect(output.contains("Next: write Exercise \(opening.number) (\(opening.name)) at \(location), then `./workbook run 1`."),
+                "\(output)")
+        #expect(output.contains("Report: \(edition.package.appendingPathComponent("Output/index.md").path)"), "\(output)")
     }
 
     /// Every region filled from the reference, then reset: each file is the

@@ -20,7 +20,7 @@
  Open `Sources/NeuralNetwork/Neuron.swift` and write `weightedSum` (Exercise
  1.1): the sum of wᵢ·xᵢ over the inputs, plus the bias. Then run this chapter:
 
-     swift run workbook run 1
+     ./workbook run 1
 
  The weights start as random numbers. The course seeds NumPy's generator with
  10 before it draws them; `NumPyRandom(seed: 10)` draws the very same numbers,

@@ -49,7 +49,7 @@
  Each takes one number; the protocol `Activation` then applies it to every
  entry of a vector or a matrix for you. Run the chapter with
 
-     swift run workbook run 2
+     ./workbook run 2
 
  Activations are values you call, like functions:
  */

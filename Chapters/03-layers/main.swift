@@ -39,7 +39,7 @@
  from the generator you are given, and hand them to `Layer(weights:biases:activation:)`.
  `generator.uniform(-1, 1, rows:columns:)` fills a matrix row by row. Then:
 
-     swift run workbook run 3
+     ./workbook run 3
 
  The course builds its first network, 2 → 3 → 3 → 1, like this: two inputs,
  two hidden layers of three ReLU neurons, one sigmoid output.

@@ -45,7 +45,7 @@
  product `W * a` and the sum `+`, and an activation applied to a matrix works
  entry by entry (chapter 2). Then:
 
-     swift run workbook run 4
+     ./workbook run 4
  */
 import CourseData
 import Foundation

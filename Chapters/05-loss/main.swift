@@ -57,7 +57,7 @@
  (`.log(x)` where a Double is expected); Foundation's `log` is out of its
  reach. Then:
 
-     swift run workbook run 5
+     ./workbook run 5
  */
 import CourseData
 import Foundation

@@ -68,7 +68,7 @@
  Open `Sources/NeuralNetwork/Loss.swift` and write
  `binaryCrossEntropyGradient` (Exercise 6.1), the da^n above. Then:
 
-     swift run workbook run 6
+     ./workbook run 6
  */
 import CourseData
 import Foundation

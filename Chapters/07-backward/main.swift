@@ -50,7 +50,7 @@
  `forward` returned, then every layer's `backward`, last to first. Chapter 8's
  training calls it once per sample. Then:
 
-     swift run workbook run 7
+     ./workbook run 7
  */
 import CourseData
 import Foundation

@@ -73,7 +73,7 @@
  `progress(epoch, loss)` after each one; this chapter's `progress` prints
  `Loss at epoch 1: 0.713`, as the course's loop does. Then:
 
-     swift run workbook run 8
+     ./workbook run 8
 
  The course's settings: 2 → 6 → 6 → 1 (relu, relu, sigmoid), seed 10,
  10 epochs, learning rate 0.01.

@@ -54,7 +54,7 @@
  `ConfusionMatrix(predicted:actual:)` (Exercise 9.1), then `accuracy`,
  `precision`, `recall` and `f1` (Exercises 9.2 to 9.5). Then:
 
-     swift run workbook run 9
+     ./workbook run 9
  */
 import CourseData
 import Foundation

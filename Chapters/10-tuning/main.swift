@@ -75,7 +75,7 @@
 
  There is no exercise in this chapter; run it with
 
-     swift run workbook run 10
+     ./workbook run 10
  */
 import CourseData
 import Foundation

@@ -9,9 +9,11 @@ struct NextStep {
     /// Where every chapter passes: the tool's own training on the user's data
     /// where the package has it (the learner edition leaves it out).
     static var everyChapterDone: String {
-        Workspace.isInstructorCopy
-            ? "Every chapter passes. Try `./workbook train --help` on your own data."
-            : "Every chapter passes: the whole course is yours. `make run` writes the report to Output/."
+        #if TRAINING_ENGINE
+        "Every chapter passes. Try `./workbook train --help` on your own data."
+        #else
+        "Every chapter passes: the whole course is yours. `make run` writes the report to Output/."
+        #endif
     }
 
     /// `checksShown`: the chapter's checks were printed just above, so the

@@ -54,7 +54,7 @@ struct ListCommand: ParsableCommand {
         Console.line(progressBar(done: totals.exercisesDone, total: totals.exerciseCount)
             + "  \(totals.exercisesDone) of \(totals.exerciseCount) exercises done · \(totals.pointsText)")
         workspace.warnAboutCodeOutsideRegions()
-        Console.line(next ?? Console.green("Every chapter passes. Try `swift run workbook train --help` on your own data."))
+        Console.line(next ?? Console.green(everyChapterDone))
     }
 
     private func styled(_ state: String, width: Int) -> String {

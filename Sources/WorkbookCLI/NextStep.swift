@@ -16,7 +16,7 @@ struct NextStep {
             guard let next = Catalog.chapters.first(where: {
                 $0.number != run.info.number && progress.current($0, in: workspace.root)?.status != ChapterStatus.passed.label
             }) else {
-                return "Every chapter is done. Try `swift run workbook train --help` on your own data."
+                return everyChapterDone
             }
             return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `./workbook run \(next.number)`."
         case .exerciseOpen:

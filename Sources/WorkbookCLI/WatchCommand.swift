@@ -66,7 +66,7 @@ struct WatchCommand: ParsableCommand {
             if keys.quitRequested { return }
             current = info
         }
-        Console.line(Console.green("Every chapter passes. Try `swift run workbook train --help` on your own data."))
+        Console.line(Console.green(everyChapterDone))
     }
 
     /// Builds and runs one chapter; true when it passed.

@@ -54,7 +54,7 @@ struct ListCommand: ParsableCommand {
         Console.line(progressBar(done: totals.exercisesDone, total: totals.exerciseCount)
             + "  \(totals.exercisesDone) of \(totals.exerciseCount) exercises done · \(totals.pointsText)")
         workspace.warnAboutCodeOutsideRegions()
-        Console.line(next ?? Console.green(NextStep.everyChapterDone))
+        Console.line(next ?? Console.green(everyChapterDone))
     }
 
     private func styled(_ state: String, width: Int) -> String {

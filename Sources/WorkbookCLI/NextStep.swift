@@ -6,16 +6,6 @@ import Workbook
 struct NextStep {
     let workspace: Workspace
 
-    /// Where every chapter passes: the tool's own training on the user's data
-    /// where the package has it (the learner edition leaves it out).
-    static var everyChapterDone: String {
-        #if TRAINING_ENGINE
-        "Every chapter passes. Try `./workbook train --help` on your own data."
-        #else
-        "Every chapter passes: the whole course is yours. `make run` writes the report to Output/."
-        #endif
-    }
-
     /// `checksShown`: the chapter's checks were printed just above, so the
     /// failing one need not be named again.
     func after(_ run: ChapterRun, checksShown: Bool = true) -> String {
@@ -26,7 +16,7 @@ struct NextStep {
             guard let next = Catalog.chapters.first(where: {
                 $0.number != run.info.number && progress.current($0, in: workspace.root)?.status != ChapterStatus.passed.label
             }) else {
-                return Self.everyChapterDone
+                return everyChapterDone
             }
             return "Next: chapter \(next.number), \(next.title). Read \(next.sourcePath), then `./workbook run \(next.number)`."
         case .exerciseOpen:

@@ -66,7 +66,7 @@ struct WatchCommand: ParsableCommand {
             if keys.quitRequested { return }
             current = info
         }
-        Console.line(Console.green(NextStep.everyChapterDone))
+        Console.line(Console.green(everyChapterDone))
     }
 
     /// Builds and runs one chapter; true when it passed.

@@ -32,6 +32,8 @@ private let groups = [
     CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
 ]
 private let trainingExample = "\nOn your own data: swift run -c release workbook train --data FILE.csv"
+/// The next step once every chapter passes.
+let everyChapterDone = "Every chapter is done. Try `./workbook train --help` on your own data."
 #else
 // The learner edition: no training engine, so no `train`, `predict` or benchmarks.
 private let groups = [
@@ -39,4 +41,6 @@ private let groups = [
     CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
 ]
 private let trainingExample = ""
+/// The next step once every chapter passes: the edition has no `train` to point at.
+let everyChapterDone = "Every chapter is done. Hand in the files in Sources/NeuralNetwork/ as README.md says under \"What to hand in\"."
 #endif

@@ -27,6 +27,11 @@ struct LearnerPathTests {
         let maxPoints = reference.map(\.maxPoints).reduce(0, +) + hidden.map(\.points).reduce(0, +) + graderOnly
         #expect(!hidden.isEmpty && manifest.maxPoints == maxPoints)
 
+        // Every chapter passes: the last next step is one the edition has a command for.
+        let done = edition.workbook("list").output
+        #expect(done.contains("Every chapter is done. Hand in the files in Sources/NeuralNetwork/"), "\(done)")
+        #expect(!done.contains("workbook train"), "\(done)")
+
         try resetPutsEveryStubBackAndKeepsTheCode()
 
         // A fresh edition: the report runs, exits 0, and counts out of the real total.

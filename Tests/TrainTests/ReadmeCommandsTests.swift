@@ -141,6 +141,11 @@ struct ReadmeCommandsTests {
             #expect(inner.contains("--show-bin-path"), "README: \(command) runs workbook from a folder not asked of swift build")
             try checkSwift(Self.words(inner), in: command)
             try runWorkbook(Array(words.dropFirst()), in: folder, command: command)
+        } else if words.first == "./workbook" {
+            // The script that starts the built tool: README's way to run a chapter after an edit.
+            let script = Workbook.packageRoot.appendingPathComponent("workbook")
+            #expect(FileManager.default.isExecutableFile(atPath: script.path), "README: \(command): ./workbook is missing")
+            try runWorkbook(Array(words.dropFirst()), in: folder, command: command)
         } else {
             Issue.record("README has a command this test cannot check; teach it how: \(command)")
         }

@@ -178,6 +178,19 @@ struct PlantedSubmissions {
         "a b": true, "a_b": false, "O'Brien, Jr.": false, "Zoë \"Zed\" 🦊": false,
     ]
 
+    /// `text`, the reference's `file`, with the plants of submission `name` that belong to it.
+    static func planting(_ plants: [Plant], in text: String, of file: String, for name: String) throws -> String {
+        var text = text
+        for plant in plants where plant.file == file {
+            let parts = text.components(separatedBy: plant.original)
+            guard parts.count == 2 else {
+                throw CheckFailure("cannot plant \(name): \(file) holds `\(plant.original)` \(parts.count - 1) times, expected once")
+            }
+            text = parts.joined(separator: plant.planted)
+        }
+        return text
+    }
+
     /// Writes every submission into `folder` and returns their folders. The
     /// learner edition is a whole package copy; the others are bare files, the
     /// way a learner uploads just what they edited.
@@ -195,23 +208,16 @@ struct PlantedSubmissions {
         }
         // The slowest first: its time-outs then overlap with the others' work.
         let slowest = ["never-returns", "hostile-output-flood"]
-        let names = slowest + ["reference"] + (Array(Self.plants.keys) + Array(Self.hostile.keys) + Array(Self.slips.keys)).sorted()
+        let names = slowest + ["reference"] + (Array(Self.plants.keys) + Array(Self.hostile.keys)).sorted()
             .filter { !slowest.contains($0) }
         for name in names {
             let submission = folder.appendingPathComponent(name)
             try manager.createDirectory(at: submission, withIntermediateDirectories: true)
             for file in exerciseFiles {
-                var text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+                let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
                 let plants = (Self.plants[name].map { [$0] } ?? []) + (Self.hostile[name] ?? [])
-                    + (Self.slips[name]?.map(\.plant) ?? [])
-                for plant in plants where plant.file == file {
-                    let parts = text.components(separatedBy: plant.original)
-                    guard parts.count == 2 else {
-                        throw CheckFailure("cannot plant \(name): \(file) holds `\(plant.original)` \(parts.count - 1) times, expected once")
-                    }
-                    text = parts.joined(separator: plant.planted)
-                }
-                try Data(text.utf8).write(to: submission.appendingPathComponent(file))
+                let planted = try Self.planting(plants, in: text, of: file, for: name)
+                try Data(planted.utf8).write(to: submission.appendingPathComponent(file))
             }
             folders.append(submission)
         }

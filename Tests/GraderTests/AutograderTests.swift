@@ -44,7 +44,8 @@ struct AutograderTests {
 
     /// The submissions graded, each with what its results must show beyond
     /// agreeing with `workbook grade`.
-    static let submissions = ["reference", "learner-edition", "does-not-compile", "never-returns", "hostile-region-breakout"]
+    /// (Refused regions are graded end to end in `GraderEndToEndTests`, the same grader.)
+    static let submissions = ["reference", "learner-edition", "does-not-compile", "never-returns"]
 
     @Test func runAutograderGradesEachSubmissionAsWorkbookGradeDoes() async throws {
         // After the fixture's run, so its work folder is warm and free.
@@ -56,7 +57,10 @@ struct AutograderTests {
         let environment = [
             "WORKBOOK": AutograderScratchRoot.workbook.path,
             "GRADER_WORK_FOLDER": GradingFixture.workFolder.path,
-            "CHAPTER_TIMEOUT": String(Int(GradingFixture.timeout)),
+            // Here one submission is graded at a time, so a reference chapter has the
+            // machine to itself: 20 s is still four times chapter 10's run, and the
+            // endless loop costs 20 s instead of 30.
+            "CHAPTER_TIMEOUT": "20",
             "BUILD_JOBS": "2",
         ]
         let checks = fixture.run.reference.checks.values.joined().count
@@ -94,8 +98,7 @@ struct AutograderTests {
                 #expect(tests.contains { ($0["tags"] as? [String]) == ["chapter 5"] && $0["status"] as? String == "failed"
                     && ($0["output"] as? String ?? "").contains("timed out") })
             default:
-                // A region that breaks out of its function is refused: its exercise grades as open.
-                #expect(expected.points < maximum && expected.points > 0)
+                Issue.record("\(name) has no expectations of its own")
             }
         }
     }

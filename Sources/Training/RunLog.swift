@@ -34,6 +34,20 @@ public struct RunLog: Sendable, Equatable {
     public var axis: Axis
     public var curves: [Curve]
 
+    /// One line per curve that logged values that are not numbers (`nan`, `inf`,
+    /// `NA`, a JSON null): they are gaps in its line, and whoever reads the figure
+    /// should know why the line breaks off. "run.csv: val_loss is not a number at
+    /// epoch 7, drawn as a gap".
+    public var gapNotes: [String] {
+        curves.compactMap { curve in
+            let places = zip(curve.x, curve.y).filter { $0.1.isNaN }
+                .map { $0.0 == $0.0.rounded() ? String(Int($0.0)) : "\($0.0)" }
+            guard !places.isEmpty else { return nil }
+            let listed = places.prefix(5).joined(separator: ", ") + (places.count > 5 ? " and \(places.count - 5) more" : "")
+            return "\(file): \(curve.name) is not a number at \(axis.rawValue)\(places.count == 1 ? "" : "s") \(listed), drawn as a gap"
+        }
+    }
+
     public init(file: String, axis: Axis, curves: [Curve]) {
         self.file = file
         self.axis = axis

@@ -133,6 +133,7 @@ struct PlotCommand: ParsableCommand {
             throw TrainingInputError("--width \(width) --height \(height): give at least 320 by 240 and at most 4000 pixels a side")
         }
         let logs = try runs.map(RunLog.read)
+        for note in logs.flatMap(\.gapNotes) { Console.error("note: " + note) }
         let labels = label.isEmpty ? Self.defaultLabels(runs) : label
         let metrics = metric.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }

@@ -34,6 +34,21 @@ struct PlotCommandTests {
         return lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[index] }
     }
 
+    /// A diverged run logs `nan`: the figure is drawn, with a gap there, and the
+    /// command says where, rather than break the line silently.
+    @Test func aLoggedNaNIsAGapThatIsNamed() throws {
+        let folder = try Workbook.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("epoch,loss,val_loss\n1,0.7,0.72\n2,0.5,nan\n3,0.4,inf\n".utf8)
+            .write(to: folder.appendingPathComponent("diverged.csv"))
+        let result = try Workbook.run(["plot", "diverged.csv", "--output", "d.png"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("diverged.csv: val_loss is not a number at epochs 2, 3, drawn as a gap"),
+                "\(result.standardError)")
+        #expect(!result.standardError.contains(": loss is not a number"), "loss itself logged numbers throughout")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("d.png").path))
+    }
+
     @Test func kerasCSVLoggerFile() throws {
         let (result, folder) = try Self.plot([Self.logs.appendingPathComponent("keras-training.log").path, "--output", "k.png"])
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -23,12 +23,12 @@ public func expect(
     _ actual: [Double], closeTo expected: [Double], tolerance: Double, _ what: String = "values",
     mistakes: [LikelyMistake] = []
 ) throws {
-    let cause = LikelyMistake.line(for: actual, among: mistakes, tolerance: tolerance)
+    func cause() -> String { LikelyMistake.line(for: actual, among: mistakes, tolerance: tolerance) }
     guard actual.count == expected.count else {
-        throw CheckFailure("expected \(expected.count) \(what), got \(actual.count): \(actual)" + cause)
+        throw CheckFailure("expected \(expected.count) \(what), got \(actual.count): \(actual)" + cause())
     }
     for (index, (a, e)) in zip(actual, expected).enumerated() where !isClose(a, e, tolerance: tolerance) {
-        throw CheckFailure("expected \(what)[\(index)] ≈ \(e) (± \(tolerance)), got \(a)" + cause)
+        throw CheckFailure("expected \(what)[\(index)] ≈ \(e) (± \(tolerance)), got \(a)" + cause())
     }
 }
 

@@ -40,6 +40,7 @@ public struct SwiftBuild: Sendable {
         // `swift build` honours only the last of several `--product` options, so
         // more than one product means building everything.
         if products.count == 1 { arguments += ["--product", products[0]] }
+        SourceStamps(packageRoot: packageRoot, buildFolder: buildFolder).prepareBuild()
         let result = swift(arguments, timeout: timeout, echo: echo)
         return Outcome(succeeded: result.termination == .exit(0), output: result.output, packageRoot: packageRoot)
     }

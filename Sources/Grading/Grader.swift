@@ -197,17 +197,20 @@ public struct Grader: Sendable {
         do {
             try slot.assemble(assembled)
             var failures = slot.build(timeout: settings.buildTimeout)
-            // Each round takes out the regions the compiler found unsafe; the
-            // compiler reports a few errors at a time, so more may follow.
+            // Each round stubs the regions that hold the compiler's errors (a type
+            // error, an unsafe construct); the compiler stops at some errors, and a
+            // region may hide another's, so more may follow. Errors outside every
+            // region end the rounds: the build failure is then the grade.
             var rounds = 0
-            while rounds < package.exerciseFiles.count,
-                  let errors = failures.values.first,
-                  case let refusals = MemorySafetyRefusals.refusals(in: errors), !refusals.isEmpty {
+            while !failures.isEmpty, rounds < package.regionCount {
                 var stubbed = false
-                for file in package.exerciseFiles where refusals.contains(where: { $0.file == file }) {
+                for file in package.exerciseFiles {
                     guard let data = assembled[file] else { continue }
-                    let result = try MemorySafetyRefusals.stubbing(refusals, in: String(decoding: data, as: UTF8.self),
-                                                                   file: file, bodyLines: bodyLines[file] ?? [:])
+                    let text = String(decoding: data, as: UTF8.self)
+                    let broken = BrokenRegions.refusalsByExercise(slot.lastBuildErrors, in: text, file: file)
+                    guard !broken.isEmpty else { continue }
+                    let result = try BrokenRegions.stubbing(broken.compactMapValues(\.first), in: text,
+                                                            file: file, bodyLines: bodyLines[file] ?? [:])
                     assembled[file] = Data(result.text.utf8)
                     files.notes += result.problems.map(\.description)
                     stubbed = stubbed || !result.problems.isEmpty
@@ -276,11 +279,14 @@ struct GraderPackage: Sendable {
     let exerciseFiles: [String]
     /// The learner edition of each exercise file, graded when a submission lacks it.
     let learnerFiles: [String: Data]
+    /// How many exercise regions the exercise files hold.
+    let regionCount: Int
 
     init(root: URL) throws {
         var files: [String: Data] = [:]
         var exerciseFiles: [String] = []
         var learnerFiles: [String: Data] = [:]
+        var regionCount = 0
         for path in PackageFiles.list(in: root, entries: PackageFiles.buildEntries) {
             let contents = try Data(contentsOf: root.appendingPathComponent(path))
             files[path] = contents
@@ -292,7 +298,9 @@ struct GraderPackage: Sendable {
             let text = String(decoding: contents, as: UTF8.self)
             if ExerciseMarkers.holdsSolutions(text) {
                 exerciseFiles.append(path)
-                learnerFiles[path] = Data(try ExerciseMarkers.learnerVersion(of: text, file: path).text.utf8)
+                let learner = try ExerciseMarkers.learnerVersion(of: text, file: path)
+                learnerFiles[path] = Data(learner.text.utf8)
+                regionCount += learner.exercises.count
             }
         }
         guard !exerciseFiles.isEmpty else {
@@ -301,6 +309,7 @@ struct GraderPackage: Sendable {
         self.files = files
         self.exerciseFiles = exerciseFiles
         self.learnerFiles = learnerFiles
+        self.regionCount = regionCount
     }
 }
 

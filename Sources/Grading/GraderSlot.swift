@@ -23,6 +23,9 @@ final class GraderSlot: @unchecked Sendable {
     var buildJobs: Int?
     private let lockDescriptor: Int32
     private var binFolder: URL?
+    /// The compiler's errors in the last build, every one (the failures that
+    /// `build` returns hold the first few), package-relative.
+    private(set) var lastBuildErrors: [BrokenRegions.Refusal] = []
 
     private init(folder: URL, configuration: String, lockDescriptor: Int32) {
         self.folder = folder
@@ -80,6 +83,7 @@ final class GraderSlot: @unchecked Sendable {
         var swiftBuild = SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration)
         swiftBuild.jobs = buildJobs
         let outcome = swiftBuild.build(timeout: timeout)
+        lastBuildErrors = BrokenRegions.refusals(in: outcome.output, relativeTo: package)
         if outcome.succeeded { return [:] }
         let errors = compilerErrors(outcome.output)
         if errors.contains("Sources/NeuralNetwork/") || !errors.contains("error:") {

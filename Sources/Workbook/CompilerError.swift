@@ -30,7 +30,7 @@ public struct CompilerError: Hashable, Sendable {
     /// `Sources/NeuralNetwork/Loss.swift:12:5: error: …`, the path relative to `root`
     /// when it lies inside it: terminals and editors make the place clickable.
     public func formatted(relativeTo root: URL) -> String {
-        "\(Self.relative(file, to: root)):\(line):\(column): error: \(message)"
+        "\(Self.relativePath(file, to: root)):\(line):\(column): error: \(message)"
     }
 
     /// Every distinct error in a build log, in order.
@@ -46,12 +46,12 @@ public struct CompilerError: Hashable, Sendable {
     public static func summary(of output: String, relativeTo root: URL, limit: Int = 5) -> String {
         let errors = all(in: output)
         guard errors.isEmpty else { return errors.prefix(limit).map { $0.formatted(relativeTo: root) }.joined(separator: "\n") }
-        return output.split(whereSeparator: \.isNewline).suffix(20).map { relative(String($0), to: root) }.joined(separator: "\n")
+        return output.split(whereSeparator: \.isNewline).suffix(20).map { relativePath(String($0), to: root) }.joined(separator: "\n")
     }
 
     /// `text` with the package's own path left out wherever it begins a path:
     /// as given, and as the build tools spell it with links resolved.
-    private static func relative(_ text: String, to root: URL) -> String {
+    public static func relativePath(_ text: String, to root: URL) -> String {
         let spellings = Set([root.standardizedFileURL.path, root.resolvingSymlinksInPath().path]).map { $0 + "/" }
         return spellings.reduce(text) { $0.replacingOccurrences(of: $1, with: "") }
     }

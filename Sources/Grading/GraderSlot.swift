@@ -63,17 +63,7 @@ final class GraderSlot: @unchecked Sendable {
     /// Makes the slot's package hold exactly `files` (package-relative path →
     /// contents), rewriting only what changed.
     func assemble(_ files: [String: Data]) throws {
-        let manager = FileManager.default
-        for (path, contents) in files {
-            let url = package.appendingPathComponent(path)
-            if let existing = try? Data(contentsOf: url), existing == contents { continue }
-            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try contents.write(to: url)
-        }
-        // Files left from an earlier grader copy would be compiled too.
-        for path in PackageFiles.list(in: package, entries: PackageFiles.buildEntries) where files[path] == nil {
-            try manager.removeItem(at: package.appendingPathComponent(path))
-        }
+        try PackageFiles.sync(files, into: package)
     }
 
     /// Builds every chapter. When the full build fails but the network itself

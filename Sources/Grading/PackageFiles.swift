@@ -76,4 +76,21 @@ public enum PackageFiles {
         let full = url.standardizedFileURL.resolvingSymlinksInPath().pathComponents
         return full.dropFirst(base.count).joined(separator: "/")
     }
+
+    /// Makes `package` hold exactly `files` (package-relative path → contents)
+    /// under `buildEntries`, rewriting only what changed, so a build there stays
+    /// incremental; files left from an earlier copy are removed, since they would
+    /// be compiled too.
+    public static func sync(_ files: [String: Data], into package: URL) throws {
+        let manager = FileManager.default
+        for (path, contents) in files {
+            let url = package.appendingPathComponent(path)
+            if let existing = manager.contents(atPath: url.path), existing == contents { continue }
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try contents.write(to: url)
+        }
+        for path in list(in: package, entries: buildEntries) where files[path] == nil {
+            try manager.removeItem(at: package.appendingPathComponent(path))
+        }
+    }
 }

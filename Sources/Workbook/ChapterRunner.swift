@@ -127,6 +127,10 @@ public struct ChapterRunner: Sendable {
     /// `verdict`; every run shares the time limit, and a run that timed out or
     /// was killed (SIGKILL) is not resumed.
     public var resumingIn: URL?
+    /// Exercises left out of the build because they do not compile (number →
+    /// where and why): a check stopped by one fails with that reason and is not
+    /// taken for an open exercise.
+    public var brokenExercises: [String: String] = [:]
     /// Whether resuming goes on after an open exercise too (`workbook run`), or
     /// only after a trap, an open exercise ending the chapter (the grader).
     public var resumesAfterOpenExercises = true
@@ -176,7 +180,8 @@ public struct ChapterRunner: Sendable {
             case .exerciseOpen, .crashed:
                 let resumable = run.status != .exerciseOpen || resumesAfterOpenExercises
                 if resumable, let index = stoppedInCheck, seconds < timeout {
-                    stops[index] = ChapterStop(output: run.output, packageRoot: packageRoot)
+                    stops[index] = ChapterStop(output: run.output, packageRoot: packageRoot,
+                                               brokenExercises: brokenExercises)
                     continue
                 }
             case .failed where !stops.isEmpty:

@@ -11,8 +11,15 @@ public struct ChapterStop: Sendable, Equatable {
 
     /// Reads the output of a run that ended with exit status 3 (an open
     /// exercise) or a signal; `packageRoot` lets it look at the exercise's region.
-    public init(output: String, packageRoot: URL) {
+    /// `brokenExercises` (number → why) are the exercises a build left out because
+    /// they do not compile: their stub stopped the run, but they are not open.
+    public init(output: String, packageRoot: URL, brokenExercises: [String: String] = [:]) {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let exercise = Self.openExercise(in: lines), let why = brokenExercises[exercise.number] {
+            openExercise = nil
+            message = "needs Exercise \(exercise.number) (\(exercise.name)), which does not compile: \(why)"
+            return
+        }
         if let exercise = Self.openExercise(in: lines) {
             openExercise = exercise
             if ExerciseSource(packageRoot: packageRoot).stubLeftUnderCode(exercise) {

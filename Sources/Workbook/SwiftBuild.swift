@@ -21,7 +21,7 @@ public struct SwiftBuild: Sendable {
         public var succeeded: Bool
         public var output: String
         /// The package built, against which paths are shown.
-        var packageRoot: URL
+        public var packageRoot: URL
 
         /// The compiler's first few errors, for a short report (`CompilerError.summary`).
         public var firstErrors: String {

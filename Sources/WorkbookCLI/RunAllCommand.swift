@@ -35,7 +35,7 @@ func runAllChapters(in workspace: Workspace, timeout: Double, outputFolder: URL?
             ChapterRun(info: $0, status: .didNotBuild(errors: build.firstErrors), record: nil, output: "", seconds: 0)
         }
     }
-    let runner = try workspace.runner(timeout: timeout, outputFolder: outputFolder, echo: echo)
+    let runner = try workspace.runner(timeout: timeout, outputFolder: outputFolder, echo: echo, build: build)
     if !echo {
         Console.line(Console.dim("Running the \(Catalog.chapters.count) chapters; `./workbook run N` shows chapter N check by check."))
     }

@@ -24,8 +24,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let info = Catalog.chapter(chapter)!
         let workspace = try Workspace()
-        guard workspace.buildChapters([info]).succeeded else { throw ExitCode.failure }
-        let result = workspace.run(info, with: try workspace.runner(timeout: options.timeout))
+        let build = workspace.buildChapters([info])
+        guard build.succeeded else { throw ExitCode.failure }
+        let result = workspace.run(info, with: try workspace.runner(timeout: options.timeout, build: build))
         if result.record?.finished != true {
             // The chapter stopped outside a check: say how far it got and why.
             let record = result.record

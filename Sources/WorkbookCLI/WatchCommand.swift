@@ -71,8 +71,8 @@ struct WatchCommand: ParsableCommand {
 
     /// Builds and runs one chapter; true when it passed.
     private func runOnce(_ info: ChapterInfo, in workspace: Workspace) -> Bool {
-        guard workspace.buildChapters([info]).succeeded,
-              let runner = try? workspace.runner(timeout: options.timeout) else { return false }
+        let build = workspace.buildChapters([info])
+        guard build.succeeded, let runner = try? workspace.runner(timeout: options.timeout, build: build) else { return false }
         let run = workspace.run(info, with: runner)
         if run.status != .passed { Console.line(NextStep(workspace: workspace).after(run)) }
         return run.status == .passed

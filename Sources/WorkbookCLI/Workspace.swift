@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Grading
 import Workbook
 
 /// The package the command works in, and the folders it reads and writes.
@@ -24,13 +25,28 @@ struct Workspace {
     var outputFolder: URL { root.appendingPathComponent("Output") }
     var recordFolder: URL { root.appendingPathComponent(".build/workbook") }
 
-    /// Builds the chapters (all, or those named), printing a line while it works;
-    /// on failure prints a short account of why (see `explainBuildFailure`).
-    func buildChapters(_ chapters: [ChapterInfo] = Catalog.chapters) -> SwiftBuild.Outcome {
+    /// Builds the chapters (all, or those named), printing a line while it works.
+    /// When the learner's code does not compile, the regions that hold the
+    /// errors are left out of a copy of the package (`IsolatedBuild`), each named
+    /// in a few lines, and the chapters are built from the copy: a compile error
+    /// costs its own exercise and what uses it. When that cannot help (an error
+    /// outside every region) prints a short account of why (`explainBuildFailure`).
+    func buildChapters(_ chapters: [ChapterInfo] = Catalog.chapters) -> ChapterBuild {
         Console.line(Console.dim("Building the chapters…"))
-        let outcome = SwiftBuild(packageRoot: root).build(products: chapters.map(\.target))
-        if !outcome.succeeded { explainBuildFailure(outcome, chapters: chapters) }
-        return outcome
+        let products = chapters.map(\.target)
+        let outcome = SwiftBuild(packageRoot: root).build(products: products)
+        guard !outcome.succeeded else { return ChapterBuild(outcome: outcome, binFolder: nil, broken: []) }
+        guard let isolated = IsolatedBuild(packageRoot: root).build(products: products, after: outcome) else {
+            explainBuildFailure(outcome, chapters: chapters)
+            return ChapterBuild(outcome: outcome, binFolder: nil, broken: [])
+        }
+        for broken in isolated.broken {
+            let name = ExerciseCatalog.exercise(broken.exercise).map { " (\($0.name))" } ?? ""
+            Console.line(Console.red("✗ Exercise \(broken.exercise)\(name) does not compile (\(broken.place)): ") + broken.message)
+            Console.line("  Every other exercise runs without it; `./workbook reset \(broken.exercise)` puts the stub back.")
+        }
+        if !isolated.outcome.succeeded { explainBuildFailure(isolated.outcome, chapters: chapters) }
+        return ChapterBuild(outcome: isolated.outcome, binFolder: isolated.binFolder, broken: isolated.broken)
     }
 
     /// A few lines instead of a build log: the compiler's first errors with
@@ -46,13 +62,13 @@ struct Workspace {
         let noun = errors.count == 1 ? "error" : "errors"
         Console.line(Console.red("Your code does not compile yet (\(errors.count) \(noun)\(errors.count > shown ? ", the first \(shown)" : "")):"))
         for error in errors.prefix(shown) {
-            Console.line("  " + error.formatted(relativeTo: root))
+            Console.line("  " + error.formatted(relativeTo: outcome.packageRoot))
             // The exercise files import no math library on purpose.
             if error.message.contains("cannot find 'exp' in scope") || error.message.contains("cannot find 'log' in scope") {
                 Console.line("    (in Sources/NeuralNetwork write Double.exp(x) and Double.log(x))")
             }
         }
-        let relative = errors.map { $0.formatted(relativeTo: root) }
+        let relative = errors.map { $0.formatted(relativeTo: outcome.packageRoot) }
         // Every chapter links the network; a chapter's own file stops only that chapter.
         let blocked = relative.contains { $0.hasPrefix("Sources/") }
             ? chapters
@@ -97,11 +113,30 @@ struct Workspace {
         }
     }
 
-    func runner(timeout: Double, outputFolder: URL? = nil, echo: Bool = true) throws -> ChapterRunner {
-        ChapterRunner(binFolder: try SwiftBuild(packageRoot: root).binFolder(),
-                      outputFolder: outputFolder ?? self.outputFolder,
-                      recordFolder: recordFolder, timeout: timeout, echo: echo, resumingIn: root)
+    /// Runs what `build` built: the package's chapters, or the copy's when
+    /// regions had to be left out, whose checks then say so.
+    func runner(timeout: Double, outputFolder: URL? = nil, echo: Bool = true, build: ChapterBuild) throws -> ChapterRunner {
+        var runner = ChapterRunner(binFolder: try build.binFolder ?? SwiftBuild(packageRoot: root).binFolder(),
+                                   outputFolder: outputFolder ?? self.outputFolder,
+                                   recordFolder: recordFolder, timeout: timeout, echo: echo, resumingIn: root)
+        runner.brokenExercises = Dictionary(uniqueKeysWithValues: build.broken.map {
+            ($0.exercise, "\($0.message) (at \($0.place))")
+        })
+        return runner
     }
+}
+
+/// The chapters as `Workspace.buildChapters` built them.
+struct ChapterBuild {
+    var outcome: SwiftBuild.Outcome
+    /// Where they were built when not in the package's own build folder: the
+    /// copy with broken regions left out.
+    var binFolder: URL?
+    /// The exercises left out because they do not compile.
+    var broken: [IsolatedBuild.BrokenExercise]
+
+    var succeeded: Bool { outcome.succeeded }
+    var firstErrors: String { outcome.firstErrors }
 }
 
 /// Options every command that runs chapters takes.

@@ -31,8 +31,10 @@ enum LocalRun {
     }
 
     /// The records `workbook run N` leaves for each of `numbers`, with `files`
-    /// (file name → text) in `Sources/NeuralNetwork` and the reference's elsewhere.
-    static func records(of numbers: [Int], withExerciseFiles files: [String: String]) throws -> [ChapterRecord] {
+    /// (file name → text) in `Sources/NeuralNetwork` and the reference's elsewhere;
+    /// `edit` gets the package folder once the files are in place, before the runs.
+    static func records(of numbers: [Int], withExerciseFiles files: [String: String],
+                        edit: ((URL) throws -> Void)? = nil) throws -> [ChapterRecord] {
         lock.lock()
         defer { lock.unlock() }
         let root = GradingFixture.packageRoot
@@ -55,6 +57,7 @@ enum LocalRun {
                 }
             }
         }
+        try edit?(package)
         return try numbers.map(run)
     }
 

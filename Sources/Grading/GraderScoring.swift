@@ -10,6 +10,8 @@ public struct GradedCheck: Sendable, Equatable {
     /// For a failed check: the check's own message, or why it never ran.
     public var message: String
     public var hidden: Bool
+    /// The exercise the check holds to ("7.1"), as the reference's record tags it.
+    public var exercise: String?
 }
 
 /// One chapter of one submission as graded.
@@ -78,12 +80,12 @@ public enum ChapterGrading {
             // pair up in order.
             guard let index = remaining.firstIndex(where: { $0.name == expected.name }) else {
                 return GradedCheck(name: expected.name, points: 0, maxPoints: expected.points,
-                                   passed: false, message: notRun, hidden: expected.hidden)
+                                   passed: false, message: notRun, hidden: expected.hidden, exercise: expected.exercise)
             }
             let actual = remaining.remove(at: index)
             return GradedCheck(name: expected.name, points: actual.passed ? expected.points : 0,
                                maxPoints: expected.points, passed: actual.passed,
-                               message: actual.message, hidden: expected.hidden)
+                               message: actual.message, hidden: expected.hidden, exercise: expected.exercise)
         }
         let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status)
         let lastWords = stoppedEarly ? LastWords.of(run.output, hiding: reference.filter(\.hidden).map(\.name)) : ""

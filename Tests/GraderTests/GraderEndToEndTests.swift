@@ -66,19 +66,22 @@ struct GraderEndToEndTests {
         }
     }
 
-    @Test func submissionThatDoesNotCompileIsReportedWithTheCompilersErrors() async throws {
+    /// A type error in 5.2 costs 5.2 and what uses it: the region is stubbed,
+    /// the feedback names it with the compiler's message, and everything else grades.
+    @Test func aRegionThatDoesNotCompileCostsOnlyItsExercise() async throws {
         let fixture = try await GradingFixture.shared.value
         let graded = try fixture.graded("does-not-compile")
-        #expect(graded.points == 0)
-        for chapter in graded.chapters where chapter.isGraded {
-            let errors = try #require(chapter.status.buildErrors, "chapter \(chapter.info.number): \(chapter.status.label)")
-            #expect(errors.contains("Sources/NeuralNetwork/Loss.swift:"), "\(errors)")
-            #expect(errors.contains("error:"))
-            #expect(!errors.contains("/slot-"), "paths are package-relative: \(errors)")
+        #expect(graded.chapters.allSatisfy { $0.status.buildErrors == nil }, "every chapter built")
+        for chapter in graded.chapters where chapter.isGraded && chapter.info.number < 5 {
+            #expect(chapter.points == chapter.maxPoints, "chapter \(chapter.info.number): \(chapter.status.label)")
         }
+        let loss = graded.chapter(5)
+        #expect(loss.checks.contains { $0.exercise == "5.1" && $0.passed })
+        #expect(loss.checks.filter { $0.exercise == "5.2" }.allSatisfy { !$0.passed })
+        let note = try #require(graded.files.notes.first { $0.contains("Exercise 5.2") }, "\(graded.files.notes)")
+        #expect(note.contains("Sources/NeuralNetwork/Loss.swift:") && note.contains("does not compile (the compiler says:"), "\(note)")
         let feedback = try String(contentsOf: fixture.output.appendingPathComponent("does-not-compile/feedback.md"), encoding: .utf8)
-        #expect(feedback.contains("did not build"))
-        #expect(feedback.contains("Loss.swift"))
+        #expect(feedback.contains("Exercise 5.2: does not compile"))
     }
 
     @Test func submissionThatNeverReturnsTimesOutAndTheOthersGoOn() async throws {
@@ -264,8 +267,8 @@ struct GraderEndToEndTests {
         #expect(feedback.contains(expected))
     }
 
-    /// Files and processes are out of the exercise file's reach: such a
-    /// submission does not build, and the compiler says where.
+    /// Files and processes are out of the exercise file's reach: such a region
+    /// does not compile, the compiler says where, and it costs exercise 1.1 only.
     @Test(arguments: [
         ("hostile-forged-record", "atexit"),
         ("hostile-fork-storm", "fork"),
@@ -274,9 +277,10 @@ struct GraderEndToEndTests {
     ])
     func filesAndProcessesAreOutOfReach(name: String, missing: String) async throws {
         let graded = try await GradingFixture.shared.value.graded(name)
-        #expect(graded.points == 0)
-        let errors = try #require(graded.chapter(1).status.buildErrors, "\(graded.chapter(1).status.label)")
-        #expect(errors.contains("Sources/NeuralNetwork/Neuron.swift:") && errors.contains(missing), "\(errors)")
+        let note = try #require(graded.files.notes.first { $0.contains("Exercise 1.1") }, "\(graded.files.notes)")
+        #expect(note.contains("Sources/NeuralNetwork/Neuron.swift:") && note.contains(missing), "\(note)")
+        #expect(graded.chapter(1).checks.filter { $0.exercise == "1.1" }.allSatisfy { !$0.passed })
+        #expect(graded.chapters.filter { $0.isGraded && $0.info.number != 1 }.allSatisfy { $0.points == $0.maxPoints })
     }
 
     @Test func chaptersRanInTheSandboxWhereBubblewrapWorks() async throws {

@@ -117,6 +117,20 @@ chapter.check("Layer.forward keeps a_prev as `input` and z as `weightedSums`", p
     ])
 }
 
+//: The second layer applies its own activation, the sigmoid: on x = [1, 2],
+//: z = 0.2·1 + 3·2 − 1.1 = 5.1 and a = σ(5.1) = 1 / (1 + e^(−5.1)) ≈ 0.99394.
+//: A forward pass that always applied ReLU, or no activation at all, would pass
+//: the ReLU layer above and fail here.
+chapter.check("Layer.forward of the hand-worked sigmoid layer", points: 1, exercise: "4.1") {
+    var layer = handWorkedNetwork().layers[1]
+    let a = layer.forward(Matrix(column: [1, 2]))
+    try expect(a.shape == (1, 1), "expected a 1×1 output, got \(a.rows)×\(a.columns)")
+    try expect(layer.weightedSums.elements, closeTo: [5.1], tolerance: 1e-12, "weightedSums (z)")
+    try expect(a.elements, closeTo: [0.9939401985084158], tolerance: 1e-12, "a = σ(z)", mistakes: [
+        LikelyMistake([5.1], "that is z, or relu(z): forward applies the layer's own `activation`, here the sigmoid"),
+    ])
+}
+
 //: A forward pass that returns the right ŷ but leaves the network's layers as
 //: they were has run on copies: `for var layer in layers` hands the loop a copy
 //: of each layer, and what its `forward` keeps is gone with the copy.

@@ -95,20 +95,30 @@ public enum ChapterGrading {
 
     /// Why a check has no result, in the chapter's words.
     static func reasonNotRun(_ run: ChapterRun) -> String {
+        let checks = run.record?.checks ?? []
+        // The visible check that ended the chapter early, named with the first line of why.
+        let stopper = checks.last { !$0.passed && !$0.hidden }.map { check in
+            "\"\(check.name)\" (\(check.message.split(separator: "\n").first.map(String.init) ?? "failed"))"
+        }
+        let stoppedIn = run.record?.currentCheckName.map { " in the check \"\($0)\"" } ?? " before this check"
+        var reason: String
         switch run.status {
         case .exerciseOpen:
             let exercise = run.openExercise ?? "an exercise"
-            return "not reached: the chapter stopped at open \(exercise)"
-        case .crashed:
-            return "not reached: the chapter \(run.status.label) before this check"
-        case .timedOut:
-            return "not reached: the chapter \(run.status.label) before this check"
+            reason = "not reached: the chapter stopped at open \(exercise)"
+        case .crashed, .timedOut:
+            reason = "not reached: the chapter \(run.status.label)\(stoppedIn)"
         case .tamperingSuspected:
             return "not counted: tampering suspected in this chapter"
         case .didNotBuild:
             return "not run: the code did not build"
         case .passed, .failed, .notRun:
-            return "not run: the chapter did not get to this check"
+            reason = stopper.map { "not run: the chapter ended after the check \($0)" }
+                ?? "not run: the chapter did not get to this check"
         }
+        if let waited = checks.lazy.compactMap(\.waitsFor).first {
+            reason += "; its checks wait for exercise \(waited), which fails its own checks"
+        }
+        return reason
     }
 }

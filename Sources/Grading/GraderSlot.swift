@@ -134,41 +134,55 @@ struct BuiltChapters: Sendable {
     /// graded "exercise open".
     func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL, hiddenSeed: UInt32,
              expected: [Int: [CheckResult]]?) -> [ChapterRun] {
-        Catalog.chapters.map { info in
-            if let errors = buildFailures[info.number] {
-                return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
+        // Exercises that failed their own checks, passed on from chapter to chapter
+        // as `workbook run` does: a later check that calls one waits for it.
+        var failing: [String: String] = [:]
+        return Catalog.chapters.map { info in
+            let run = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
+                          expected: expected, failing: failing)
+            for check in run.record?.checks ?? [] where !check.passed && check.waitsFor == nil {
+                if let exercise = check.exercise, failing[exercise] == nil { failing[exercise] = "in chapter \(info.number)" }
             }
-            let privateFolder = folder.appendingPathComponent("chapter-\(info.number)")
-            do {
-                try sandbox.preparePrivateFolder(privateFolder, user: user)
-            } catch {
-                return ChapterRun(info: info, status: .notRun, record: nil, output: "\(error)", seconds: 0)
-            }
-            // Traps only: no exercise region to read (`ChapterStop` reads one for an open exercise).
-            var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
-                                       outputFolder: privateFolder, recordFolder: privateFolder,
-                                       timeout: timeout, echo: false, resumingIn: folder)
-            runner.resumesAfterOpenExercises = false
-            let expectedChecks = expected.map { $0[info.number] ?? [] }
-            runner.launcher = { program, environment in
-                let channel = GraderChannel(in: privateFolder)
-                // An earlier run's messages, under its secret, must not reach this run's verdict.
-                try? FileManager.default.removeItem(at: channel.file)
-                var environment = environment
-                environment[ResultChannel.environmentKey] = channel.file.path
-                environment[HiddenCheckCatalog.seedKey] = String(hiddenSeed)
-                var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
-                                            readOnly: [data], user: user, timeout: timeout)
-                launch.standardInput = channel.standardInput
-                launch.verdict = { run in
-                    // Nothing the run left behind may write to the channel while it is read.
-                    sandbox.sweep(user: user)
-                    return channel.apply(to: run, expected: expectedChecks)
-                }
-                return launch
-            }
-            return runner.run(info)
+            return run
         }
+    }
+
+    private func run(_ info: ChapterInfo, timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL,
+                     hiddenSeed: UInt32, expected: [Int: [CheckResult]]?, failing: [String: String]) -> ChapterRun {
+        if let errors = buildFailures[info.number] {
+            return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
+        }
+        let privateFolder = folder.appendingPathComponent("chapter-\(info.number)")
+        do {
+            try sandbox.preparePrivateFolder(privateFolder, user: user)
+        } catch {
+            return ChapterRun(info: info, status: .notRun, record: nil, output: "\(error)", seconds: 0)
+        }
+        // Traps only: no exercise region to read (`ChapterStop` reads one for an open exercise).
+        var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
+                                   outputFolder: privateFolder, recordFolder: privateFolder,
+                                   timeout: timeout, echo: false, resumingIn: folder)
+        runner.resumesAfterOpenExercises = false
+        runner.failingExercises = failing
+        let expectedChecks = expected.map { $0[info.number] ?? [] }
+        runner.launcher = { program, environment in
+            let channel = GraderChannel(in: privateFolder)
+            // An earlier run's messages, under its secret, must not reach this run's verdict.
+            try? FileManager.default.removeItem(at: channel.file)
+            var environment = environment
+            environment[ResultChannel.environmentKey] = channel.file.path
+            environment[HiddenCheckCatalog.seedKey] = String(hiddenSeed)
+            var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
+                                        readOnly: [data], user: user, timeout: timeout)
+            launch.standardInput = channel.standardInput
+            launch.verdict = { run in
+                // Nothing the run left behind may write to the channel while it is read.
+                sandbox.sweep(user: user)
+                return channel.apply(to: run, expected: expectedChecks)
+            }
+            return launch
+        }
+        return runner.run(info)
     }
 
     func remove() {

@@ -18,6 +18,14 @@ import Foundation
 /// chapter again instead, passing the checks that stopped it, with what they
 /// stopped on, in `$WORKBOOK_STOPPED_CHECKS`: those are recorded as failed
 /// without running, so every other check still gets its turn.
+///
+/// A check that fails while an exercise it calls fails too *waits for* that
+/// exercise: it prints `◦ … waits for 7.1`, earns nothing and gives no hint of
+/// its own, and its own exercise is not blamed. What it calls is its
+/// exercise's `uses` and the chapter's `needs` (for a check of no exercise,
+/// the chapter's own exercises too); failing are the exercises whose own checks failed
+/// earlier in this run, and those named in `$WORKBOOK_FAILING_EXERCISES`
+/// (the runner's account of earlier chapters).
 @MainActor
 public final class Chapter {
     public let info: ChapterInfo
@@ -36,6 +44,12 @@ public final class Chapter {
     private var nextCheck = 0
     /// The grader's channel, when a grader runs this chapter (see `ResultChannel`).
     private let channel: ResultChannel?
+    /// Exercises that fail their own checks (number → where), from earlier
+    /// chapters and from this run's checks so far.
+    private var failingExercises: [String: String]
+
+    /// The environment variable that carries exercises failing in earlier chapters.
+    public nonisolated static let failingExercisesKey = "WORKBOOK_FAILING_EXERCISES"
 
     /// Starts chapter `number` of the catalog. `file` locates the package.
     public init(_ number: Int, file: String = #filePath) {
@@ -54,6 +68,8 @@ public final class Chapter {
         record = ChapterRecord(chapter: info.number, title: info.title)
         stoppedChecks = environment["WORKBOOK_STOPPED_CHECKS"].flatMap { Self.decodeStoppedChecks($0) } ?? [:]
         quietUntil = environment["WORKBOOK_QUIET_UNTIL"].flatMap { Int($0) } ?? 0
+        failingExercises = environment[Self.failingExercisesKey]
+            .flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
         replaying = !stoppedChecks.isEmpty
         channel = ResultChannel.openIfRequested(chapter: info.number)
         // A run that resumes after a stop continues the first run's output.
@@ -97,6 +113,13 @@ public final class Chapter {
         exit(ChapterRunner.exerciseOpenExitStatus)
     }
 
+    /// Those of `exercises` that fail their own checks, in course order: a
+    /// chapter whose every result stands on them (chapter 10's search) waits
+    /// for them instead of computing what cannot be right.
+    public func failing(_ exercises: [String]) -> [String] {
+        exercises.filter { failingExercises[$0] != nil }
+    }
+
     /// Console output, held back while an earlier run's output is being replayed.
     private func say(_ text: String) {
         if !replaying { Console.line(text) }
@@ -119,7 +142,7 @@ public final class Chapter {
                       _ body: () throws -> Void) {
         let index = nextCheck
         if index >= quietUntil { replaying = false }
-        let result: CheckResult
+        var result: CheckResult
         if let stop = stoppedChecks[index] {
             result = CheckResult(name: name, points: points, passed: false, message: stop, hidden: hidden,
                                  exercise: exercise)
@@ -141,25 +164,49 @@ public final class Chapter {
             record.currentCheckName = nil
             record.currentExercise = nil
         }
+        if !result.passed, let waited = waitedFor(by: result) {
+            result.waitsFor = waited
+            let name = ExerciseCatalog.exercise(waited).map { " (\($0.name))" } ?? ""
+            result.message = "waits for \(waited)\(name), which fails its own checks\(failingExercises[waited].map { " \($0)" } ?? ""): "
+                + "fix it first; this check runs again then"
+        } else if !result.passed, let exercise, failingExercises[exercise] == nil {
+            failingExercises[exercise] = "in chapter \(info.number)"
+        }
         record.checks.append(result)
         channel?.send(result)
         save()
         let pointsText = points == 1 ? "1 pt" : "\(points) pts"
         if result.passed {
             say("  \(Console.green("✓")) \(name)  \(Console.dim("(\(pointsText))"))")
+        } else if let waited = result.waitsFor {
+            say("  \(Console.dim("◦")) \(name)  \(Console.dim("(\(pointsText))")) waits for \(waited)")
+            say(Console.dim("      " + result.message))
         } else {
             say("  \(Console.red("✗")) \(name)  \(Console.dim("(\(pointsText))"))")
             for line in result.message.split(separator: "\n") {
                 say("      \(line)")
             }
-            // A check stopped by another open exercise points at that one's hints.
-            let blocking = result.message.hasPrefix("needs Exercise ")
-                ? result.message.dropFirst("needs Exercise ".count).prefix { $0 != " " }.description : nil
-            if let hinted = blocking ?? exercise, !hidden {
-                say(Console.dim("      stuck? `./workbook hint \(hinted)`"))
+            if let exercise, !hidden {
+                say(Console.dim("      stuck? `./workbook hint \(exercise)`"))
             }
         }
         nextCheck += 1
+    }
+
+    /// The exercise a failed check waits for: the open or broken one that
+    /// stopped it ("needs Exercise 7.1 …"), else the first, in course order, of
+    /// those it calls that fails its own checks. Nil when the failure is its own.
+    private func waitedFor(by result: CheckResult) -> String? {
+        if result.message.hasPrefix("needs Exercise ") {
+            let needed = String(result.message.dropFirst("needs Exercise ".count).prefix { $0 != " " && $0 != "," })
+            if needed != result.exercise { return needed }
+        }
+        // Besides what its exercise calls, a check may call whatever the chapter
+        // needs from earlier chapters (chapter 9's counts come from a network
+        // trained with 8.1's fit); a check of no exercise, the chapter's own too.
+        let called = (result.exercise.map(ExerciseCatalog.calledExercises(of:)) ?? info.exercises.map(\.number))
+            + info.needs
+        return ExerciseCatalog.exercises.map(\.number).first { called.contains($0) && failingExercises[$0] != nil }
     }
 
     /// True when every check so far passed: for closing notes that build on them.
@@ -226,8 +273,10 @@ public final class Chapter {
         let points = ChapterPoints(chapter: info.number, record: record, manifest: CheckManifest.read(in: packageRoot))
         let summary = "\(passed) of \(total) checks passed · \(points.text)"
         Console.line(passed == total ? Console.green(summary) : Console.red(summary))
-        if passed < total, let first = record.checks.first(where: { !$0.passed }) {
+        if passed < total, let first = record.checks.first(where: { !$0.passed && $0.waitsFor == nil }) {
             Console.line("First to fix: \(first.name)")
+        } else if let waited = record.checks.first(where: { !$0.passed })?.waitsFor {
+            Console.line("First to fix: exercise \(waited), which these checks wait for")
         }
         exit(passed == total ? 0 : 1)
     }

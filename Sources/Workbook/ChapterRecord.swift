@@ -11,15 +11,20 @@ public struct CheckResult: Codable, Equatable, Sendable {
     public var hidden: Bool
     /// The exercise this check is about ("2.1"), when it is about one.
     public var exercise: String?
+    /// For a failed check: the exercise it calls that fails its own checks
+    /// ("7.1"), where the mistake is. The check earns nothing, but its own
+    /// exercise is not blamed (see `Chapter.check`).
+    public var waitsFor: String?
 
     public init(name: String, points: Int, passed: Bool, message: String, hidden: Bool = false,
-                exercise: String? = nil) {
+                exercise: String? = nil, waitsFor: String? = nil) {
         self.name = name
         self.points = points
         self.passed = passed
         self.message = message
         self.hidden = hidden
         self.exercise = exercise
+        self.waitsFor = waitsFor
     }
 }
 

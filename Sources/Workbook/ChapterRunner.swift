@@ -127,6 +127,9 @@ public struct ChapterRunner: Sendable {
     /// `verdict`; every run shares the time limit, and a run that timed out or
     /// was killed (SIGKILL) is not resumed.
     public var resumingIn: URL?
+    /// Exercises of earlier chapters that fail their own checks (number →
+    /// where), handed to the chapter: its checks that call one wait for it.
+    public var failingExercises: [String: String] = [:]
     /// Exercises left out of the build because they do not compile (number →
     /// where and why): a check stopped by one fails with that reason and is not
     /// taken for an open exercise.
@@ -154,6 +157,7 @@ public struct ChapterRunner: Sendable {
     }
 
     public func run(_ info: ChapterInfo) -> ChapterRun {
+        removeFigures(of: info)
         guard let packageRoot = resumingIn else { return runOnce(info) }
         var stops: [Int: ChapterStop] = [:]
         var outputs: [String] = []
@@ -201,6 +205,17 @@ public struct ChapterRunner: Sendable {
         }
     }
 
+    /// Deletes the figures an earlier run of the chapter drew
+    /// (`figures/chapter-07-*.png`): a figure this run does not draw must not
+    /// stay behind showing numbers the code on disk no longer produces.
+    func removeFigures(of info: ChapterInfo) {
+        let figures = outputFolder.appendingPathComponent("figures")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: figures.path)) ?? []
+        for name in names where name.hasPrefix(info.slug + "-") && name.hasSuffix(".png") {
+            try? FileManager.default.removeItem(at: figures.appendingPathComponent(name))
+        }
+    }
+
     /// One run of the chapter's program; `stoppedChecks` and `quietUntil` pass
     /// on what earlier runs found (see `Chapter`).
     private func runOnce(_ info: ChapterInfo, stoppedChecks: [Int: String] = [:], quietUntil: Int = 0,
@@ -211,6 +226,8 @@ public struct ChapterRunner: Sendable {
         environment["WORKBOOK_OUTPUT"] = outputFolder.path
         environment["WORKBOOK_RECORD"] = recordURL.path
         if echo && Console.usesColor { environment["WORKBOOK_COLOR"] = "1" }
+        environment[Chapter.failingExercisesKey] = failingExercises.isEmpty ? nil
+            : (try? JSONEncoder().encode(failingExercises)).map { String(decoding: $0, as: UTF8.self) }
         if resumingIn != nil {
             let keyed = Dictionary(uniqueKeysWithValues: stoppedChecks.map { (String($0.key), $0.value) })
             environment["WORKBOOK_STOPPED_CHECKS"] = (try? JSONEncoder().encode(keyed)).map { String(decoding: $0, as: UTF8.self) }

@@ -66,7 +66,20 @@ public struct Progress: Codable, Sendable {
               entry.fingerprints[exercise.number] == source.fingerprint(of: exercise) else { return .notRun }
         let checks = entry.record.checks.filter { $0.exercise == exercise.number }
         guard !checks.isEmpty else { return .notRun }
-        return checks.allSatisfy(\.passed) ? .done : .failing
+        if checks.allSatisfy(\.passed) { return .done }
+        // Checks that failed only because they wait for another exercise blame that one.
+        return checks.contains { !$0.passed && $0.waitsFor == nil } ? .failing : .waiting
+    }
+
+    /// Exercises whose own checks failed in their chapter's latest run on the
+    /// regions as they are now (number → "in chapter N"): what a chapter's
+    /// checks wait for (`Chapter.failingExercisesKey`).
+    public func failingExercises(in packageRoot: URL) -> [String: String] {
+        var failing: [String: String] = [:]
+        for exercise in ExerciseCatalog.exercises where state(of: exercise, in: packageRoot) == .failing {
+            failing[exercise.number] = "in chapter \(exercise.chapter)"
+        }
+        return failing
     }
 
     static func fingerprints(for info: ChapterInfo, in packageRoot: URL) -> [String: String] {
@@ -91,4 +104,6 @@ public enum ExerciseState: String, Sendable {
     case open
     /// Written, but not run since it last changed.
     case notRun = "not run"
+    /// Its checks failed only while an exercise they call failed its own.
+    case waiting = "waiting"
 }

@@ -24,9 +24,12 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let info = Catalog.chapter(chapter)!
         let workspace = try Workspace()
-        let build = workspace.buildChapters([info])
+        let first = workspace.chaptersToRunFirst(for: info)
+        let build = workspace.buildChapters(first + [info])
         guard build.succeeded else { throw ExitCode.failure }
-        let result = workspace.run(info, with: try workspace.runner(timeout: options.timeout, build: build))
+        let runner = try workspace.runner(timeout: options.timeout, build: build)
+        workspace.runFirst(first, with: runner)
+        let result = workspace.run(info, with: runner)
         if result.record?.finished != true {
             // The chapter stopped outside a check: say how far it got and why.
             let record = result.record

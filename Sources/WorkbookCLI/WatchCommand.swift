@@ -71,8 +71,10 @@ struct WatchCommand: ParsableCommand {
 
     /// Builds and runs one chapter; true when it passed.
     private func runOnce(_ info: ChapterInfo, in workspace: Workspace) -> Bool {
-        let build = workspace.buildChapters([info])
+        let first = workspace.chaptersToRunFirst(for: info)
+        let build = workspace.buildChapters(first + [info])
         guard build.succeeded, let runner = try? workspace.runner(timeout: options.timeout, build: build) else { return false }
+        workspace.runFirst(first, with: runner)
         let run = workspace.run(info, with: runner)
         if run.status != .passed { Console.line(NextStep(workspace: workspace).after(run)) }
         return run.status == .passed

@@ -79,8 +79,35 @@ struct Workspace {
         Console.line("\(which) until the code compiles; `./workbook list` still shows where you stand.")
     }
 
+    /// The earlier chapters whose exercises `info` calls and that changed since
+    /// their chapter last ran: run first, so that `info`'s checks know whether
+    /// what they call is right (`run`'s waiting checks).
+    func chaptersToRunFirst(for info: ChapterInfo) -> [ChapterInfo] {
+        let progress = Progress.read(in: root)
+        let stale = Set(info.needs.compactMap(ExerciseCatalog.exercise)
+            .filter { $0.chapter < info.number && progress.state(of: $0, in: root) == .notRun }.map(\.chapter))
+        return Catalog.chapters.filter { stale.contains($0.number) }
+    }
+
+    /// Runs `chapters` without showing their checks, one line each: the earlier
+    /// chapters a run needs an up-to-date account of.
+    func runFirst(_ chapters: [ChapterInfo], with runner: ChapterRunner) {
+        var quiet = runner
+        quiet.echo = false
+        for info in chapters {
+            let changed = info.exercises.map(\.number).joined(separator: ", ")
+            Console.line(Console.dim("Exercise \(changed) changed since chapter \(info.number) last ran: running its checks first…"))
+            let run = self.run(info, with: quiet)
+            Console.line(summaryRow(run, manifest: manifest))
+        }
+    }
+
     /// Runs one chapter and keeps its result in the package's progress file.
+    /// Its checks that call an exercise failing in an earlier chapter wait for it.
     func run(_ info: ChapterInfo, with runner: ChapterRunner) -> ChapterRun {
+        var runner = runner
+        runner.failingExercises = Progress.read(in: root).failingExercises(in: root)
+            .filter { (ExerciseCatalog.exercise($0.key)?.chapter ?? 0) < info.number }
         var run = runner.run(info)
         // A chapter that ran fewer checks than it has (its file edited, say) has not passed.
         let expected = manifest?.checks.filter { $0.chapter == info.number && !$0.hidden }.count ?? 0
@@ -88,6 +115,13 @@ struct Workspace {
             Console.line(Console.yellow("! Chapter \(info.number) ran \(ran) of its \(expected) checks: its file looks "
                 + "changed. A chapter counts as passed only with every check it was handed out with."))
             run.status = .failed
+        }
+        // Stopped outside its checks while something it calls is wrong: say where to look.
+        if run.status != .passed && run.status != .failed && run.status != .exerciseOpen,
+           let waited = ExerciseCatalog.exercises.first(where: { info.needs.contains($0.number)
+               && runner.failingExercises[$0.number] != nil }) {
+            Console.line(Console.yellow("Chapter \(info.number) calls Exercise \(waited.number) (\(waited.name)), which fails "
+                + "its own checks in chapter \(waited.chapter): fix that first, then run this chapter again."))
         }
         var progress = Progress.read(in: root)
         progress.record(run, in: root)

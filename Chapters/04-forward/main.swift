@@ -192,9 +192,12 @@ chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = 
 //: activation a, an edge per weight. Each box's a is what the next layer kept
 //: as its input (the output's a is ŷ), so a pass that kept the wrong numbers
 //: shows it here. Check one box by hand: the upper neuron of layer 1 sums
-//: 1·1 + 2·2 + 0.5 = 5.5. Chapter 7 draws the same graph after the backward pass.
+//: 1·1 + 2·2 + 0.5 = 5.5. It is drawn whether or not the checks passed: a
+//: number that differs from the hand-worked one above is red, with the expected
+//: one beside it ("6.5 ≠ 5.5"). Chapter 7 draws the same graph after the
+//: backward pass.
 chapter.figure("graph", caption: "The hand-worked 2 → 2 → 1 network on x = [1, 2], as your forward pass left it",
-               needs: ["4.1", "4.2"]) { url in
+               needs: ["4.1", "4.2"], showingMistakes: true) { url in
     var network = handWorkedNetwork()
     let yHat = network.forward(Matrix(column: [1, 2]))
     // A layer's a is the next layer's kept input; the last layer's is ŷ.
@@ -203,8 +206,14 @@ chapter.figure("graph", caption: "The hand-worked 2 → 2 → 1 network on x = [
         NetworkGraph.Layer(activation: layer.activation.name, weights: layer.weights.rowArrays,
                            biases: layer.biases.elements, weightedSums: layer.weightedSums.elements, activations: a)
     }
-    let graph = NetworkGraph(title: "Forward pass of x = [1, 2]: ŷ = \(NetworkGraph.format(yHat.scalar))",
-                             inputs: [1, 2], layers: layers)
+    // The numbers worked out by hand above.
+    let handWorked = NetworkGraph.Numbers(inputs: [1, 2], layers: [
+        NetworkGraph.Layer(activation: "relu", weights: [[1, 2], [-1, 0.5]], biases: [0.5, -1],
+                           weightedSums: [5.5, -1], activations: [5.5, 0]),
+        NetworkGraph.Layer(activation: "sigmoid", weights: [[0.2, 3]], biases: [-1.1], weightedSums: [0], activations: [0.5]),
+    ])
+    let graph = NetworkGraph(title: "Forward pass of x = [1, 2]: ŷ = \(NetworkGraph.format(yHat.elements.first ?? .nan))",
+                             inputs: [1, 2], layers: layers, expected: handWorked)
     try graph.writePNG(to: url, width: 800, height: 600)
 }
 

@@ -298,10 +298,12 @@ chapter.check("one small step downhill lowers the loss", exercise: "7.2") {
  dW and dz are read off your step as in the gradient check: (before − after)/α
  with α = 0.25. The output's da is your `binaryCrossEntropyGradient`; a
  hidden neuron's da, and the inputs', add up what each neuron after it sends
- back, weight times dz, one term at a time.
+ back, weight times dz, one term at a time. The graph is drawn whether or not
+ the checks passed: a number of yours that differs from the hand-worked one
+ above is red, with the expected one beside it.
  */
 chapter.figure("gradients", caption: "The hand-worked 2 → 2 → 1 network after your backward pass with y = 1: "
-    + "edges coloured by ∂L/∂w", needs: ["4.1", "4.2", "6.1", "7.1", "7.2"]) { url in
+    + "edges coloured by ∂L/∂w", needs: ["4.1", "4.2", "6.1", "7.1", "7.2"], showingMistakes: true) { url in
     let x = [1.0, 2.0], y = 1.0, learningRate = 0.25
     var network = Perceptron(layers: [
         Layer(weights: Matrix([[1, 2], [-1, 0.5]]), biases: Matrix(column: [0.5, -1]), activation: ReLU()),
@@ -342,9 +344,18 @@ chapter.figure("gradients", caption: "The hand-worked 2 → 2 → 1 network afte
             weightedSums: layer.weightedSums.elements, activations: outputs[index],
             gradients: .init(activations: da[index], weightedSums: dz[index], weights: dW[index]))
     }
+    // The numbers worked out by hand above; a number of yours that differs is drawn red beside it.
+    let handWorked = NetworkGraph.Numbers(inputs: x, inputGradients: [-0.1, -0.2], layers: [
+        NetworkGraph.Layer(activation: "relu", weights: [[1, 2], [-1, 0.5]], biases: [0.5, -1],
+                           weightedSums: [5.5, -1], activations: [5.5, 0],
+                           gradients: .init(activations: [-0.1, -1.5], weightedSums: [-0.1, 0], weights: [[-0.1, -0.2], [0, 0]])),
+        NetworkGraph.Layer(activation: "sigmoid", weights: [[0.2, 3]], biases: [-1.1], weightedSums: [0], activations: [0.5],
+                           gradients: .init(activations: [-2], weightedSums: [-0.5], weights: [[-2.75, 0]])),
+    ])
     let graph = NetworkGraph(title: "After backward with y = 1: ŷ = \(NetworkGraph.format(yHat)), "
                                  + "L = \(NetworkGraph.format(binaryCrossEntropy(label: y, prediction: yHat)))",
-                             inputs: x, inputGradients: daSentBack(through: before.layers[0], dz: dz[0]), layers: layers)
+                             inputs: x, inputGradients: daSentBack(through: before.layers[0], dz: dz[0]), layers: layers,
+                             expected: handWorked)
     try graph.writePNG(to: url, width: 800, height: 600)
 }
 

@@ -56,12 +56,42 @@ public struct NetworkGraph: Chart, Sendable {
     /// ∂L/∂x, shown on the input nodes when given.
     public var inputGradients: [Double]?
     public var layers: [Layer]
+    /// The numbers worked out by hand for the same network and sample, when the
+    /// graph shows someone's own pass: every number that differs from its
+    /// counterpart here (beyond a relative 1e-9) is drawn in red with the
+    /// expected one beside it, "6.5 ≠ 5.5", and its box outlined in red.
+    public var expected: Numbers?
 
-    public init(title: String, inputs: [Double], inputGradients: [Double]? = nil, layers: [Layer]) {
+    /// A graph's numbers without its title: what `expected` holds.
+    public struct Numbers: Sendable {
+        public var inputs: [Double]
+        public var inputGradients: [Double]?
+        public var layers: [Layer]
+
+        public init(inputs: [Double], inputGradients: [Double]? = nil, layers: [Layer]) {
+            self.inputs = inputs
+            self.inputGradients = inputGradients
+            self.layers = layers
+        }
+    }
+
+    public init(title: String, inputs: [Double], inputGradients: [Double]? = nil, layers: [Layer],
+                expected: Numbers? = nil) {
         self.title = title
         self.inputs = inputs
         self.inputGradients = inputGradients
         self.layers = layers
+        self.expected = expected
+    }
+
+    /// The colour of a number that differs from the expected one.
+    static let wrongColor = Color(hex: 0xC62828)
+
+    /// A number as drawn, marked when it differs from `expected` (nil: nothing to compare).
+    static func cell(_ value: Double, expected: Double?) -> (text: String, wrong: Bool) {
+        guard let expected else { return (format(value), false) }
+        let close = value.isFinite && expected.isFinite && abs(value - expected) <= 1e-9 * max(1, abs(expected))
+        return close ? (format(value), false) : ("\(format(value)) ≠ \(format(expected))", true)
     }
 
     /// True when every layer carries gradients: edges are then coloured by them.
@@ -142,18 +172,24 @@ public struct NetworkGraph: Chart, Sendable {
     /// different targets have spread apart, and short of the middle, where they cross.
     static let labelPosition = 0.3
 
-    /// The text rows of a node's box: name and value.
-    private func rows(column: Int, node: Int) -> [(String, String)] {
-        let f = Self.format
+    /// The text rows of a node's box: name, value, and whether the value differs from the expected one.
+    private func rows(column: Int, node: Int) -> [(String, String, Bool)] {
+        func row(_ name: String, _ value: Double, _ expected: Double?) -> (String, String, Bool) {
+            let cell = Self.cell(value, expected: expected)
+            return (name, cell.text, cell.wrong)
+        }
         if column == 0 {
-            var rows = [("x", f(inputs[node]))]
-            if let inputGradients { rows.append(("da", f(inputGradients[node]))) }
+            var rows = [row("x", inputs[node], expected?.inputs[safe: node])]
+            if let inputGradients { rows.append(row("da", inputGradients[node], expected?.inputGradients?[safe: node])) }
             return rows
         }
-        let layer = layers[column - 1]
-        var rows = [("b", f(layer.biases[node])), ("z", f(layer.weightedSums[node])), ("a", f(layer.activations[node]))]
+        let layer = layers[column - 1], other = expected?.layers[safe: column - 1]
+        var rows = [row("b", layer.biases[node], other?.biases[safe: node]),
+                    row("z", layer.weightedSums[node], other?.weightedSums[safe: node]),
+                    row("a", layer.activations[node], other?.activations[safe: node])]
         if let gradients = layer.gradients {
-            rows += [("dz", f(gradients.weightedSums[node])), ("da", f(gradients.activations[node]))]
+            rows += [row("dz", gradients.weightedSums[node], other?.gradients?.weightedSums[safe: node]),
+                     row("da", gradients.activations[node], other?.gradients?.activations[safe: node])]
         }
         return rows
     }
@@ -164,10 +200,14 @@ public struct NetworkGraph: Chart, Sendable {
         return "\(name) · \(layers[column - 1].activation)"
     }
 
-    private func edgeLabel(column: Int, from: Int, to: Int) -> [String] {
-        let layer = layers[column]
-        var lines = ["w " + Self.format(layer.weights[to][from])]
-        if let gradients = layer.gradients { lines.append("dW " + Self.format(gradients.weights[to][from])) }
+    private func edgeLabel(column: Int, from: Int, to: Int) -> [(String, Bool)] {
+        let layer = layers[column], other = expected?.layers[safe: column]
+        let weight = Self.cell(layer.weights[to][from], expected: other?.weights[safe: to]?[safe: from])
+        var lines = [("w " + weight.text, weight.wrong)]
+        if let gradients = layer.gradients {
+            let step = Self.cell(gradients.weights[to][from], expected: other?.gradients?.weights[safe: to]?[safe: from])
+            lines.append(("dW " + step.text, step.wrong))
+        }
         return lines
     }
 
@@ -185,7 +225,7 @@ public struct NetworkGraph: Chart, Sendable {
             for node in 0..<size {
                 let rows = rows(column: column, node: node)
                 columnRows = max(columnRows, rows.count)
-                for (name, value) in rows {
+                for (name, value, _) in rows {
                     let nameWidth = try canvas.measure(name, style: text).width
                     let valueWidth = try canvas.measure(value, style: text.bold).width
                     boxWidth = max(boxWidth, nameWidth + 14 * style.scale + valueWidth)
@@ -296,13 +336,19 @@ public struct NetworkGraph: Chart, Sendable {
         return canvas
     }
 
-    private func drawNode(_ rows: [(String, String)], in box: PixelRect, on canvas: Canvas, style: ChartStyle) throws {
+    private func drawNode(_ rows: [(String, String, Bool)], in box: PixelRect, on canvas: Canvas, style: ChartStyle) throws {
         canvas.fillRectangle(box, color: .white)
         canvas.strokeRectangle(box, color: Palette.axis)
+        if rows.contains(where: \.2) {
+            // A wrong number's box is outlined twice as thick, in the colour of the number.
+            canvas.strokeRectangle(box, color: Self.wrongColor)
+            canvas.strokeRectangle(PixelRect(x: box.minX + 1, y: box.minY + 1, width: box.width - 2, height: box.height - 2),
+                                   color: Self.wrongColor)
+        }
         let text = nodeText(style), lineHeight = try canvas.measure("Xg", style: text).height
         let inset = 6 * style.scale
         var y = box.minY + inset
-        for (index, (name, value)) in rows.enumerated() {
+        for (index, (name, value, wrong)) in rows.enumerated() {
             // The gradients, below the forward numbers, behind a thin rule.
             if index == Self.ruleRow(rows: rows.count) {
                 y += 2 * style.scale
@@ -310,24 +356,35 @@ public struct NetworkGraph: Chart, Sendable {
                                      y1: Int(y.rounded()), color: Color(hex: 0xBBBBBB))
                 y += 2 * style.scale
             }
+            var valueStyle = text.bold
+            if wrong { valueStyle.color = Self.wrongColor }
             try canvas.drawText(name, at: box.minX + inset, y, style: text, anchor: .topLeft)
-            try canvas.drawText(value, at: box.maxX - inset, y, style: text.bold, anchor: .topRight)
+            try canvas.drawText(value, at: box.maxX - inset, y, style: valueStyle, anchor: .topRight)
             y += lineHeight
         }
     }
 
-    private func drawEdgeLabel(_ lines: [String], at center: PixelPoint, on canvas: Canvas, style: ChartStyle) throws {
+    private func drawEdgeLabel(_ lines: [(String, Bool)], at center: PixelPoint, on canvas: Canvas, style: ChartStyle) throws {
         let text = TextStyle(size: 10 * style.scale, color: Palette.text)
         let lineHeight = try canvas.measure("Xg", style: text).height
-        let widest = try lines.map { try canvas.measure($0, style: text).width }.max() ?? 0
+        let widest = try lines.map { try canvas.measure($0.0, style: text).width }.max() ?? 0
         let pad = 3 * style.scale
         let box = PixelRect(x: center.x - widest / 2 - pad, y: center.y - Double(lines.count) * lineHeight / 2 - pad / 2,
                             width: widest + 2 * pad, height: Double(lines.count) * lineHeight + pad)
         canvas.fillRectangle(box, color: .white, opacity: 0.9)
-        canvas.strokeRectangle(box, color: Color(hex: 0xCCCCCC))
-        for (index, line) in lines.enumerated() {
-            try canvas.drawText(line, at: center.x, box.minY + pad / 2 + Double(index) * lineHeight, style: text, anchor: .top)
+        canvas.strokeRectangle(box, color: lines.contains(where: \.1) ? Self.wrongColor : Color(hex: 0xCCCCCC))
+        for (index, (line, wrong)) in lines.enumerated() {
+            var lineStyle = text
+            if wrong { lineStyle.color = Self.wrongColor }
+            try canvas.drawText(line, at: center.x, box.minY + pad / 2 + Double(index) * lineHeight, style: lineStyle, anchor: .top)
         }
+    }
+}
+
+extension Array {
+    /// The element at `index`, or nil past either end.
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
     }
 }
 

@@ -38,6 +38,9 @@ public final class Chapter {
     private let started = Date()
     /// Checks (by position) that stopped an earlier run, with the reason.
     private let stoppedChecks: [Int: String]
+    /// Exercises whose checks were stopped in this run (a trap, an open or broken
+    /// exercise they call), with the stop's message.
+    private var stoppedExercises: [String: String] = [:]
     /// Output is held back until this check starts: an earlier run already printed it.
     private let quietUntil: Int
     private var replaying: Bool
@@ -146,6 +149,7 @@ public final class Chapter {
         if let stop = stoppedChecks[index] {
             result = CheckResult(name: name, points: points, passed: false, message: stop, hidden: hidden,
                                  exercise: exercise)
+            if let exercise { stoppedExercises[exercise] = stoppedExercises[exercise] ?? stop }
         } else {
             record.currentCheck = index
             record.currentCheckName = name
@@ -233,9 +237,19 @@ public final class Chapter {
     /// `needs` lists the exercises the drawing calls: while one is open, or one
     /// of its checks failed in this run, the figure is skipped with a note
     /// rather than risk stopping the chapter outside its checks.
-    public func figure(_ name: String, caption: String, needs exercises: [String] = [], _ draw: (URL) throws -> Void) {
+    /// `showingMistakes` draws it even when their checks failed, for a figure
+    /// that shows the learner's own numbers beside the expected ones (chapters
+    /// 4 and 7): only an open exercise, or a check stopped by a trap in one, keeps
+    /// it from being drawn, and the note then gives the trap's message.
+    public func figure(_ name: String, caption: String, needs exercises: [String] = [], showingMistakes: Bool = false,
+                       _ draw: (URL) throws -> Void) {
         let relative = "figures/\(info.slug)-\(name).png"
-        let waiting = exercises.filter { exercise in
+        let open = exercises.filter { !isWritten($0) }
+        if showingMistakes, open.isEmpty, let stop = exercises.lazy.compactMap({ self.stoppedExercises[$0] }).first {
+            say("  \(Console.dim("▣")) figure \(relative) not drawn: \(stop)")
+            return
+        }
+        let waiting = showingMistakes ? open : exercises.filter { exercise in
             !isWritten(exercise) || record.checks.contains { $0.exercise == exercise && !$0.passed }
         }
         guard waiting.isEmpty else {

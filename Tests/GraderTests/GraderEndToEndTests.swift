@@ -283,6 +283,21 @@ struct GraderEndToEndTests {
         #expect(graded.chapters.filter { $0.isGraded && $0.info.number != 1 }.allSatisfy { $0.points == $0.maxPoints })
     }
 
+    /// The totals the guides give are the grader's: the instructors' guide's
+    /// points for the assignment and the learner's README's example line.
+    @Test func theGuidesStateTheGradersTotals() async throws {
+        let reference = try await GradingFixture.shared.value.graded("reference")
+        let total = reference.maxPoints
+        let hidden = reference.chapters.flatMap(\.checks).filter(\.hidden).map(\.maxPoints).reduce(0, +)
+        let root = GradingFixture.packageRoot
+        let guide = try String(contentsOf: root.appendingPathComponent("docs/instructors.md"), encoding: .utf8)
+        #expect(guide.contains("give it the autograder's points (\(total) for the chapters"), "the guide's total is not \(total)")
+        #expect(guide.contains("(\(total)/\(total))") && guide.contains("every test passes, \(total)/\(total);"))
+        let learner = try String(contentsOf: root.appendingPathComponent("docs/learner/README.md"), encoding: .utf8)
+        #expect(learner.contains("/\(total) points (the total counts \(hidden) points of checks only the grader runs)"),
+                "the learner's README's example line is not out of \(total) with \(hidden) hidden")
+    }
+
     @Test func chaptersRanInTheSandboxWhereBubblewrapWorks() async throws {
         let run = try await GradingFixture.shared.value.run
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/bwrap") && run.sandboxWarning == nil {

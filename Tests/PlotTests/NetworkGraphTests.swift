@@ -111,4 +111,25 @@ struct NetworkGraphTests {
         noInputs.inputs = []
         #expect(throws: PlotError.self) { try noInputs.render(width: 800, height: 600) }
     }
+
+    /// A graph of someone's own pass beside the hand-worked numbers: what differs
+    /// is written "mine ≠ expected" in red, and nothing is red when all agree.
+    @Test func numbersThatDifferFromTheExpectedOnesAreMarkedInRed() throws {
+        let correct = Samples.networkForward
+        let expected = NetworkGraph.Numbers(inputs: correct.inputs, layers: correct.layers)
+        #expect(NetworkGraph.cell(5.5, expected: 5.5 + 1e-12) == ("5.5", false), "within a relative 1e-9")
+        #expect(NetworkGraph.cell(6.5, expected: 5.5) == ("6.5 ≠ 5.5", true))
+        #expect(NetworkGraph.cell(.nan, expected: 0.5).wrong)
+
+        func redPixels(_ graph: NetworkGraph) throws -> Int {
+            try Canvas.roundTrip(graph).count(where: { $0.isClose(to: NetworkGraph.wrongColor, tolerance: 40) },
+                                              xs: 0..<800, ys: 0..<600)
+        }
+        var same = correct
+        same.expected = expected
+        #expect(try redPixels(same) == 0)
+        var wrong = same
+        wrong.layers[0].weightedSums[0] += 1
+        #expect(try redPixels(wrong) > 100, "the wrong z and its box are red")
+    }
 }

@@ -163,7 +163,7 @@ chapter.check("Perceptron.forward chains the layers: ŷ = ½ for the hand-worked
 //: (`z = W @ a_prev + b`, `a = np.maximum(0, z)` or `1/(1+np.exp(-z))`) on the
 //: same starting weights, printed with `repr`. The first layer's middle neuron
 //: is the only one with a positive sum, so a¹ = [0, 0.788…, 0].
-chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3, exercise: "4.2") {
+chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3, exercise: "4.2", uses: ["3.1"]) {
     let (network, yHat) = try seeded()
     try expect(network.layers[0].weightedSums.elements,
                closeTo: [-0.06123298394726007, 0.7883578942504683, -0.6647643022697483],
@@ -178,7 +178,7 @@ chapter.check("the seed-10 network gives NumPy's ŷ for x = [1, 0]", points: 3, 
 }
 
 //: The same for the course's main network, 2 → 6 → 6 → 1, also from seed 10.
-chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = [1, 0]", exercise: "4.2") {
+chapter.check("the seed-10 network 2 → 6 → 6 → 1 gives NumPy's ŷ for x = [1, 0]", exercise: "4.2", uses: ["3.1"]) {
     var courseRandom = NumPyRandom(seed: 10)
     var courseNetwork = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()],
                                    generator: &courseRandom)
@@ -214,7 +214,7 @@ chapter.figure("graph", caption: "The hand-worked 2 → 2 → 1 network on x = [
     ])
     let graph = NetworkGraph(title: "Forward pass of x = [1, 2]: ŷ = \(NetworkGraph.format(yHat.elements.first ?? .nan))",
                              inputs: [1, 2], layers: layers, expected: handWorked)
-    try graph.writePNG(to: url, width: 800, height: 600)
+    try graph.writePNG(to: url, width: 1000, height: 600)
 }
 
 // BEGIN HIDDEN TESTS

@@ -112,7 +112,7 @@ chapter.check("da^n = (ŷ − y)/(ŷ(1 − ŷ)) at hand-worked points", points: 
 //: h = 10⁻⁶. Even at ŷ = 0.05, where the loss bends sharply, the difference's
 //: error (about h²/6 times the third derivative, plus rounding of about
 //: 10⁻¹⁶/h) stays below 10⁻⁸, so we ask for 10⁻⁷ (relative above 1).
-chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", points: 2, exercise: "6.1") {
+chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", points: 2, exercise: "6.1", uses: ["5.1"]) {
     for y in [0.0, 1.0] {
         for yHat in [0.05, 0.3, 0.5, 0.7, 0.95] {
             let numeric = centralDifference(step: 1e-6) { binaryCrossEntropy(label: y, prediction: yHat + $0) }
@@ -126,7 +126,7 @@ chapter.check("da^n agrees with central differences of the loss (h = 1e-6)", poi
 //: Through the sigmoid, da^n · σ′(z) should collapse to ŷ − y. We check the
 //: product of your two derivatives against ŷ − y, and against the central
 //: difference of z ↦ L(y, σ(z)) with h = 10⁻⁵.
-chapter.check("∂L/∂z of a sigmoid output is ŷ − y", points: 2, exercise: "6.1") {
+chapter.check("∂L/∂z of a sigmoid output is ŷ − y", points: 2, exercise: "6.1", uses: ["2.2"]) {
     let sigmoid = Sigmoid()
     for y in [0.0, 1.0] {
         for z in [-2.0, -0.3, 0.7, 3] {
@@ -156,7 +156,8 @@ func outputLayerLoss(_ layer: Layer) -> Double {
     return binaryCrossEntropy(label: label, prediction: copy.forward(Matrix(column: aPrev)).scalar)
 }
 
-chapter.check("one neuron's ∂L/∂w and ∂L/∂b by the chain rule agree with central differences", points: 3, exercise: "6.1") {
+chapter.check("one neuron's ∂L/∂w and ∂L/∂b by the chain rule agree with central differences", points: 3, exercise: "6.1",
+              uses: ["2.2", "5.1"]) {
     let z = 1.4
     let yHat = Sigmoid()(z)
     let dLdz = binaryCrossEntropyGradient(label: label, prediction: yHat) * Sigmoid().derivative(z)
@@ -189,7 +190,8 @@ chapter.check("one neuron's ∂L/∂w and ∂L/∂b by the chain rule agree with
 //:
 //: Both hidden neurons are active, so both rows of W¹ get a gradient. Chapter 7
 //: packs these steps, for whole layers at once, into `Layer.backward`.
-chapter.check("the gradient reaches a hidden layer through the chain rule", points: 3, exercise: "6.1") {
+chapter.check("the gradient reaches a hidden layer through the chain rule", points: 3, exercise: "6.1",
+              uses: chapter.info.needs) {
     let network = Perceptron(layers: [
         Layer(weights: Matrix([[0.5, -1], [1.5, 0.25]]), biases: Matrix(column: [0.2, -0.3]), activation: ReLU()),
         Layer(weights: Matrix([[0.8, -0.7]]), biases: Matrix(column: [0.05]), activation: Sigmoid()),

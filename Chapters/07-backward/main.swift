@@ -248,7 +248,7 @@ let gradientCases: [(name: String, sizes: [Int], activations: [any Activation], 
 ]
 
 for testCase in gradientCases {
-    chapter.check("gradient check, \(testCase.name)", points: 2, exercise: "7.2") {
+    chapter.check("gradient check, \(testCase.name)", points: 2, exercise: "7.2", uses: ["3.1", "5.1"]) {
         var random = NumPyRandom(seed: testCase.seed)
         let network = Perceptron(sizes: testCase.sizes, activations: testCase.activations, generator: &random)
         let comparisons = compareGradients(of: network, x: testCase.x, y: testCase.y)
@@ -263,7 +263,7 @@ for testCase in gradientCases {
 
 //: And the point of it all: a small step against the gradient lowers the
 //: loss on the sample it was computed for.
-chapter.check("one small step downhill lowers the loss", exercise: "7.2") {
+chapter.check("one small step downhill lowers the loss", exercise: "7.2", uses: ["3.1", "5.1"]) {
     var random = NumPyRandom(seed: 10)
     var network = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &random)
     let x = [1.0, 0.0], y = 1.0
@@ -356,7 +356,7 @@ chapter.figure("gradients", caption: "The hand-worked 2 → 2 → 1 network afte
                                  + "L = \(NetworkGraph.format(binaryCrossEntropy(label: y, prediction: yHat)))",
                              inputs: x, inputGradients: daSentBack(through: before.layers[0], dz: dz[0]), layers: layers,
                              expected: handWorked)
-    try graph.writePNG(to: url, width: 800, height: 600)
+    try graph.writePNG(to: url, width: 1000, height: 600)
 }
 
 // BEGIN HIDDEN TESTS

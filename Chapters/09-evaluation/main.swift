@@ -140,12 +140,12 @@ let alwaysZero = ConfusionMatrix(truePositives: 0, falsePositives: 0, trueNegati
 let noPositives = ConfusionMatrix(truePositives: 0, falsePositives: 0, trueNegatives: 3, falseNegatives: 0)
 let zeroOverZero = LikelyMistake(.nan, "0/0 is NaN in floating point: when the denominator is 0, return 0")
 
-chapter.check("precision with nothing predicted positive: 0/0 counts as 0", exercise: "9.3") {
+chapter.check("precision with nothing predicted positive: 0/0 counts as 0", exercise: "9.3", uses: ["9.2"]) {
     try expect(alwaysZero.precision, closeTo: 0, tolerance: 0, "precision of always-0 (0/0)", mistakes: [zeroOverZero])
     try expect(alwaysZero.accuracy, closeTo: 0.5, tolerance: 1e-15, "accuracy of always-0 (2/4)")
 }
 
-chapter.check("recall with no positive samples: 0/0 counts as 0", exercise: "9.4") {
+chapter.check("recall with no positive samples: 0/0 counts as 0", exercise: "9.4", uses: ["9.2"]) {
     try expect(alwaysZero.recall, closeTo: 0, tolerance: 0, "recall of always-0 (0/2)")
     try expect(noPositives.recall, closeTo: 0, tolerance: 0, "recall with no positives (0/0)", mistakes: [zeroOverZero])
     try expect(noPositives.accuracy, closeTo: 1, tolerance: 1e-15, "accuracy with no positives (3/3)")
@@ -207,7 +207,7 @@ let evaluation = Computed {
 
 //: The counts for the trained network, recounted here one prediction at a
 //: time without your `ConfusionMatrix`, must agree with it.
-chapter.check("the test confusion matrix agrees with a count done here", points: 2, exercise: "9.1") {
+chapter.check("the test confusion matrix agrees with a count done here", points: 2, exercise: "9.1", uses: ["8.1"]) {
     let (network, testMatrix) = try evaluation()
     var counts = [[0, 0], [0, 0]]  // [actual][predicted]
     for (features, label) in zip(test.features, test.labels) {
@@ -221,7 +221,7 @@ chapter.check("the test confusion matrix agrees with a count done here", points:
 }
 
 //: The network must do better than the majority-class guess on the test set.
-chapter.check("test accuracy beats the majority-class rate", points: 2, exercise: "9.2") {
+chapter.check("test accuracy beats the majority-class rate", points: 2, exercise: "9.2", uses: ["8.1"]) {
     let testMatrix = try evaluation().testMatrix
     try expect(testMatrix.accuracy > majorityRate,
                "expected a test accuracy above the majority-class rate \(percent(majorityRate)), got \(percent(testMatrix.accuracy))")
@@ -233,7 +233,7 @@ chapter.check("test accuracy beats the majority-class rate", points: 2, exercise
 //: Here FP = FN, so precision, recall and F1 all come out as 42/44: on this
 //: test set the network errs as often each way. The hand-counted case above,
 //: with FP = 2 and FN = 1, is where the three part.
-chapter.check("the test counts equal the course's NumPy run", points: 2, exercise: "9.1") {
+chapter.check("the test counts equal the course's NumPy run", points: 2, exercise: "9.1", uses: ["8.1"]) {
     let testMatrix = try evaluation().testMatrix
     try expect([testMatrix.truePositives, testMatrix.falsePositives, testMatrix.trueNegatives, testMatrix.falseNegatives],
                equals: [42, 2, 34, 2], "[TP, FP, TN, FN] on the test set")

@@ -117,7 +117,7 @@ public enum ChapterGrading {
                 ?? "not run: the chapter did not get to this check"
         }
         if let waited = checks.lazy.compactMap(\.waitsFor).first {
-            reason += "; its checks wait for exercise \(waited), which fails its own checks"
+            reason += "; its checks wait for exercise \(waited), which fails its own checks or does not compile"
         }
         return reason
     }

@@ -141,7 +141,7 @@ struct BuiltChapters: Sendable {
             let run = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
                           expected: expected, failing: failing)
             for check in run.record?.checks ?? [] where !check.passed && check.waitsFor == nil {
-                if let exercise = check.exercise, failing[exercise] == nil { failing[exercise] = "in chapter \(info.number)" }
+                if let exercise = check.exercise, failing[exercise] == nil { failing[exercise] = "fails its own checks in chapter \(info.number)" }
             }
             return run
         }

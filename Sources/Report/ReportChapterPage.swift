@@ -126,7 +126,8 @@ enum ReportChapterPage {
     private static func inlineResult(_ check: CheckResult) -> String {
         let points = check.passed ? ReportFormat.points(check.points, of: check.points)
                                   : ReportFormat.points(0, of: check.points)
-        let mark = check.passed ? "✓ Check passed:" : "✗ Check failed:"
+        let mark = check.passed ? "✓ Check passed:"
+            : check.waitsFor.map { "◦ Check waits for exercise \($0):" } ?? "✗ Check failed:"
         var lines = ["> **\(mark)** \(Markdown.inline(check.name)) · \(points)"]
         if !check.passed && !check.message.isEmpty {
             lines += quoted(Markdown.fencedCode(check.message, language: "text"))
@@ -162,7 +163,7 @@ enum ReportChapterPage {
             let name = check.hidden ? "\(check.name) (hidden)" : check.name
             let message = check.hidden && !check.passed ? "details withheld" : check.message
             lines.append(Markdown.tableRow([
-                check.passed ? "✓" : "✗",
+                check.passed ? "✓" : check.waitsFor == nil ? "✗" : "◦",
                 Markdown.cell(name),
                 ReportFormat.points(check.passed ? check.points : 0, of: check.points),
                 Markdown.cell(message),

@@ -22,8 +22,8 @@ import Foundation
 /// A check that fails while an exercise it calls fails too *waits for* that
 /// exercise: it prints `◦ … waits for 7.1`, earns nothing and gives no hint of
 /// its own, and its own exercise is not blamed. What it calls is its
-/// exercise's `uses` and the chapter's `needs` (for a check of no exercise,
-/// the chapter's own exercises too); failing are the exercises whose own checks failed
+/// exercise's `uses` and the check's own (for a check of no exercise, the
+/// chapter's exercises and `needs`); failing are the exercises whose own checks failed
 /// earlier in this run, and those named in `$WORKBOOK_FAILING_EXERCISES`
 /// (the runner's account of earlier chapters).
 @MainActor
@@ -47,8 +47,9 @@ public final class Chapter {
     private var nextCheck = 0
     /// The grader's channel, when a grader runs this chapter (see `ResultChannel`).
     private let channel: ResultChannel?
-    /// Exercises that fail their own checks (number → where), from earlier
-    /// chapters and from this run's checks so far.
+    /// Exercises that fail their own checks or do not compile (number → what
+    /// is wrong, "fails its own checks in chapter 7"), from earlier chapters and
+    /// from this run's checks so far.
     private var failingExercises: [String: String]
 
     /// The environment variable that carries exercises failing in earlier chapters.
@@ -91,9 +92,7 @@ public final class Chapter {
 
     /// Before any check: the exercises of earlier chapters this one calls that are still open.
     private func sayWhichNeededExercisesAreOpen() {
-        let open = info.needs.compactMap(ExerciseCatalog.exercise).filter {
-            ExerciseSource(packageRoot: packageRoot).isOpen($0)
-        }
+        let open = info.needs.filter { !isWritten($0) }.compactMap(ExerciseCatalog.exercise)
         guard !open.isEmpty else { return }
         let list = open.count <= 3
             ? open.map { "\($0.number) (\($0.name))" }.joined(separator: ", ")
@@ -141,8 +140,11 @@ public final class Chapter {
     /// Runs one check: it passes when `body` returns and fails with the message
     /// of whatever it throws. `exercise` names the exercise it is about, so that
     /// progress can be counted per exercise and a failure can point at a hint.
+    /// `uses` names what the check calls beyond its exercise and what that one
+    /// uses (a count of a trained network calls 8.1's `fit`): while one of them
+    /// fails its own checks, this check's failure waits for it.
     public func check(_ name: String, points: Int = 1, hidden: Bool = false, exercise: String? = nil,
-                      _ body: () throws -> Void) {
+                      uses: [String] = [], _ body: () throws -> Void) {
         let index = nextCheck
         if index >= quietUntil { replaying = false }
         var result: CheckResult
@@ -168,13 +170,13 @@ public final class Chapter {
             record.currentCheckName = nil
             record.currentExercise = nil
         }
-        if !result.passed, let waited = waitedFor(by: result) {
+        if !result.passed, let waited = waitedFor(by: result, alsoCalling: uses) {
             result.waitsFor = waited
             let name = ExerciseCatalog.exercise(waited).map { " (\($0.name))" } ?? ""
-            result.message = "waits for \(waited)\(name), which fails its own checks\(failingExercises[waited].map { " \($0)" } ?? ""): "
+            result.message = "waits for \(waited)\(name), which \(failingExercises[waited] ?? "fails its own checks"): "
                 + "fix it first; this check runs again then"
         } else if !result.passed, let exercise, failingExercises[exercise] == nil {
-            failingExercises[exercise] = "in chapter \(info.number)"
+            failingExercises[exercise] = "fails its own checks in chapter \(info.number)"
         }
         record.checks.append(result)
         channel?.send(result)
@@ -199,17 +201,17 @@ public final class Chapter {
 
     /// The exercise a failed check waits for: the open or broken one that
     /// stopped it ("needs Exercise 7.1 …"), else the first, in course order, of
-    /// those it calls that fails its own checks. Nil when the failure is its own.
-    private func waitedFor(by result: CheckResult) -> String? {
+    /// those it calls that fails its own checks: its exercise's `uses` and the
+    /// check's own `uses` with what they use, or for a check of no exercise,
+    /// the chapter's exercises and needs. Nil when the failure is its own.
+    private func waitedFor(by result: CheckResult, alsoCalling uses: [String]) -> String? {
         if result.message.hasPrefix("needs Exercise ") {
             let needed = String(result.message.dropFirst("needs Exercise ".count).prefix { $0 != " " && $0 != "," })
             if needed != result.exercise { return needed }
         }
-        // Besides what its exercise calls, a check may call whatever the chapter
-        // needs from earlier chapters (chapter 9's counts come from a network
-        // trained with 8.1's fit); a check of no exercise, the chapter's own too.
-        let called = (result.exercise.map(ExerciseCatalog.calledExercises(of:)) ?? info.exercises.map(\.number))
-            + info.needs
+        let roots = result.exercise.map { [$0] + uses } ?? (info.exercises.map(\.number) + info.needs + uses)
+        let called = Set(roots.flatMap { [$0] + ExerciseCatalog.calledExercises(of: $0) })
+            .subtracting([result.exercise].compactMap { $0 })
         return ExerciseCatalog.exercises.map(\.number).first { called.contains($0) && failingExercises[$0] != nil }
     }
 
@@ -219,9 +221,13 @@ public final class Chapter {
     /// True when none of `exercises` is still open (their stub gone from the
     /// learner's file): for a chapter's closing notes and figures, which call
     /// the learner's code outside any check.
+    /// An exercise left out of the build because it does not compile is
+    /// written, though its stub stands in for it here: it is failing, not open.
     public func isWritten(_ exercises: String...) -> Bool {
         let source = ExerciseSource(packageRoot: packageRoot)
-        return exercises.compactMap(ExerciseCatalog.exercise).allSatisfy { !source.isOpen($0) }
+        return exercises.compactMap(ExerciseCatalog.exercise).allSatisfy {
+            failingExercises[$0.number] != nil || !source.isOpen($0)
+        }
     }
 
     /// Prints a line of the chapter's own output (results worth reading).
@@ -249,9 +255,13 @@ public final class Chapter {
             say("  \(Console.dim("▣")) figure \(relative) not drawn: \(stop)")
             return
         }
-        let waiting = showingMistakes ? open : exercises.filter { exercise in
-            !isWritten(exercise) || record.checks.contains { $0.exercise == exercise && !$0.passed }
-        }
+        // What the figure waits for: an open exercise, or the one a failed check
+        // of it names as what it waits for, else that exercise itself.
+        let waiting = showingMistakes ? open : exercises.compactMap { exercise -> String? in
+            if !isWritten(exercise) { return exercise }
+            guard let failed = record.checks.first(where: { $0.exercise == exercise && !$0.passed }) else { return nil }
+            return failed.waitsFor ?? exercise
+        }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         guard waiting.isEmpty else {
             say("  \(Console.dim("▣")) figure \(relative) waits for exercise \(waiting.joined(separator: ", ")) to pass its checks")
             return

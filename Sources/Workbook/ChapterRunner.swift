@@ -170,8 +170,9 @@ public struct ChapterRunner: Sendable {
             outputs.append(run.output)
             droppedOutputBytes += run.droppedOutputBytes
             seconds += run.seconds
-            // The checks we stopped fail with our message, whatever the run says of them.
-            for (index, stop) in stops where index < run.record?.checks.count ?? 0 {
+            // The checks we stopped fail with our message, whatever the run says of
+            // them, unless the chapter found that they wait for another exercise.
+            for (index, stop) in stops where index < run.record?.checks.count ?? 0 && run.record?.checks[index].waitsFor == nil {
                 run.record?.checks[index].passed = false
                 run.record?.checks[index].message = stop.message
             }

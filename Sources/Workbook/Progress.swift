@@ -72,12 +72,12 @@ public struct Progress: Codable, Sendable {
     }
 
     /// Exercises whose own checks failed in their chapter's latest run on the
-    /// regions as they are now (number → "in chapter N"): what a chapter's
+    /// regions as they are now (number → "fails its own checks in chapter N"): what a chapter's
     /// checks wait for (`Chapter.failingExercisesKey`).
     public func failingExercises(in packageRoot: URL) -> [String: String] {
         var failing: [String: String] = [:]
         for exercise in ExerciseCatalog.exercises where state(of: exercise, in: packageRoot) == .failing {
-            failing[exercise.number] = "in chapter \(exercise.chapter)"
+            failing[exercise.number] = "fails its own checks in chapter \(exercise.chapter)"
         }
         return failing
     }

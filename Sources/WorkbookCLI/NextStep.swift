@@ -26,7 +26,15 @@ struct NextStep {
             return "Next: write Exercise \(open.number) (\(open.name)) at \(source.location(of: open)), "
                 + "then `./workbook run \(run.info.number)`."
         case .failed:
-            let first = run.record?.checks.first { !$0.passed }
+            // A check that fails of its own first; when every failure waits for
+            // another exercise, that exercise is where to look.
+            let failed = run.record?.checks.filter { !$0.passed } ?? []
+            if let waited = failed.first?.waitsFor, failed.allSatisfy({ $0.waitsFor != nil }),
+               let exercise = ExerciseCatalog.exercise(waited) {
+                return "Next: fix Exercise \(exercise.number) (\(exercise.name)) at \(source.location(of: exercise)), which these "
+                    + "checks wait for, then `./workbook run \(exercise.chapter)`; stuck? `./workbook hint \(exercise.number)`."
+            }
+            let first = failed.first { $0.waitsFor == nil }
             let hint = first?.exercise.map { "; stuck? `./workbook hint \($0)`" } ?? ""
             guard !checksShown, let first else {
                 return "Fix the first failing check, then `./workbook run \(run.info.number)`\(hint)."

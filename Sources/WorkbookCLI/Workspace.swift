@@ -108,6 +108,7 @@ struct Workspace {
         var runner = runner
         runner.failingExercises = Progress.read(in: root).failingExercises(in: root)
             .filter { (ExerciseCatalog.exercise($0.key)?.chapter ?? 0) < info.number }
+            .merging(runner.brokenExercises.mapValues { "does not compile (\($0))" }) { $1 }
         var run = runner.run(info)
         // A chapter that ran fewer checks than it has (its file edited, say) has not passed.
         let expected = manifest?.checks.filter { $0.chapter == info.number && !$0.hidden }.count ?? 0
@@ -120,8 +121,8 @@ struct Workspace {
         if run.status != .passed && run.status != .failed && run.status != .exerciseOpen,
            let waited = ExerciseCatalog.exercises.first(where: { info.needs.contains($0.number)
                && runner.failingExercises[$0.number] != nil }) {
-            Console.line(Console.yellow("Chapter \(info.number) calls Exercise \(waited.number) (\(waited.name)), which fails "
-                + "its own checks in chapter \(waited.chapter): fix that first, then run this chapter again."))
+            Console.line(Console.yellow("Chapter \(info.number) calls Exercise \(waited.number) (\(waited.name)), which "
+                + "\(runner.failingExercises[waited.number]!): fix that first, then run this chapter again."))
         }
         var progress = Progress.read(in: root)
         progress.record(run, in: root)

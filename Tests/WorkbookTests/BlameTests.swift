@@ -46,7 +46,7 @@ struct BlameTests {
         let backward = try #require(ExerciseCatalog.exercise("7.1")), fit = try #require(ExerciseCatalog.exercise("8.1"))
         #expect(progress.state(of: backward, in: package) == .failing)
         #expect(progress.state(of: fit, in: package) == .waiting)
-        #expect(progress.failingExercises(in: package) == ["7.1": "in chapter 7"])
+        #expect(progress.failingExercises(in: package) == ["7.1": "fails its own checks in chapter 7"])
     }
 
     @Test func aChapterRunFirstRemovesItsOwnEarlierFigures() throws {

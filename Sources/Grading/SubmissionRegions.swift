@@ -151,6 +151,14 @@ public enum RegionRules {
                 return (first + word.line, "`\(text)` is not allowed in a solution: a solution uses what its file imports, without naming modules")
             }
             if text == "_" { continue }
+            // The stub alone is an open exercise; beside code, or called from a
+            // written region, it would pass the exercise off as open.
+            if text == "exerciseNotDone",
+               body.filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).count != 1
+                || !body.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("exerciseNotDone(") }) {
+                return (first + word.line, "`exerciseNotDone` may stand in a region only alone, as the stub: "
+                    + "a written exercise returns its result")
+            }
             if refusedWords.contains(text) || text.hasPrefix("_") {
                 return (first + word.line, "`\(text)` is not allowed in a solution: it reaches outside the language's safe part")
             }

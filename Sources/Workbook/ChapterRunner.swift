@@ -185,8 +185,9 @@ public struct ChapterRunner: Sendable {
             case .exerciseOpen, .crashed:
                 let resumable = run.status != .exerciseOpen || resumesAfterOpenExercises
                 if resumable, let index = stoppedInCheck, seconds < timeout {
-                    stops[index] = ChapterStop(output: run.output, packageRoot: packageRoot,
-                                               brokenExercises: brokenExercises)
+                    var stop = ChapterStop(output: run.output, packageRoot: packageRoot, brokenExercises: brokenExercises)
+                    stop.message = ChapterStop.capped(stop.message)
+                    stops[index] = stop
                     continue
                 }
             case .failed where !stops.isEmpty:

@@ -42,6 +42,22 @@ public struct ChapterStop: Sendable, Equatable {
         message = (trap?.message ?? "the program crashed") + place
     }
 
+    /// What one run hands the next of a stop's message, at most: its first and
+    /// last 2 KB. A trap's message is the learner's to choose, and the next run
+    /// must still start.
+    public static let handOffLimit = 4096
+
+    /// `message` cut to `handOffLimit` bytes of UTF-8, its middle replaced by a mark.
+    public static func capped(_ message: String) -> String {
+        let bytes = Array(message.utf8)
+        guard bytes.count > handOffLimit else { return message }
+        let half = handOffLimit / 2
+        // Decoding repairs a character cut in two at either end.
+        let head = String(decoding: bytes.prefix(half), as: UTF8.self)
+        let tail = String(decoding: bytes.suffix(half), as: UTF8.self)
+        return head + " … (\(bytes.count - 2 * half) bytes left out) … " + tail
+    }
+
     /// The frames deeper than any this workbook's code reaches without
     /// recursing: the runtime numbers the frames it leaves out too.
     static let overflowDepth = 1000

@@ -250,13 +250,13 @@ public struct Grader: Sendable {
             try AtomicFile.write(GraderFeedback.markdown(graded), to: folder.appendingPathComponent("feedback.md"))
             return nil
         } catch {
-            return "could not write the reports of \(graded.submission.name): \(error)"
+            return "could not write the reports of \(graded.submission.displayName): \(error)"
         }
     }
 
     private func progressLine(_ graded: GradedSubmission, done: Int, of total: Int) -> String {
         let stopped = graded.chapters.filter(\.stoppedEarly)
-        var line = "[\(done)/\(total)] \(graded.submission.name): \(graded.points)/\(graded.maxPoints) points"
+        var line = "[\(done)/\(total)] \(graded.submission.displayName): \(graded.points)/\(graded.maxPoints) points"
             + " (\(String(format: "%.0f", graded.seconds)) s)"
         if !stopped.isEmpty && stopped.allSatisfy({ $0.status.buildErrors != nil })
             && stopped.count == graded.chapters.filter(\.isGraded).count {

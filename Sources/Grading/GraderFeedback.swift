@@ -7,7 +7,7 @@ import Workbook
 /// messages would give the instructor's tests away.
 public enum GraderFeedback {
     public static func markdown(_ graded: GradedSubmission) -> String {
-        var text = "# Feedback: \(Markdown.inline(graded.submission.name))\n\n"
+        var text = "# Feedback: \(Markdown.inline(graded.submission.displayName))\n\n"
         text += "**\(graded.points) / \(graded.maxPoints) points**\n\n"
         text += "| Chapter | Result | Points |\n|---|---|---:|\n"
         for chapter in graded.chapters where chapter.isGraded {
@@ -33,7 +33,7 @@ public enum GraderFeedback {
                 + files.missing.map { "`\($0)`" }.joined(separator: ", ") + ".\n"
         }
         // A note may name the submission's folder, which the learner chose.
-        for note in files.notes { text += "- \(Markdown.inline(note))\n" }
+        for note in files.notes { text += "- \(Markdown.inline(UntrustedText.escaped(note)))\n" }
         return text
     }
 
@@ -58,7 +58,7 @@ public enum GraderFeedback {
             text += "\nThe chapter printed more than the grader keeps: \(chapter.droppedOutputBytes) bytes in the middle of its output were left out.\n"
         }
         if let errors = chapter.status.buildErrors {
-            if showingErrors { text += "\nThe compiler's first errors:\n\n\(Markdown.fencedCode(errors))\n" }
+            if showingErrors { text += "\nThe compiler's first errors:\n\n\(Markdown.fencedCode(UntrustedText.escaped(errors)))\n" }
         } else if !chapter.lastWords.isEmpty {
             text += "\nThe chapter's last lines:\n\n\(Markdown.fencedCode(chapter.lastWords))\n"
         }

@@ -104,7 +104,7 @@ public struct GradescopeResults: Encodable, Sendable {
             lines.append("| \(chapter.info.number) · \(Markdown.inline(chapter.info.title)) | \(chapter.status.label) | \(chapter.points)/\(chapter.maxPoints) |")
         }
         if let errors = graded.chapters.lazy.compactMap(\.status.buildErrors).first {
-            lines += ["", "The code did not build. The compiler's first errors:", "", GradescopeText.block(errors)]
+            lines += ["", "The code did not build. The compiler's first errors:", "", GradescopeText.block(UntrustedText.escaped(errors))]
         }
         for chapter in graded.chapters where chapter.isGraded && !chapter.lastWords.isEmpty {
             lines += ["", "Chapter \(chapter.info.number) \(chapter.status.label). Its last lines:", "",

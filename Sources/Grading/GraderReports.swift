@@ -14,7 +14,7 @@ public enum GraderReports {
         for submission in graded {
             let notes = submission.chapters.filter(\.stoppedEarly)
                 .map { "chapter \($0.info.number) \($0.status.label)" }
-            rows.append([submission.submission.name, submission.submission.reportFolder] + submission.chapters.map { String($0.points) }
+            rows.append([submission.submission.displayName, submission.submission.reportFolder] + submission.chapters.map { String($0.points) }
                 + [String(submission.points), String(submission.maxPoints), notes.joined(separator: "; ")])
         }
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
@@ -38,14 +38,14 @@ public enum GraderReports {
         text += "| *maximum* | *\(maxima.reduce(0, +))* | " + maxima.map { "*\($0)*" }.joined(separator: " | ") + " |\n"
         for submission in graded {
             let cells = submission.chapters.map { "\($0.points)\(mark($0.status))" }
-            text += "| \(Markdown.inline(submission.submission.name)) | \(submission.points) | " + cells.joined(separator: " | ") + " |\n"
+            text += "| \(Markdown.inline(submission.submission.displayName)) | \(submission.points) | " + cells.joined(separator: " | ") + " |\n"
         }
         text += "\nMarks: ✗ failed checks, ✎ stopped at an open exercise, ⚡ crashed, ⏱ timed out, ⛔ did not build, ⚠ tampering suspected.\n"
         let average = graded.isEmpty ? 0 : Double(graded.map(\.points).reduce(0, +)) / Double(graded.count)
         text += "Average: \(String(format: "%.1f", average)) of \(maxima.reduce(0, +)) points.\n"
         let stopped = graded.flatMap { submission in
             submission.chapters.filter(\.stoppedEarly)
-                .map { "- \(Markdown.inline(submission.submission.name)), chapter \($0.info.number): \($0.status.label)\n" }
+                .map { "- \(Markdown.inline(submission.submission.displayName)), chapter \($0.info.number): \($0.status.label)\n" }
         }
         if !stopped.isEmpty {
             text += "\n## Chapters that stopped early\n\n" + stopped.joined()

@@ -85,10 +85,11 @@ public enum ChapterGrading {
             let actual = remaining.remove(at: index)
             return GradedCheck(name: expected.name, points: actual.passed ? expected.points : 0,
                                maxPoints: expected.points, passed: actual.passed,
-                               message: actual.message, hidden: expected.hidden, exercise: expected.exercise)
+                               message: UntrustedText.escaped(actual.message), hidden: expected.hidden, exercise: expected.exercise)
         }
         let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status)
-        let lastWords = stoppedEarly ? LastWords.of(run.output, hiding: reference.filter(\.hidden).map(\.name)) : ""
+        let lastWords = stoppedEarly
+            ? UntrustedText.escaped(LastWords.of(run.output, hiding: reference.filter(\.hidden).map(\.name))) : ""
         return GradedChapter(info: run.info, status: run.status, checks: checks, lastWords: lastWords,
                              droppedOutputBytes: run.droppedOutputBytes, seconds: run.seconds)
     }

@@ -14,6 +14,10 @@ public struct Submission: Sendable, Equatable {
     public var reportFolder: String
     public var folder: URL
 
+    /// The name as reports and the terminal show it: one line, its control
+    /// characters escaped (`UntrustedText`), since the learner chose it.
+    public var displayName: String { UntrustedText.escaped(name, keepingLineBreaks: false) }
+
     public init(name: String, reportFolder: String? = nil, folder: URL) {
         self.name = name
         self.reportFolder = reportFolder ?? Submission.safeName(name)

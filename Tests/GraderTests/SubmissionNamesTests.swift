@@ -44,6 +44,8 @@ struct SubmissionNamesTests {
         #expect(forward == backward)
     }
 
+    /// Every name reads back exactly, but for the characters a terminal or a
+    /// spreadsheet would act on, which are written out (`line\u{A}break`).
     @Test func gradesCSVReadsBackWithEveryNameExact() throws {
         let submissions = Submission.named(Self.awkwardNames.map { URL(fileURLWithPath: "/submissions/\($0)") })
         let graded = submissions.enumerated().map { index, submission in
@@ -56,7 +58,9 @@ struct SubmissionNamesTests {
         #expect(rows.dropFirst().allSatisfy { $0.count == 5 }, "\(rows)")
         let names = rows.dropFirst().map { $0[0] }
         // A name a spreadsheet would run as a formula carries a leading apostrophe, and only that.
-        #expect(names.map { $0.hasPrefix("'=") ? String($0.dropFirst()) : $0 } == Self.awkwardNames)
+        #expect(names.map { $0.hasPrefix("'=") ? String($0.dropFirst()) : $0 }
+                == Self.awkwardNames.map { UntrustedText.escaped($0, keepingLineBreaks: false) })
+        #expect(names.contains("line\\u{A}break"))
         #expect(rows.dropFirst().map { $0[1] } == submissions.map(\.reportFolder))
     }
 

@@ -1,9 +1,7 @@
-// Needs the tool's training engine, which the learner edition leaves out (see Package.swift).
-#if TRAINING_ENGINE
 import ArgumentParser
 import Foundation
 import Plot
-import Training
+import RunLogs
 import Workbook
 
 /// `workbook plot`: the loss curves of one or more runs, from any common log format, in one figure.
@@ -96,41 +94,58 @@ struct PlotCommand: ParsableCommand {
             let figure = try makeFigure()
             try GraphicsLibrary.load()
             let png = try figure.chart.pngData(width: width * scale, height: height * scale)
-            try TrainingFiles.write(png, to: output, option: "--output")
-            try TrainingFiles.write(Data(figure.csvText.utf8), to: numbersPath, option: "--output")
+            try Self.write(png, to: output)
+            try Self.write(Data(figure.csvText.utf8), to: numbersPath)
             Console.line("Wrote \(output) and its numbers, \(numbersPath)")
-        } catch let error as TrainingInputError {
+        } catch let error as RunLogError {
             throw BadInput.report(error.description)
         } catch let error as PlotError {
             Console.error("Error: cannot draw \(output): \(error)")
             throw ExitCode.failure
-        } catch let error as CannotWrite {
-            Console.error("Error: \(error)")
+        } catch let error as CannotWriteFigure {
+            Console.error("Error: \(error.description)")
             throw ExitCode.failure
+        }
+    }
+
+    /// A figure or its numbers that could not be written: not the input's fault.
+    private struct CannotWriteFigure: Error {
+        let description: String
+    }
+
+    /// Writes atomically, so a file is replaced only by a complete new one.
+    private static func write(_ data: Data, to path: String) throws {
+        do {
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+        } catch {
+            throw CannotWriteFigure(description: "--output \(path): cannot write the file (\(error.localizedDescription))")
         }
     }
 
     /// Checks the options and reads every run before anything is drawn or written.
     private func makeFigure() throws -> RunFigure {
-        guard !runs.isEmpty else { throw TrainingInputError("no run to plot: name one or more log files, e.g. workbook plot losses.json --output loss.png") }
+        guard !runs.isEmpty else { throw RunLogError("no run to plot: name one or more log files, e.g. workbook plot losses.json --output loss.png") }
         guard output.lowercased().hasSuffix(".png") else {
-            throw TrainingInputError("--output \(output): the figure is a PNG; give a name ending in .png")
+            throw RunLogError("--output \(output): the figure is a PNG; give a name ending in .png")
         }
-        try TrainingFiles.checkWritable(output, option: "--output")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw RunLogError("--output \(output) is a folder; give the name of a file to write")
+        }
         let inputs = Set(runs.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         for path in [output, numbersPath] where inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) {
-            throw TrainingInputError("--output \(output) would overwrite \(path), one of the runs; give another name")
+            throw RunLogError("--output \(output) would overwrite \(path), one of the runs; give another name")
         }
         guard label.isEmpty || label.count == runs.count else {
-            throw TrainingInputError("--label given \(label.count) time\(label.count == 1 ? "" : "s") for \(runs.count) run\(runs.count == 1 ? "" : "s"); "
+            throw RunLogError("--label given \(label.count) time\(label.count == 1 ? "" : "s") for \(runs.count) run\(runs.count == 1 ? "" : "s"); "
                 + "give one label per run, in order, or none")
         }
         if let smooth, !(smooth >= 0 && smooth < 1) {
-            throw TrainingInputError("--smooth \(smooth): the weight S must be at least 0 and less than 1 (0.6 is a common choice)")
+            throw RunLogError("--smooth \(smooth): the weight S must be at least 0 and less than 1 (0.6 is a common choice)")
         }
-        guard [1, 2, 3].contains(scale) else { throw TrainingInputError("--scale \(scale): give 1, 2 or 3") }
+        guard [1, 2, 3].contains(scale) else { throw RunLogError("--scale \(scale): give 1, 2 or 3") }
         guard (320...4000).contains(width), (240...4000).contains(height) else {
-            throw TrainingInputError("--width \(width) --height \(height): give at least 320 by 240 and at most 4000 pixels a side")
+            throw RunLogError("--width \(width) --height \(height): give at least 320 by 240 and at most 4000 pixels a side")
         }
         let logs = try runs.map(RunLog.read)
         for note in logs.flatMap(\.gapNotes) { Console.error("note: " + note) }
@@ -156,4 +171,3 @@ struct PlotCommand: ParsableCommand {
         }
     }
 }
-#endif

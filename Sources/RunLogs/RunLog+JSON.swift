@@ -10,10 +10,10 @@ extension RunLog {
         do {
             document = try JSONValue.parse(bytes)
         } catch let error as JSONSyntaxError {
-            throw TrainingInputError("\(file), line \(error.line), column \(error.column): \(error.problem)")
+            throw RunLogError("\(file), line \(error.line), column \(error.column): \(error.problem)")
         }
         guard case .object(let members) = document else {
-            throw TrainingInputError("\(file): expected a JSON object such as {\"losses\": [...]}, found \(document.kind)")
+            throw RunLogError("\(file): expected a JSON object such as {\"losses\": [...]}, found \(document.kind)")
         }
         var curves: [Curve] = []
         for (key, value) in members {
@@ -22,7 +22,7 @@ extension RunLog {
                 switch element {
                 case .number(let number, _): return number
                 case .null: return .nan
-                default: throw TrainingInputError("\(file): \(key)[\(index)]: expected a number, found \(element.kind)")
+                default: throw RunLogError("\(file): \(key)[\(index)]: expected a number, found \(element.kind)")
                 }
             }
             guard !y.isEmpty else { continue }
@@ -30,7 +30,7 @@ extension RunLog {
         }
         guard !curves.isEmpty else {
             let keys = members.map(\.key).joined(separator: ", ")
-            throw TrainingInputError("\(file): nothing to plot: no key holds an array of numbers (keys found: \(keys.isEmpty ? "none" : keys))")
+            throw RunLogError("\(file): nothing to plot: no key holds an array of numbers (keys found: \(keys.isEmpty ? "none" : keys))")
         }
         return RunLog(file: file, axis: .epoch, curves: curves)
     }

@@ -25,12 +25,12 @@ public struct RunFigure {
 
     /// Chooses the curves (`metrics`, or every loss curve) of each run and how to draw them.
     /// `logarithmicY` nil decides by the values: logarithmic when they are all positive and
-    /// span more than two decades. Throws a `TrainingInputError` naming the file or option.
+    /// span more than two decades. Throws a `RunLogError` naming the file or option.
     public init(runs: [(label: String, log: RunLog)], metrics: [String], smoothing: Double?,
                 logarithmicY: Bool?) throws {
         precondition(!runs.isEmpty, "a figure needs a run")
         if let mixed = runs.first(where: { $0.log.axis != runs[0].log.axis }) {
-            throw TrainingInputError("\(runs[0].log.file) counts \(runs[0].log.axis)s but \(mixed.log.file) counts "
+            throw RunLogError("\(runs[0].log.file) counts \(runs[0].log.axis)s but \(mixed.log.file) counts "
                 + "\(mixed.log.axis)s: plot them in separate figures")
         }
         axis = runs[0].log.axis
@@ -63,7 +63,7 @@ public struct RunFigure {
         self.drawn = drawn
         let values = drawn.flatMap { $0.curve.y }.filter(\.isFinite)
         if logarithmicY == true, let bad = drawn.first(where: { $0.curve.y.contains { $0.isFinite && $0 <= 0 } }) {
-            throw TrainingInputError("--log-y: \(bad.curve.name) in \(bad.run) holds values ≤ 0, which a logarithmic axis cannot show")
+            throw RunLogError("--log-y: \(bad.curve.name) in \(bad.run) holds values ≤ 0, which a logarithmic axis cannot show")
         }
         if let logarithmicY {
             self.logarithmicY = logarithmicY
@@ -151,7 +151,7 @@ public struct RunFigure {
         return "\(value)"
     }
 
-    static func csvField(_ text: String) -> String {
+    package static func csvField(_ text: String) -> String {
         text.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -1,7 +1,7 @@
 import CourseData
 import Foundation
 import Testing
-@testable import Training
+@testable import RunLogs
 
 /// Reading training logs for `workbook plot`: each format, the curves chosen, the
 /// smoothing by hand, and every bad input named by file, line and column.
@@ -18,8 +18,8 @@ struct RunLogTests {
             var log = try RunLog.read(url.path)
             log.file = name
             return log
-        } catch let error as TrainingInputError {
-            throw TrainingInputError(error.description.replacingOccurrences(of: folder.path + "/", with: ""))
+        } catch let error as RunLogError {
+            throw RunLogError(error.description.replacingOccurrences(of: folder.path + "/", with: ""))
         }
     }
 
@@ -103,7 +103,7 @@ struct RunLogTests {
         #expect(try !figure("[99, 1]").logarithmicY)
         #expect(try figure("[2, 1]", logY: true).logarithmicY)
         #expect(try figure("[2, 1]", smoothing: 0.6).chart.title.contains("S = 0.6"))
-        #expect(throws: TrainingInputError.self) { try figure("[2, 0]", logY: true) }
+        #expect(throws: RunLogError.self) { try figure("[2, 0]", logY: true) }
     }
 
     @Test func figureColoursARunsCurvesAlikeAndRunsApart() throws {

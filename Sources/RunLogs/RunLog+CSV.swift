@@ -28,10 +28,10 @@ private struct CSVLogReader {
         let epochColumn = names.firstIndex { $0.lowercased() == "epoch" }
         let stepColumn = names.firstIndex { ["step", "global_step"].contains($0.lowercased()) }
         guard epochColumn != nil || stepColumn != nil else {
-            throw TrainingInputError("\(file): no epoch or step column (columns found: \(found)); "
+            throw RunLogError("\(file): no epoch or step column (columns found: \(found)); "
                 + "workbook plot needs a header row naming one of them")
         }
-        guard !table.rows.isEmpty else { throw TrainingInputError("\(file): no data rows, nothing to plot (columns found: \(found))") }
+        guard !table.rows.isEmpty else { throw RunLogError("\(file): no data rows, nothing to plot (columns found: \(found))") }
         // Every cell as a number or a gap, checked once.
         var values = Array(repeating: [Double](), count: names.count)
         for (row, line) in zip(table.rows, table.lines) {
@@ -43,7 +43,7 @@ private struct CSVLogReader {
         let metricColumns = names.indices.filter { $0 != epochColumn && $0 != stepColumn }
             .filter { values[$0].contains { !$0.isNaN } }
         guard !metricColumns.isEmpty else {
-            throw TrainingInputError("\(file): nothing to plot: no column besides \(names[epochColumn ?? stepColumn!]) holds a number (columns found: \(found))")
+            throw RunLogError("\(file): nothing to plot: no column besides \(names[epochColumn ?? stepColumn!]) holds a number (columns found: \(found))")
         }
         var axis = RunLog.Axis.epoch
         var xColumn = epochColumn ?? stepColumn!
@@ -54,7 +54,7 @@ private struct CSVLogReader {
             axis = .step
         }
         for (index, x) in values[xColumn].enumerated() where x.isNaN {
-            throw TrainingInputError("\(file), line \(table.lines[index]), column \(xColumn + 1) (\(names[xColumn])): "
+            throw RunLogError("\(file), line \(table.lines[index]), column \(xColumn + 1) (\(names[xColumn])): "
                 + "an empty field; every row needs its \(names[xColumn])")
         }
         let shift = axis == .epoch && values[xColumn].min() == 0 ? 1.0 : 0.0
@@ -84,7 +84,7 @@ private struct CSVLogReader {
         if let number = CSVTable.number(text), number.isFinite { return number }
         if !isAxis && RunLog.gapFields.contains(text.lowercased()) { return .nan }
         if isAxis && text.isEmpty { return .nan }
-        throw TrainingInputError("\(file), line \(line), column \(column + 1) (\(name)): \"\(text)\" is not a number"
+        throw RunLogError("\(file), line \(line), column \(column + 1) (\(name)): \"\(text)\" is not a number"
             + (isAxis ? "; expected the \(name) number" : "; expected a logged value, or an empty cell where none was logged"))
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// Read from `workbook train --losses` JSON (or any JSON object of number
 /// arrays, such as Keras' `history.history` saved with `json.dump`), a Keras
 /// `CSVLogger` file, a PyTorch Lightning `metrics.csv`, or any CSV with a header
-/// and an `epoch` or `step` column. Every error is a `TrainingInputError` that
+/// and an `epoch` or `step` column. Every error is a `RunLogError` that
 /// names the file and the line and column, or the columns found.
 public struct RunLog: Sendable, Equatable {
     /// What the x axis counts.
@@ -59,15 +59,15 @@ public struct RunLog: Sendable, Equatable {
         let url = URL(fileURLWithPath: path)
         guard let data = try? Data(contentsOf: url) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw TrainingInputError("\(path): " + (exists ? "cannot be read" : "no such file"))
+            throw RunLogError("\(path): " + (exists ? "cannot be read" : "no such file"))
         }
         let firstByte = data.first { ![UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains($0) }
         if firstByte == UInt8(ascii: "{") { return try fromJSON(Array(data), file: path) }
-        guard let text = String(data: data, encoding: .utf8) else { throw TrainingInputError("\(path): is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw RunLogError("\(path): is not UTF-8 text") }
         do {
             return try fromCSV(try CSVTable(csv: text, file: path))
         } catch let error as DataFileError {
-            throw TrainingInputError(error.description)
+            throw RunLogError(error.description)
         }
     }
 
@@ -78,14 +78,14 @@ public struct RunLog: Sendable, Equatable {
         guard !metrics.isEmpty else {
             let losses = curves.filter { $0.name.lowercased().contains("loss") }
             guard !losses.isEmpty else {
-                throw TrainingInputError("\(file): no loss column to draw by default (columns found: \(found)); "
+                throw RunLogError("\(file): no loss column to draw by default (columns found: \(found)); "
                     + "choose one with --metric, e.g. --metric \(curves[0].name)")
             }
             return losses
         }
         return try metrics.map { metric in
             guard let curve = curves.first(where: { $0.name == metric }) else {
-                throw TrainingInputError("\(file): no column \"\(metric)\" for --metric (columns found: \(found))")
+                throw RunLogError("\(file): no column \"\(metric)\" for --metric (columns found: \(found))")
             }
             return curve
         }

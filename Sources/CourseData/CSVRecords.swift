@@ -1,7 +1,9 @@
 /// The records of CSV text as RFC 4180 defines them: fields separated by
-/// commas, records by CR, LF or CRLF; a field in double quotes may hold commas,
+/// commas, records by CR, LF or CRLF (or CR CR LF, as a CRLF file written again in
+/// text mode on Windows ends its lines); a field in double quotes may hold commas,
 /// line breaks and doubled quotes (`""` for `"`). Unquoted fields lose the
-/// spaces and tabs around them.
+/// spaces and tabs around them. With a tab as the separator (tab-separated logs),
+/// only spaces are trimmed.
 ///
 /// Records are handed out one at a time as views into the text, so a file of
 /// numbers is read without making a string per field.
@@ -47,15 +49,16 @@ enum CSVRecords {
     /// Calls `body` with each record in turn, skipping empty lines; throws a
     /// `DataFileError` for a quote that never closes or text between a closing
     /// quote and the next separator.
-    static func forEach(in text: String, file: String, _ body: (Record) throws -> Void) throws {
+    static func forEach(in text: String, file: String, separator: UInt8 = UInt8(ascii: ","),
+                        _ body: (Record) throws -> Void) throws {
         var text = text
-        try text.withUTF8 { try forEach(in: $0, file: file, body) }
+        try text.withUTF8 { try forEach(in: $0, file: file, separator: separator, body) }
     }
 
-    private static func forEach(in bytes: UnsafeBufferPointer<UInt8>, file: String,
+    private static func forEach(in bytes: UnsafeBufferPointer<UInt8>, file: String, separator comma: UInt8,
                                 _ body: (Record) throws -> Void) throws {
-        let (comma, quote, cr, lf) = (UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
-        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let (quote, cr, lf) = (UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        let isBlank = { (byte: UInt8) in byte != comma && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) }
         var spans: [Span] = []
         var unquoted: [UInt8] = []
         var line = 1, recordLine = 1
@@ -64,8 +67,10 @@ enum CSVRecords {
         func endOfLine(at position: Int) -> Int? {
             guard position < bytes.count else { return nil }
             if bytes[position] == lf { return 1 }
-            if bytes[position] == cr { return position + 1 < bytes.count && bytes[position + 1] == lf ? 2 : 1 }
-            return nil
+            guard bytes[position] == cr else { return nil }
+            if position + 1 < bytes.count && bytes[position + 1] == lf { return 2 }
+            if position + 2 < bytes.count && bytes[position + 1] == cr && bytes[position + 2] == lf { return 3 }
+            return 1
         }
 
         while true {

@@ -7,11 +7,13 @@ extension RunLog {
     /// not-a-number and infinite values a diverged run logs. Each is a gap in its line.
     static let gapFields: Set<String> = ["", "na", "n/a", "nan", "-nan", "inf", "+inf", "-inf", "infinity", "-infinity"]
 
-    /// A CSV with a header and an `epoch` or `step` column; every other column is a curve.
-    /// When both are there (Lightning), epochs are used unless a column logged twice in one
-    /// epoch (per-step training loss), then steps. Epochs counted from 0, as Keras and
-    /// Lightning count them, are shifted to count completed epochs from 1, as
-    /// `workbook train` does, so runs from different tools line up.
+    /// A CSV with a header and an `epoch` or `step` column (any case); every other column
+    /// is a quantity. A row whose epoch cell is blank (a Lightning validation loop's own
+    /// rows, `LearningRateMonitor`'s) logs its values against its step only. Epochs counted
+    /// from 0, as Keras and Lightning count them, are shifted to count completed epochs
+    /// from 1, as `workbook train` does, so runs from different tools line up. An epoch
+    /// lower than the one before among rows that log the same columns (a step, where there
+    /// is no epoch column) starts a new run: `CSVLogger(append=True)` over several runs.
     static func fromCSV(_ table: CSVTable) throws -> RunLog {
         try CSVLogReader(table: table).read()
     }
@@ -32,55 +34,57 @@ private struct CSVLogReader {
                 + "workbook plot needs a header row naming one of them")
         }
         guard !table.rows.isEmpty else { throw RunLogError("\(file): no data rows, nothing to plot (columns found: \(found))") }
-        // Every cell as a number or a gap, checked once.
+        // Every cell as a number or a gap, checked once; blank cells are "not logged here".
         var values = Array(repeating: [Double](), count: names.count)
+        var blank = Array(repeating: [Bool](), count: names.count)
         for (row, line) in zip(table.rows, table.lines) {
             for (column, field) in row.enumerated() {
-                values[column].append(try number(field, line: line, column: column, name: names[column],
+                let text = field.trimmingCharacters(in: .whitespaces)
+                blank[column].append(text.isEmpty)
+                values[column].append(try number(text, line: line, column: column, name: names[column],
                                                  isAxis: column == epochColumn || column == stepColumn))
             }
         }
+        let epochs = epochColumn.map { values[$0] } ?? Array(repeating: .nan, count: table.rows.count)
+        let steps = stepColumn.map { values[$0] } ?? Array(repeating: .nan, count: table.rows.count)
+        for (row, pair) in zip(epochs, steps).enumerated() where pair.0.isNaN && pair.1.isNaN {
+            let column = epochColumn ?? stepColumn!
+            throw RunLogError("\(file), line \(table.lines[row]), column \(column + 1) (\(names[column])): "
+                + "an empty field; a row needs its \(names[epochColumn ?? stepColumn!])"
+                + (epochColumn != nil && stepColumn != nil ? " or its \(names[stepColumn!])" : ""))
+        }
         let metricColumns = names.indices.filter { $0 != epochColumn && $0 != stepColumn }
-            .filter { values[$0].contains { !$0.isNaN } }
-        guard !metricColumns.isEmpty else {
+            .filter { column in values[column].indices.contains { !blank[column][$0] } }
+        guard metricColumns.contains(where: { values[$0].contains { !$0.isNaN } }) else {
             throw RunLogError("\(file): nothing to plot: no column besides \(names[epochColumn ?? stepColumn!]) holds a number (columns found: \(found))")
         }
-        var axis = RunLog.Axis.epoch
-        var xColumn = epochColumn ?? stepColumn!
-        if let epochColumn, let stepColumn, metricColumns.contains(where: { loggedTwiceInOneEpoch(values[$0], epochs: values[epochColumn]) }) {
-            axis = .step
-            xColumn = stepColumn
-        } else if epochColumn == nil {
-            axis = .step
+        let columns = metricColumns.map { column in
+            let logged = values[column].indices.filter { !blank[column][$0] }
+            return RunLog.Column(name: names[column], epochs: logged.map { epochs[$0] }, steps: logged.map { steps[$0] },
+                                 values: logged.map { values[column][$0] }, rows: logged)
         }
-        for (index, x) in values[xColumn].enumerated() where x.isNaN {
-            throw RunLogError("\(file), line \(table.lines[index]), column \(xColumn + 1) (\(names[xColumn])): "
-                + "an empty field; every row needs its \(names[xColumn])")
-        }
-        let shift = axis == .epoch && values[xColumn].min() == 0 ? 1.0 : 0.0
-        let curves = metricColumns.map { column in
-            let logged = values[column].indices.filter { !values[column][$0].isNaN || !isBlankGap(column: column, row: $0) }
-            return RunLog.Curve(name: names[column], x: logged.map { values[xColumn][$0] + shift },
-                                y: logged.map { values[column][$0] })
-        }
-        return RunLog(file: file, axis: axis, curves: curves)
+        let restarts = restartRows(epochs: epochColumn == nil ? steps : epochs, blank: blank, metricColumns: metricColumns)
+        let firstEpochs = epochs.prefix(restarts.first ?? epochs.count).filter { !$0.isNaN }
+        return RunLog(file: file, columns: columns, epochShift: firstEpochs.min() == 0 ? 1 : 0, restarts: restarts)
     }
 
-    /// A blank cell means "not logged on this row" (Lightning); `nan` or `NA` was logged as a gap.
-    private func isBlankGap(column: Int, row: Int) -> Bool {
-        table.rows[row][column].trimmingCharacters(in: .whitespaces).isEmpty
-    }
-
-    private func loggedTwiceInOneEpoch(_ values: [Double], epochs: [Double]) -> Bool {
-        var seen = Set<Double>()
-        for (value, epoch) in zip(values, epochs) where !value.isNaN {
-            if !seen.insert(epoch).inserted { return true }
+    /// The rows where a new run starts: a count lower than the last among rows that
+    /// logged the same columns.
+    private func restartRows(epochs: [Double], blank: [[Bool]], metricColumns: [Int]) -> [Int] {
+        var last: [[Int]: Double] = [:]
+        var restarts: [Int] = []
+        for row in epochs.indices where !epochs[row].isNaN {
+            let kind = metricColumns.filter { !blank[$0][row] }
+            if let previous = last[kind], epochs[row] < previous {
+                restarts.append(row)
+                last = [:]
+            }
+            last[kind] = epochs[row]
         }
-        return false
+        return restarts
     }
 
-    private func number(_ field: String, line: Int, column: Int, name: String, isAxis: Bool) throws -> Double {
-        let text = field.trimmingCharacters(in: .whitespaces)
+    private func number(_ text: String, line: Int, column: Int, name: String, isAxis: Bool) throws -> Double {
         if let number = CSVTable.number(text), number.isFinite { return number }
         if !isAxis && RunLog.gapFields.contains(text.lowercased()) { return .nan }
         if isAxis && text.isEmpty { return .nan }

@@ -80,6 +80,9 @@ struct PlotCommand: ParsableCommand {
                                valueName: "S"))
     var smooth: Double?
 
+    @Flag(help: "Draw the runs of an appended log (its epoch count starting again) one after the other, not over each other.")
+    var stitch = false
+
     @Option(help: "The figure's width in pixels at scale 1.")
     var width = 800
 
@@ -148,12 +151,38 @@ struct PlotCommand: ParsableCommand {
             throw RunLogError("--width \(width) --height \(height): give at least 320 by 240 and at most 4000 pixels a side")
         }
         let logs = try runs.map(RunLog.read)
-        for note in logs.flatMap(\.gapNotes) { Console.error("note: " + note) }
         let labels = label.isEmpty ? Self.defaultLabels(runs) : label
+        var segmented: [(label: String, log: RunLog)] = []
+        for (label, log) in zip(labels, logs) {
+            let segments = Self.segments(of: log, stitched: stitch)
+            if segments.count > 1 {
+                Console.error("note: \(log.file): the \(segments[0].columns.contains { $0.epochs.contains { !$0.isNaN } } ? "epoch" : "step") "
+                    + "count starts again \(segments.count - 1) time\(segments.count == 2 ? "" : "s") (runs appended to one log): "
+                    + (stitch ? "drawn as \(segments.count) runs, each following the one before (--stitch)"
+                        : "drawn as \(segments.count) runs, \(label) · run 1 to \(label) · run \(segments.count); --stitch draws each after the one before"))
+            }
+            segmented += segments.enumerated().map { index, segment in
+                (label: segments.count == 1 ? label : "\(label) · run \(index + 1)", log: segment)
+            }
+        }
         let metrics = metric.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }
-        return try RunFigure(runs: Array(zip(labels, logs)).map { (label: $0.0, log: $0.1) }, metrics: metrics,
-                             smoothing: smooth, logarithmicY: logY ? true : nil)
+        let figure = try RunFigure(runs: segmented, metrics: metrics, smoothing: smooth, logarithmicY: logY ? true : nil)
+        for note in figure.notes { Console.error("note: " + note) }
+        return figure
+    }
+
+    /// A log's runs: itself, or each run of an appended log; stitched, each moved to
+    /// start where the one before ended.
+    static func segments(of log: RunLog, stitched: Bool) -> [RunLog] {
+        var segments = log.segments
+        guard stitched else { return segments }
+        for index in segments.indices.dropFirst() {
+            // Epoch 1 of a run that follows one ending at epoch 5 is drawn at 6.
+            let end = segments[index - 1].lastEpochAndStep
+            segments[index] = segments[index].shifted(epochs: end.epoch.isNaN ? 0 : end.epoch, steps: end.step.isNaN ? 0 : end.step)
+        }
+        return segments
     }
 
     /// FILE.png's numbers: FILE.csv.

@@ -39,13 +39,15 @@ struct PlotCommandTests {
     @Test func aLoggedNaNIsAGapThatIsNamed() throws {
         let folder = try Workbook.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("epoch,loss,val_loss\n1,0.7,0.72\n2,0.5,nan\n3,0.4,inf\n".utf8)
+        try Data("epoch,loss,val_loss\n1,0.7,0.72\n2,0.5,nan\n3,0.4,inf\n4,0.35,0.6\n5,0.3,nan\n".utf8)
             .write(to: folder.appendingPathComponent("diverged.csv"))
         let result = try Workbook.run(["plot", "diverged.csv", "--output", "d.png"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("diverged.csv: val_loss is not a number at epochs 2, 3, drawn as a gap"),
                 "\(result.standardError)")
         #expect(!result.standardError.contains(": loss is not a number"), "loss itself logged numbers throughout")
+        #expect(result.standardError.contains("diverged.csv: val_loss diverged at epoch 5 (not a number from there on)"),
+                "\(result.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("d.png").path))
     }
 

@@ -20,20 +20,32 @@ struct PlotCommand: ParsableCommand {
               Keras history as JSON     {"loss": [...], "val_loss": [...]}
               Lightning metrics.csv     epoch,step,train_loss,val_loss, with blank
                                         cells where a metric was not logged
-              any CSV with a header row and an epoch or step column
+              Hugging Face              trainer_state.json (its log_history)
+              tab-separated logs        Spinning Up's progress.txt (Epoch, LossPi, ...)
+              any CSV with a header row and an epoch or step column (any case)
 
             In a CSV, a blank cell is a value not logged on that row; nan, inf and NA are gaps in \
-            the line. Keras and Lightning count epochs from 0: their epochs are shifted to count \
-            completed epochs from 1, as workbook train does, so runs from both line up. A \
-            Lightning file that logged the training loss at every step is drawn against steps.
+            the line, and a curve that stays nan to its end is marked where it diverged. Keras and \
+            Lightning count epochs from 0: their epochs are shifted to count completed epochs from \
+            1, as workbook train does, so runs from both line up. A Lightning row without an epoch \
+            (a validation loop's own steps, a learning-rate monitor) logs against its step only. A \
+            chosen column logged twice in one epoch is drawn against steps, as is a Hugging Face \
+            log (its loss, and eval_loss dashed; the closing summary is no point).
 
-            WHAT IS DRAWN: every column whose name holds "loss", unless --metric names the \
-            columns (e.g. --metric val_accuracy). Validation curves (val_..., valid..., test_..., \
-            held_out_...) are dashed, training curves solid, in one colour per run; each run \
+            APPENDED RUNS: where the epoch count starts again among rows that log the same \
+            columns (Keras CSVLogger(append=True) over several runs), each run is drawn on its \
+            own, FILE · run 2 in its own colour; --stitch draws each after the one before.
+
+            WHAT IS DRAWN: every column whose name holds "loss" in any case (but not "delta", \
+            "grad" or "lr": changes of a loss, gradient norms, learning rates; nor a Lightning \
+            X_step column beside its X_epoch twin), unless --metric names the columns \
+            (e.g. --metric val_accuracy). Validation curves (val_..., valid..., test_..., \
+            eval_..., held_out_...) are dashed, training curves solid, in one colour per run; each run \
             has its own colour and is named by its file (or --label, once per run, in order). \
             Each validation curve's best epoch (its lowest loss, or highest accuracy, AUC, F1, \
             precision or recall) gets a diamond, and the legend says which epoch that is when \
-            there is one. The y axis is logarithmic when the values span more than two decades \
+            there is one. A metric logged once (a test run's row) is one point, its value in the \
+            legend. The y axis is logarithmic when the values span more than two decades \
             (from a saturated start, say) or with --log-y.
 
             SMOOTHING: --smooth S (0 ≤ S < 1) draws the exponential moving average \
@@ -47,6 +59,9 @@ struct PlotCommand: ParsableCommand {
                 workbook plot a.json --output moons.png
               Two runs compared, each named:
                 workbook plot a.json b.json --label 6,6 --label 16,8 --output c.png
+              A Hugging Face run, and a Keras log appended to over several runs:
+                workbook plot checkpoint-500/trainer_state.json --output hf.png
+                workbook plot training.log --stitch --output resumed.png
               A Keras CSVLogger file and a Lightning log, smoothed:
                 workbook plot training.log version_0/metrics.csv --smooth 0.6 \\
                   --output both.png
@@ -59,7 +74,8 @@ struct PlotCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Log files: --losses JSON, Keras CSVLogger, Lightning metrics.csv, or CSV with an epoch or step column.",
+    @Argument(help: ArgumentHelp("Log files: --losses JSON, Keras CSVLogger, Lightning metrics.csv, Hugging Face trainer_state.json, "
+                                 + "or CSV or tab-separated text with an epoch or step column.",
                                  valueName: "run"))
     var runs: [String] = []
 

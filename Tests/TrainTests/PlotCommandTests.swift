@@ -129,10 +129,69 @@ struct PlotCommandTests {
         #expect(rows.first { $0["best"] == "1" }?["epoch"] == "\(best + 1)", "accuracy is best at its highest")
     }
 
+    /// Writes `files` to a fresh folder and runs `workbook plot` there.
+    static func plot(_ files: [String: String], _ arguments: [String]) throws -> (Workbook.Result, URL) {
+        let folder = try Workbook.temporaryFolder()
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return (try Workbook.run(["plot"] + arguments, in: folder), folder)
+    }
+
+    /// Keras' CSVLogger(append=True) over three runs: each drawn as a run of its own, and
+    /// the numbers file never has x going back within a run.
+    @Test func anAppendedLogIsDrawnAsItsRuns() throws {
+        let log = "epoch,learning_rate,loss,val_loss\r\n0,1e-4,1.18,1.04\r\n1,1e-4,1.08,1.00\r\n2,1e-4,1.03,0.97\r\n"
+            + "0,1e-5,1.28,1.07\r\n1,1e-5,1.12,1.03\r\n0,1e-6,1.60,1.59\r\n1,1e-6,0.72,1.36\r\n"
+        let (result, folder) = try Self.plot(["training_log.csv": log], ["training_log.csv", "--output", "a.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("training_log.csv: the epoch count starts again 2 times (runs appended to one log)"),
+                "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("a.csv"))
+        #expect(Set(rows.map { $0["run"]! }) == ["training_log · run 1", "training_log · run 2", "training_log · run 3"])
+        #expect(rows.filter { $0["run"] == "training_log · run 2" && $0["metric"] == "loss" }.map { $0["epoch"]! } == ["1", "2"])
+        #expect(!rows.contains { $0["metric"] == "learning_rate" })
+
+        let stitched = try Workbook.run(["plot", "training_log.csv", "--stitch", "--output", "s.png"], in: folder)
+        #expect(stitched.status == 0, "\(stitched.standardError)")
+        let epochs = try Self.rows(folder.appendingPathComponent("s.csv")).filter { $0["metric"] == "loss" }.map { Int($0["epoch"]!)! }
+        #expect(epochs == [1, 2, 3, 4, 5, 6, 7], "each run follows the one before")
+    }
+
+    @Test func huggingFaceTrainerStateAgainstSteps() throws {
+        let state = """
+            {"global_step": 30, "log_history": [
+              {"epoch": 0.33, "learning_rate": 4.6e-07, "loss": 0.8917, "step": 10},
+              {"epoch": 0.67, "learning_rate": 9.6e-07, "loss": 0.61, "step": 20},
+              {"epoch": 0.67, "eval_loss": 0.3075, "eval_wer": 34.6, "step": 20},
+              {"epoch": 1.0, "learning_rate": 1.4e-06, "loss": 0.42, "step": 30},
+              {"epoch": 1.0, "step": 30, "total_flos": 2.3e+19, "train_loss": 0.063, "train_runtime": 16800.45}
+            ]}
+            """
+        let (result, folder) = try Self.plot(["trainer_state.json": state], ["trainer_state.json", "--output", "hf.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("hf.csv"))
+        #expect(rows.map { $0["metric"]! } == ["loss", "loss", "loss", "eval_loss"])
+        #expect(rows.map { $0["step"]! } == ["10", "20", "30", "20"])
+        try Self.expectRefused(["trainer_state.json": #"{"global_step": 30, "epoch": 1.0}"#], ["trainer_state.json"],
+                               saying: "trainer_state.json: a Hugging Face trainer_state.json without log_history: nothing to plot (keys found: global_step, epoch)")
+    }
+
+    @Test func tabSeparatedProgressFile() throws {
+        let text = "Epoch\tAverageEpRet\tLossPi\tLossV\tDeltaLossPi\n0\t-78.7\t1.4e-07\t21.48\t-0.0134\n1\t-77.1\t-3.7e-08\t15.79\t-0.0145\n"
+        let (result, folder) = try Self.plot(["progress.txt": text], ["progress.txt", "--output", "p.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("p.csv"))
+        #expect(rows.map { $0["metric"]! } == ["LossPi", "LossPi", "LossV", "LossV"])
+        #expect(rows.map { $0["epoch"]! } == ["1", "2", "1", "2"])
+    }
+
     @Test func helpTeaches() throws {
         let result = try Workbook.run(["plot", "--help"])
         #expect(result.status == 0)
-        for words in ["Keras", "Lightning", "--losses", "EXAMPLES:", "--smooth 0.6", "best epoch", "two decades", "--scale 2", "FILE.csv"] {
+        for words in ["Keras", "Lightning", "--losses", "Hugging Face", "trainer_state.json", "tab-separated", "--stitch",
+                      "EXAMPLES:", "--smooth 0.6", "best epoch", "two decades", "--scale 2", "FILE.csv"] {
             #expect(result.standardOutput.contains(words), "--help should mention \(words)")
         }
     }

@@ -14,6 +14,7 @@ extension RunLog {
     /// from 1, as `workbook train` does, so runs from different tools line up. An epoch
     /// lower than the one before among rows that log the same columns (a step, where there
     /// is no epoch column) starts a new run: `CSVLogger(append=True)` over several runs.
+    /// TensorBoard's "Download CSV" (`Wall time,Step,Value`) is one curve named after the file.
     static func fromCSV(_ table: CSVTable) throws -> RunLog {
         try CSVLogReader(table: table).read()
     }
@@ -25,8 +26,11 @@ private struct CSVLogReader {
     var file: String { table.file }
 
     func read() throws -> RunLog {
-        let names = (table.header ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        var names = (table.header ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         let found = names.joined(separator: ", ")
+        // TensorBoard's "Download CSV": one tag's values, named after the file.
+        let isTensorBoardDownload = names.map { $0.lowercased() } == ["wall time", "step", "value"]
+        if isTensorBoardDownload { names[2] = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent }
         let epochColumn = names.firstIndex { $0.lowercased() == "epoch" }
         let stepColumn = names.firstIndex { ["step", "global_step"].contains($0.lowercased()) }
         guard epochColumn != nil || stepColumn != nil else {
@@ -53,7 +57,7 @@ private struct CSVLogReader {
                 + "an empty field; a row needs its \(names[epochColumn ?? stepColumn!])"
                 + (epochColumn != nil && stepColumn != nil ? " or its \(names[stepColumn!])" : ""))
         }
-        let metricColumns = names.indices.filter { $0 != epochColumn && $0 != stepColumn }
+        let metricColumns = names.indices.filter { $0 != epochColumn && $0 != stepColumn && !(isTensorBoardDownload && $0 == 0) }
             .filter { column in values[column].indices.contains { !blank[column][$0] } }
         guard metricColumns.contains(where: { values[$0].contains { !$0.isNaN } }) else {
             throw RunLogError("\(file): nothing to plot: no column besides \(names[epochColumn ?? stepColumn!]) holds a number (columns found: \(found))")

@@ -13,6 +13,7 @@ extension RunLog {
         } catch let error as JSONSyntaxError {
             throw RunLogError("\(file), line \(error.line), column \(error.column): \(error.problem)")
         }
+        if case .array(let points) = document { return try fromTensorBoardJSON(points, file: file) }
         guard case .object(let members) = document else {
             throw RunLogError("\(file): expected a JSON object such as {\"losses\": [...]}, found \(document.kind)")
         }
@@ -42,6 +43,30 @@ extension RunLog {
             throw RunLogError("\(file): nothing to plot: no key holds an array of numbers (keys found: \(keys.isEmpty ? "none" : keys))")
         }
         return RunLog(file: file, columns: columns)
+    }
+
+    /// TensorBoard's "Download JSON": `[[wall_time, step, value], …]`, one tag's values,
+    /// named after the file.
+    static func fromTensorBoardJSON(_ points: [JSONValue], file: String) throws -> RunLog {
+        var steps: [Double] = [], values: [Double] = []
+        for (index, point) in points.enumerated() {
+            guard case .array(let fields) = point, fields.count == 3 else {
+                throw RunLogError("\(file): [\(index)]: expected [wall_time, step, value] as TensorBoard downloads a scalar, found \(point.kind)")
+            }
+            var numbers: [Double] = []
+            for (position, field) in fields.enumerated() {
+                switch field {
+                case .number(let number, _): numbers.append(number)
+                case .null where position == 2: numbers.append(.nan)
+                default: throw RunLogError("\(file): [\(index)][\(position)]: expected a number, found \(field.kind)")
+                }
+            }
+            steps.append(numbers[1])
+            values.append(numbers[2])
+        }
+        guard !values.isEmpty else { throw RunLogError("\(file): an empty array, nothing to plot") }
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return RunLog(file: file, columns: [Column(name: name, epochs: steps.map { _ in .nan }, steps: steps, values: values)])
     }
 
     /// Hugging Face `Trainer`'s `trainer_state.json`: `log_history` holds one object per

@@ -61,6 +61,9 @@ public struct RunLog: Sendable, Equatable {
     public var restarts: [Int]
     /// Which run of an appended log this is (from 1), nil for a log read whole.
     public var segment: Int?
+    /// What the reader should know about how the file was read (a record cut short, a
+    /// step logged twice), one line each.
+    public var notes: [String] = []
 
     public init(file: String, columns: [Column], epochShift: Double = 0, restarts: [Int] = []) {
         self.file = file
@@ -69,16 +72,18 @@ public struct RunLog: Sendable, Equatable {
         self.restarts = restarts
     }
 
-    /// Reads `path`: JSON when the file starts with `{`, else CSV, or tab-separated
-    /// when its first line holds tabs and no comma.
+    /// Reads `path`: TensorBoard's events when it is a folder or an `events.out.tfevents.*`
+    /// file, JSON when the file starts with `{` or `[`, else CSV, or tab-separated when its
+    /// first line holds tabs and no comma.
     public static func read(_ path: String) throws -> RunLog {
+        if isTensorBoard(path) { return try fromTensorBoard(path) }
         let url = URL(fileURLWithPath: path)
         guard let data = try? Data(contentsOf: url) else {
             let exists = FileManager.default.fileExists(atPath: path)
             throw RunLogError("\(path): " + (exists ? "cannot be read" : "no such file"))
         }
         let firstByte = data.first { ![UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains($0) }
-        if firstByte == UInt8(ascii: "{") { return try fromJSON(Array(data), file: path) }
+        if firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[") { return try fromJSON(Array(data), file: path) }
         guard let text = String(data: data, encoding: .utf8) else { throw RunLogError("\(path): is not UTF-8 text") }
         let firstLine = data.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
         let separator = firstLine.contains(UInt8(ascii: "\t")) && !firstLine.contains(UInt8(ascii: ","))
@@ -170,6 +175,7 @@ public struct RunLog: Sendable, Equatable {
             var segment = RunLog(file: file, columns: columns.filter { !$0.values.isEmpty },
                                  epochShift: epochs.min() == 0 ? 1 : 0)
             segment.segment = index + 1
+            if index == 0 { segment.notes = notes }
             return segment
         }
     }
@@ -236,12 +242,15 @@ extension RunLog.Selection {
 
 extension RunLog.Curve {
     /// Logged on held-out data: `val_loss`, `val/loss`, `validation_loss`, `held_out_losses`,
-    /// `test_loss`, `eval_loss`.
+    /// `test_loss`, `eval_loss`, `validation/epoch_loss`, `Loss/val`.
     public var isValidation: Bool {
         let name = name.lowercased()
+        // A word of its own anywhere: `validation/epoch_loss` (Keras' folder for TensorBoard),
+        // `Loss/val`, `loss_eval`; not `interval`.
+        let words = name.split { !($0.isLetter || $0.isNumber) }
         return ["val", "valid", "validation", "held_out", "heldout", "test", "eval"].contains { prefix in
             name.hasPrefix(prefix + "_") || name.hasPrefix(prefix + "/") || name.hasPrefix(prefix + "-")
-        } || name == "val" || name.hasSuffix("_val")
+        } || words.contains { ["val", "valid", "validation", "eval", "test", "heldout"].contains(String($0)) }
     }
 
     /// Scores where more is better (accuracy, AUC, F1, precision, recall); losses and errors are lower-is-better.
@@ -260,6 +269,14 @@ extension RunLog.Curve {
             }
         }
         for suffix in ["_epoch", "_step"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+        // Keras' TensorBoard callback: `epoch_loss` is the loss.
+        if name.hasPrefix("epoch_") { name = String(name.dropFirst(6)) }
+        // TensorBoard tags name the part last: `Loss/train`, `Loss/val`.
+        for part in ["validation", "training", "train", "valid", "test", "eval", "val"] {
+            for separator in ["_", "/", "-"] where name.hasSuffix(separator + part) && name.count > part.count + 1 {
+                name = String(name.dropLast(part.count + 1))
+            }
+        }
         return name == "losses" ? "loss" : name
     }
 

@@ -21,6 +21,10 @@ struct PlotCommand: ParsableCommand {
               Lightning metrics.csv     epoch,step,train_loss,val_loss, with blank
                                         cells where a metric was not logged
               Hugging Face              trainer_state.json (its log_history)
+              TensorBoard               events.out.tfevents.* files, or a run's folder
+                                        (Keras' train/ and validation/ inside), and
+                                        its downloads: Wall time,Step,Value CSV and
+                                        [[wall, step, value], ...] JSON
               tab-separated logs        Spinning Up's progress.txt (Epoch, LossPi, ...)
               any CSV with a header row and an epoch or step column (any case)
 
@@ -31,6 +35,15 @@ struct PlotCommand: ParsableCommand {
             (a validation loop's own steps, a learning-rate monitor) logs against its step only. A \
             chosen column logged twice in one epoch is drawn against steps, as is a Hugging Face \
             log (its loss, and eval_loss dashed; the closing summary is no point).
+
+            TENSORBOARD: scalars in either form (simple_value, or a float or double tensor) are \
+            read from the files themselves, no TensorFlow needed; other summaries (histograms, \
+            images) are left out. A subfolder's name comes before its tags \
+            (validation/epoch_loss), and subfolders or tags naming val, validation or eval are \
+            validation curves. Keras' epoch_ tags are drawn against epochs, other tags against \
+            steps. A step logged twice keeps the later value, and a last record cut short (a run \
+            still writing) is left out, each with a note; a corrupt record is an error naming \
+            its file, record and byte.
 
             APPENDED RUNS: where the epoch count starts again among rows that log the same \
             columns (Keras CSVLogger(append=True) over several runs), each run is drawn on its \
@@ -62,6 +75,8 @@ struct PlotCommand: ParsableCommand {
               A Hugging Face run, and a Keras log appended to over several runs:
                 workbook plot checkpoint-500/trainer_state.json --output hf.png
                 workbook plot training.log --stitch --output resumed.png
+              Keras' TensorBoard callback's folder (train/ and validation/ inside):
+                workbook plot logs/fit/20240101-120000 --output tb.png
               A Keras CSVLogger file and a Lightning log, smoothed:
                 workbook plot training.log version_0/metrics.csv --smooth 0.6 \\
                   --output both.png
@@ -75,7 +90,7 @@ struct PlotCommand: ParsableCommand {
     )
 
     @Argument(help: ArgumentHelp("Log files: --losses JSON, Keras CSVLogger, Lightning metrics.csv, Hugging Face trainer_state.json, "
-                                 + "or CSV or tab-separated text with an epoch or step column.",
+                                 + "TensorBoard event files or folders, or CSV or tab-separated text with an epoch or step column.",
                                  valueName: "run"))
     var runs: [String] = []
 
@@ -167,6 +182,7 @@ struct PlotCommand: ParsableCommand {
             throw RunLogError("--width \(width) --height \(height): give at least 320 by 240 and at most 4000 pixels a side")
         }
         let logs = try runs.map(RunLog.read)
+        for note in logs.flatMap(\.notes) { Console.error("note: " + note) }
         let labels = label.isEmpty ? Self.defaultLabels(runs) : label
         var segmented: [(label: String, log: RunLog)] = []
         for (label, log) in zip(labels, logs) {
@@ -206,10 +222,15 @@ struct PlotCommand: ParsableCommand {
         String(output.dropLast(4)) + ".csv"
     }
 
-    /// Each run's file name without its extension; where two runs share one (every
-    /// Lightning log is metrics.csv), the folder it sits in comes first.
+    /// Each run's file name without its extension (a TensorBoard event file's folder); where
+    /// two runs share one (every Lightning log is metrics.csv), the folder it sits in comes first.
     static func defaultLabels(_ paths: [String]) -> [String] {
-        let names = paths.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        // A TensorBoard event file is named after its time and host: its run folder names it.
+        let names = paths.map { path in
+            let url = URL(fileURLWithPath: path)
+            return url.lastPathComponent.contains("tfevents") ? url.deletingLastPathComponent().lastPathComponent
+                : url.deletingPathExtension().lastPathComponent
+        }
         return zip(paths, names).map { path, name in
             names.filter { $0 == name }.count > 1
                 ? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent + "/" + name : name

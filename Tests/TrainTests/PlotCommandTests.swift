@@ -187,10 +187,23 @@ struct PlotCommandTests {
         #expect(rows.map { $0["epoch"]! } == ["1", "2", "1", "2"])
     }
 
+    @Test func tensorBoardRunFolder() throws {
+        let keras = Workbook.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RunLogsTests/Fixtures/tensorboard/keras")
+        let (result, folder) = try Self.plot([keras.path, "--output", "tb.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("tb.csv"))
+        #expect(Set(rows.map { $0["metric"]! }) == ["train/epoch_loss", "validation/epoch_loss"])
+        #expect(rows.first?["run"] == "keras" && rows.first?["epoch"] == "1")
+        #expect(rows.filter { $0["best"] == "1" }.map { $0["metric"]! } == ["validation/epoch_loss"])
+    }
+
     @Test func helpTeaches() throws {
         let result = try Workbook.run(["plot", "--help"])
         #expect(result.status == 0)
         for words in ["Keras", "Lightning", "--losses", "Hugging Face", "trainer_state.json", "tab-separated", "--stitch",
+                      "TensorBoard", "tfevents", "Wall time,Step,Value",
                       "EXAMPLES:", "--smooth 0.6", "best epoch", "two decades", "--scale 2", "FILE.csv"] {
             #expect(result.standardOutput.contains(words), "--help should mention \(words)")
         }

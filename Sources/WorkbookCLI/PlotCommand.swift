@@ -123,13 +123,22 @@ struct PlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pixels per point: 2 for high-density screens (same layout, twice the pixels).", valueName: "1|2|3"))
     var scale = 1
 
+    @Flag(help: .hidden)
+    var timings = false
+
     func run() throws {
         do {
+            var clock = PhaseClock(enabled: timings)
             let figure = try makeFigure()
+            clock.lap("reading and choosing")
             try GraphicsLibrary.load()
-            let png = try figure.chart.pngData(width: width * scale, height: height * scale)
+            let canvas = try figure.chart.render(width: width * scale, height: height * scale)
+            clock.lap("drawing")
+            let png = try canvas.pngData()
+            clock.lap("encoding the PNG")
             try Self.write(png, to: output)
             try Self.write(Data(figure.csvText.utf8), to: numbersPath)
+            clock.lap("writing the numbers and the files")
             Console.line("Wrote \(output) and its numbers, \(numbersPath)")
         } catch let error as RunLogError {
             throw BadInput.report(error.description)
@@ -139,6 +148,19 @@ struct PlotCommand: ParsableCommand {
         } catch let error as CannotWriteFigure {
             Console.error("Error: \(error.description)")
             throw ExitCode.failure
+        }
+    }
+
+    /// With --timings (for `Benchmarks/plot-bench.sh`), how long each phase took, on standard error.
+    private struct PhaseClock {
+        let enabled: Bool
+        var last = DispatchTime.now().uptimeNanoseconds
+
+        mutating func lap(_ phase: String) {
+            guard enabled else { return }
+            let now = DispatchTime.now().uptimeNanoseconds
+            Console.error(String(format: "time: %@ %.1f ms", phase, Double(now - last) / 1e6))
+            last = now
         }
     }
 

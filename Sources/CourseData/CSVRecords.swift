@@ -7,11 +7,11 @@
 ///
 /// Records are handed out one at a time as views into the text, so a file of
 /// numbers is read without making a string per field.
-enum CSVRecords {
-    struct Field: Equatable {
-        var text: String
+public enum CSVRecords {
+    public struct Field: Equatable {
+        public var text: String
         /// It was written in double quotes.
-        var quoted: Bool
+        public var quoted: Bool
     }
 
     /// Where one field's bytes are: in the text, or (quoted, with `""` made `"`)
@@ -23,14 +23,14 @@ enum CSVRecords {
     }
 
     /// One record, valid only inside the closure it is passed to.
-    struct Record {
+    public struct Record {
         /// The line (from 1) where the record starts.
-        let line: Int
+        public let line: Int
         fileprivate let spans: [Span]
         fileprivate let text: UnsafeBufferPointer<UInt8>
         fileprivate let unquoted: UnsafeBufferPointer<UInt8>
 
-        var count: Int { spans.count }
+        public var count: Int { spans.count }
 
         func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
             let span = spans[index]
@@ -38,10 +38,16 @@ enum CSVRecords {
         }
 
         /// The field's number when it is a plain decimal (see `DecimalNumber`).
-        func number(at index: Int) -> Double? { DecimalNumber.parse(bytes(at: index)) }
+        public func number(at index: Int) -> Double? { DecimalNumber.parse(bytes(at: index)) }
+
+        /// Whether the field is empty (after its spaces are trimmed), written in quotes or not.
+        public func isEmpty(at index: Int) -> Bool { spans[index].start == spans[index].end }
+
+        /// One field as text.
+        public func text(at index: Int) -> String { String(decoding: bytes(at: index), as: UTF8.self) }
 
         /// Every field as text, for the header and for error messages.
-        var fields: [Field] {
+        public var fields: [Field] {
             spans.indices.map { Field(text: String(decoding: bytes(at: $0), as: UTF8.self), quoted: spans[$0].quoted) }
         }
     }
@@ -49,7 +55,7 @@ enum CSVRecords {
     /// Calls `body` with each record in turn, skipping empty lines; throws a
     /// `DataFileError` for a quote that never closes or text between a closing
     /// quote and the next separator.
-    static func forEach(in text: String, file: String, separator: UInt8 = UInt8(ascii: ","),
+    public static func forEach(in text: String, file: String, separator: UInt8 = UInt8(ascii: ","),
                         _ body: (Record) throws -> Void) throws {
         var text = text
         try text.withUTF8 { try forEach(in: $0, file: file, separator: separator, body) }

@@ -15,18 +15,74 @@ extension RunLog {
     /// lower than the one before among rows that log the same columns (a step, where there
     /// is no epoch column) starts a new run: `CSVLogger(append=True)` over several runs.
     /// TensorBoard's "Download CSV" (`Wall time,Step,Value`) is one curve named after the file.
-    static func fromCSV(_ table: CSVTable) throws -> RunLog {
-        try CSVLogReader(table: table).read()
+    static func fromCSV(_ text: String, file: String, separator: UInt8 = UInt8(ascii: ",")) throws -> RunLog {
+        var reader = CSVLogReader(file: file)
+        return try reader.read(text, separator: separator)
     }
 }
 
-/// Reads one CSV log; see `RunLog.fromCSV`.
+/// Reads one CSV log; see `RunLog.fromCSV`. Each record's fields are read from the file's
+/// bytes as they stream past, numbers without a string per field.
 private struct CSVLogReader {
-    let table: CSVTable
-    var file: String { table.file }
+    let file: String
+    /// Each column's values, NaN for a gap, and whether its cell was blank ("not logged").
+    private var values: [[Double]] = []
+    private var blank: [[Bool]] = []
+    private var lines: [Int] = []
 
-    func read() throws -> RunLog {
-        var names = (table.header ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func read(_ text: String, separator: UInt8) throws -> RunLog {
+        var header: [String]?
+        var epochColumn: Int?, stepColumn: Int?
+        var rowCount = 0
+        try CSVRecords.forEach(in: text, file: file, separator: separator) { record in
+            guard let names = header else {
+                let names = record.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
+                header = names
+                epochColumn = names.firstIndex { $0.lowercased() == "epoch" }
+                stepColumn = names.firstIndex { ["step", "global_step"].contains($0.lowercased()) }
+                values = Array(repeating: [], count: names.count)
+                blank = Array(repeating: [], count: names.count)
+                return
+            }
+            guard record.count == names.count else {
+                let joined = names.joined(separator: separator == UInt8(ascii: ",") ? "," : ", ")
+                throw RunLogError(DataFileError(file: file, line: record.line,
+                                                problem: "has \(record.count) field\(record.count == 1 ? "" : "s"), expected \(names.count) like the header (\(joined))").description)
+            }
+            rowCount += 1
+            lines.append(record.line)
+            for column in 0..<record.count {
+                if record.isEmpty(at: column) {
+                    values[column].append(.nan)
+                    blank[column].append(true)
+                    continue
+                }
+                blank[column].append(false)
+                if let number = record.number(at: column), number.isFinite {
+                    values[column].append(number)
+                } else {
+                    values[column].append(try gap(record.text(at: column), line: record.line, column: column, name: names[column],
+                                                  isAxis: column == epochColumn || column == stepColumn))
+                }
+            }
+        }
+        guard let header else { throw RunLogError("\(file): is empty") }
+        return try log(names: header, rowCount: rowCount, epochColumn: epochColumn, stepColumn: stepColumn)
+    }
+
+    /// A field that is not a number: a gap in the line, or an error naming its place.
+    private func gap(_ text: String, line: Int, column: Int, name: String, isAxis: Bool) throws -> Double {
+        if !isAxis && RunLog.gapFields.contains(text.lowercased()) { return .nan }
+        throw RunLogError("\(file), line \(line), column \(column + 1) (\(name)): \"\(text)\" is not a number"
+            + (isAxis ? "; expected the \(name) number" : "; expected a logged value, or an empty cell where none was logged"))
+    }
+
+    private func log(names header: [String], rowCount: Int, epochColumn: Int?, stepColumn: Int?) throws -> RunLog {
+        var names = header
         let found = names.joined(separator: ", ")
         // TensorBoard's "Download CSV": one tag's values, named after the file.
         let isTensorBoardDownload = names.map { $0.lowercased() } == ["wall time", "step", "value"]
@@ -37,23 +93,12 @@ private struct CSVLogReader {
             throw RunLogError("\(file): no epoch or step column (columns found: \(found)); "
                 + "workbook plot needs a header row naming one of them")
         }
-        guard !table.rows.isEmpty else { throw RunLogError("\(file): no data rows, nothing to plot (columns found: \(found))") }
-        // Every cell as a number or a gap, checked once; blank cells are "not logged here".
-        var values = Array(repeating: [Double](), count: names.count)
-        var blank = Array(repeating: [Bool](), count: names.count)
-        for (row, line) in zip(table.rows, table.lines) {
-            for (column, field) in row.enumerated() {
-                let text = field.trimmingCharacters(in: .whitespaces)
-                blank[column].append(text.isEmpty)
-                values[column].append(try number(text, line: line, column: column, name: names[column],
-                                                 isAxis: column == epochColumn || column == stepColumn))
-            }
-        }
-        let epochs = epochColumn.map { values[$0] } ?? Array(repeating: .nan, count: table.rows.count)
-        let steps = stepColumn.map { values[$0] } ?? Array(repeating: .nan, count: table.rows.count)
+        guard rowCount > 0 else { throw RunLogError("\(file): no data rows, nothing to plot (columns found: \(found))") }
+        let epochs = epochColumn.map { values[$0] } ?? Array(repeating: .nan, count: rowCount)
+        let steps = stepColumn.map { values[$0] } ?? Array(repeating: .nan, count: rowCount)
         for (row, pair) in zip(epochs, steps).enumerated() where pair.0.isNaN && pair.1.isNaN {
             let column = epochColumn ?? stepColumn!
-            throw RunLogError("\(file), line \(table.lines[row]), column \(column + 1) (\(names[column])): "
+            throw RunLogError("\(file), line \(lines[row]), column \(column + 1) (\(names[column])): "
                 + "an empty field; a row needs its \(names[epochColumn ?? stepColumn!])"
                 + (epochColumn != nil && stepColumn != nil ? " or its \(names[stepColumn!])" : ""))
         }
@@ -86,13 +131,5 @@ private struct CSVLogReader {
             last[kind] = epochs[row]
         }
         return restarts
-    }
-
-    private func number(_ text: String, line: Int, column: Int, name: String, isAxis: Bool) throws -> Double {
-        if let number = CSVTable.number(text), number.isFinite { return number }
-        if !isAxis && RunLog.gapFields.contains(text.lowercased()) { return .nan }
-        if isAxis && text.isEmpty { return .nan }
-        throw RunLogError("\(file), line \(line), column \(column + 1) (\(name)): \"\(text)\" is not a number"
-            + (isAxis ? "; expected the \(name) number" : "; expected a logged value, or an empty cell where none was logged"))
     }
 }

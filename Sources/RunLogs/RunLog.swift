@@ -89,7 +89,7 @@ public struct RunLog: Sendable, Equatable {
         let separator = firstLine.contains(UInt8(ascii: "\t")) && !firstLine.contains(UInt8(ascii: ","))
             ? UInt8(ascii: "\t") : UInt8(ascii: ",")
         do {
-            return try fromCSV(try CSVTable(csv: text, file: path, separator: separator))
+            return try fromCSV(text, file: path, separator: separator)
         } catch let error as DataFileError {
             throw RunLogError(error.description)
         }

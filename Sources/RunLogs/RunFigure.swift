@@ -216,24 +216,31 @@ public struct RunFigure {
     /// `run,metric,epoch,value[,smoothed],best`: every plotted value, each as the shortest
     /// decimal that reads back as the same double; best is 1 on each validation curve's best row.
     public var csvText: String {
-        var lines = ["run,metric,\(axis.rawValue),value" + (smoothing == nil ? "" : ",smoothed") + ",best"]
+        var text = "run,metric,\(axis.rawValue),value" + (smoothing == nil ? "" : ",smoothed") + ",best\n"
+        text.reserveCapacity(drawn.reduce(64) { $0 + $1.curve.y.count * (32 + $1.run.utf8.count + $1.curve.name.utf8.count) })
         for item in drawn {
+            // The run and the metric are the same on every row of a curve: quoted once.
+            let prefix = Self.csvField(item.run) + "," + Self.csvField(item.curve.name) + ","
             for index in item.curve.y.indices {
-                var fields = [Self.csvField(item.run), Self.csvField(item.curve.name), Self.format(item.curve.x[index]),
-                              Self.format(item.curve.y[index])]
-                if let smoothed = item.smoothed { fields.append(Self.format(smoothed[index])) }
-                fields.append(index == item.best ? "1" : "0")
-                lines.append(fields.joined(separator: ","))
+                text += prefix
+                text += Self.format(item.curve.x[index])
+                text += ","
+                text += Self.format(item.curve.y[index])
+                if let smoothed = item.smoothed {
+                    text += ","
+                    text += Self.format(smoothed[index])
+                }
+                text += index == item.best ? ",1\n" : ",0\n"
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     /// An integral x as `7`, other numbers as Swift writes them; a gap as an empty field.
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
+        return value.description
     }
 
     package static func csvField(_ text: String) -> String {

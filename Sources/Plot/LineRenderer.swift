@@ -38,7 +38,9 @@ struct LineRenderer {
         // A legend that would hide data inside the plot moves beside it if it fits there, else
         // into rows between the title and the plot if they take at most a quarter of the height.
         var placement = LegendPlacement.inside
-        if try legend.coveredCount(on: canvas, in: layout.plot, avoiding: samples(layout)) > 0 {
+        // Sampled once: the layout changes only when the legend moves out of the plot.
+        let data = entries.count > 1 ? samples(layout) : []
+        if try legend.coveredCount(on: canvas, in: layout.plot, avoiding: data) > 0 {
             let column = try legend.columnSize(on: canvas)
             let rowsWidth = Double(width) - 2 * style.padding
             let rowsHeight = try legend.rowsHeight(on: canvas, maxWidth: rowsWidth)
@@ -65,7 +67,7 @@ struct LineRenderer {
         try layout.drawFrame(on: canvas)
         switch placement {
         case .inside:
-            try legend.draw(on: canvas, in: layout.plot, avoiding: samples(layout))
+            try legend.draw(on: canvas, in: layout.plot, avoiding: data)
         case .beside:
             try legend.drawColumn(on: canvas, at: PixelPoint(x: layout.plot.maxX + style.padding, y: layout.plot.minY))
         case .above(let maxWidth):

@@ -38,6 +38,8 @@ private struct CSVLogReader {
         var header: [String]?
         var epochColumn: Int?, stepColumn: Int?
         var rowCount = 0
+        // About one row a line: room for every column's values made once, not grown.
+        let expectedRows = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         try CSVRecords.forEach(in: text, file: file, separator: separator) { record in
             guard let names = header else {
                 let names = record.fields.map { $0.text.trimmingCharacters(in: .whitespaces) }
@@ -46,6 +48,11 @@ private struct CSVLogReader {
                 stepColumn = names.firstIndex { ["step", "global_step"].contains($0.lowercased()) }
                 values = Array(repeating: [], count: names.count)
                 blank = Array(repeating: [], count: names.count)
+                for column in names.indices {
+                    values[column].reserveCapacity(expectedRows)
+                    blank[column].reserveCapacity(expectedRows)
+                }
+                lines.reserveCapacity(expectedRows)
                 return
             }
             guard record.count == names.count else {
@@ -120,10 +127,15 @@ private struct CSVLogReader {
     /// The rows where a new run starts: a count lower than the last among rows that
     /// logged the same columns.
     private func restartRows(epochs: [Double], blank: [[Bool]], metricColumns: [Int]) -> [Int] {
-        var last: [[Int]: Double] = [:]
+        // A row's kind: which columns it logged, as bits (64 columns a word).
+        var last: [[UInt64]: Double] = [:]
         var restarts: [Int] = []
+        var kind = [UInt64](repeating: 0, count: (metricColumns.count + 63) / 64)
         for row in epochs.indices where !epochs[row].isNaN {
-            let kind = metricColumns.filter { !blank[$0][row] }
+            for word in kind.indices { kind[word] = 0 }
+            for (bit, column) in metricColumns.enumerated() where !blank[column][row] {
+                kind[bit / 64] |= 1 << UInt64(bit % 64)
+            }
             if let previous = last[kind], epochs[row] < previous {
                 restarts.append(row)
                 last = [:]

@@ -3,14 +3,15 @@
 # figure (every loss column, 800x600 PNG), whole processes, in the same run:
 # five pairs, each tool's median, their ratio; then where workbook's time goes.
 #
-#   Benchmarks/plot-bench.sh [PAIRS]        (PYTHON=... picks the interpreter with pandas)
+#   Benchmarks/plot-bench.sh [PAIRS]        (make bench-plot; PYTHON=... picks the interpreter with pandas)
 set -eu
 pairs=${1:-5}
 python=${PYTHON:-python3}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-swift build -c release --static-swift-stdlib --product workbook >/dev/null
-workbook="$(swift build -c release --show-bin-path)/workbook"
+swift=${SWIFT:-swift}
+$swift build -c release --static-swift-stdlib --product workbook >/dev/null
+workbook="$($swift build -c release --show-bin-path)/workbook"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$python" Benchmarks/make_plot_log.py "$work/metrics.csv"

@@ -14,6 +14,8 @@ public struct RunFigure {
         var color: Color
         var dash: LineDash
         var best: Int?
+        /// The lowest and highest of the runs whose mean `curve` is, and how many they are.
+        var band: (lower: [Double], upper: [Double], runs: Int)?
     }
 
     let drawn: [Drawn]
@@ -61,21 +63,95 @@ public struct RunFigure {
                 drawn.append(Drawn(run: run.label, curve: curve,
                                    smoothed: smoothing.map { RunLog.smoothed(curve.y, weight: $0) },
                                    color: group.color, dash: dash,
-                                   best: curve.isValidation && curve.y.count > 1 ? curve.bestIndex : nil))
+                                   best: curve.isValidation && curve.y.count > 1 ? curve.bestIndex : nil, band: nil))
             }
         }
         self.drawn = drawn
-        let values = drawn.flatMap { $0.curve.y }.filter(\.isFinite)
-        if logarithmicY == true, let bad = drawn.first(where: { $0.curve.y.contains { $0.isFinite && $0 <= 0 } }) {
+        self.logarithmicY = try Self.logarithmic(drawn, asked: logarithmicY)
+    }
+
+    /// Whether the y axis is logarithmic: as asked (refused when a value is ≤ 0), or when
+    /// every value is positive and they span more than two decades.
+    private static func logarithmic(_ drawn: [Drawn], asked: Bool?) throws -> Bool {
+        let values = drawn.flatMap { $0.curve.y + ($0.band.map { $0.lower + $0.upper } ?? []) }.filter(\.isFinite)
+        if asked == true, let bad = drawn.first(where: { item in
+            (item.curve.y + (item.band?.lower ?? [])).contains { $0.isFinite && $0 <= 0 }
+        }) {
             throw RunLogError("--log-y: \(bad.curve.name) in \(bad.run) holds values ≤ 0, which a logarithmic axis cannot show")
         }
-        if let logarithmicY {
-            self.logarithmicY = logarithmicY
-        } else if let low = values.min(), let high = values.max(), low > 0 {
-            self.logarithmicY = high / low > 100
-        } else {
-            self.logarithmicY = false
+        if let asked { return asked }
+        if let low = values.min(), let high = values.max(), low > 0 { return high / low > 100 }
+        return false
+    }
+
+    /// Each setting's runs (seeds, say) as one: for every curve chosen, the mean of the runs at
+    /// every x all of them logged, in a band from the lowest to the highest, each setting in
+    /// its own colour. A setting whose runs end at different places is drawn to where the
+    /// shortest ends, with a note; runs that share no x are refused.
+    public init(bands groups: [(label: String, logs: [RunLog])], metrics: [String], logarithmicY: Bool?) throws {
+        precondition(!groups.isEmpty && groups.allSatisfy { !$0.logs.isEmpty }, "a band needs runs")
+        let selections = try groups.map { group in try group.logs.map { try $0.chosen(metrics) } }
+        let first = selections[0][0]
+        for (group, chosen) in zip(groups, selections) {
+            for (log, selection) in zip(group.logs, chosen) where selection.axis != first.axis {
+                throw RunLogError("\(groups[0].logs[0].file) counts \(first.axis)s but \(log.file) counts "
+                    + "\(selection.axis)s: plot them in separate figures")
+            }
         }
+        axis = first.axis
+        runCount = groups.count
+        smoothing = nil
+        var drawn: [Drawn] = []
+        var notes: [String] = []
+        for (index, (group, chosen)) in zip(groups, selections).enumerated() {
+            let color = Palette.seriesColor(index)
+            var validations = 0, trainings = 0
+            for curve in chosen[0].curves {
+                let runs = try zip(group.logs, chosen).map { log, selection in
+                    guard let match = selection.curves.first(where: { $0.name == curve.name }) else {
+                        throw RunLogError("\(log.file) has no \(curve.name), which \(group.logs[0].file) has: "
+                            + "the runs of one band must log the same columns")
+                    }
+                    return (file: log.file, curve: match)
+                }
+                var shared = Set(runs[0].curve.x)
+                for run in runs.dropFirst() { shared.formIntersection(run.curve.x) }
+                guard !shared.isEmpty else {
+                    throw RunLogError("--band \(group.label): \(runs.map(\.file).joined(separator: ", ")) share no \(axis.rawValue) "
+                        + "of \(curve.name), so there is no mean to draw")
+                }
+                let x = shared.sorted()
+                // The last value each run logged at an x, as a figure of it would show.
+                let values = runs.map { run in
+                    Dictionary(zip(run.curve.x, run.curve.y), uniquingKeysWith: { $1 })
+                }
+                let columns = x.map { x in values.map { $0[x]! } }
+                let mean = columns.map { $0.reduce(0, +) / Double($0.count) }
+                let lower = columns.map { $0.min()! }, upper = columns.map { $0.max()! }
+                if let end = x.last, let longest = runs.max(by: { ($0.curve.x.max() ?? 0) < ($1.curve.x.max() ?? 0) }),
+                   let shortest = runs.min(by: { ($0.curve.x.max() ?? 0) < ($1.curve.x.max() ?? 0) }),
+                   (longest.curve.x.max() ?? end) > end {
+                    let note = "--band \(group.label): drawn to \(axis.rawValue) \(RunLog.Selection.format(end)), "
+                        + "where its shortest run (\(shortest.file)) ends"
+                    if !notes.contains(note) { notes.append(note) }
+                }
+                let meanCurve = RunLog.Curve(name: curve.name, x: x, y: mean)
+                let dash: LineDash
+                if curve.isValidation {
+                    dash = [.dashed, .dashDotted, .dotted][validations % 3]
+                    validations += 1
+                } else {
+                    dash = [.solid, .dotted, .dashDotted][trainings % 3]
+                    trainings += 1
+                }
+                drawn.append(Drawn(run: group.label, curve: meanCurve, smoothed: nil, color: color, dash: dash,
+                                   best: curve.isValidation && x.count > 1 ? meanCurve.bestIndex : nil,
+                                   band: (lower, upper, runs.count)))
+            }
+        }
+        self.drawn = drawn
+        self.notes = notes
+        self.logarithmicY = try Self.logarithmic(drawn, asked: logarithmicY)
     }
 
     /// What the reader of the figure should know: gaps where values were not numbers, and
@@ -104,8 +180,13 @@ public struct RunFigure {
                    markers: smoothing == nil ? .automatic : .never,
                    highlighted: smoothing == nil ? (item.best.map { [$0] } ?? []) : [])
         }
-        return LineChart(title: title, xLabel: axis.rawValue, yLabel: yLabel,
-                         series: series, logarithmicY: logarithmicY, guides: divergenceGuides, highlightName: highlightName)
+        var chart = LineChart(title: title, xLabel: axis.rawValue, yLabel: yLabel,
+                              series: series, logarithmicY: logarithmicY, guides: divergenceGuides, highlightName: highlightName)
+        chart.bands = drawn.compactMap { item in
+            item.band.map { Band(x: item.curve.x, lower: $0.lower, upper: $0.upper, color: item.color) }
+        }
+        chart.bandName = "lowest to highest run"
+        return chart
     }
 
     /// A curve's name in the legend: the run's label first when there are several runs; a
@@ -113,6 +194,7 @@ public struct RunFigure {
     /// point rather than a line.
     private func name(_ item: Drawn) -> String {
         var name = runCount > 1 ? "\(item.run): \(item.curve.name)" : item.curve.name
+        if let band = item.band { name += " (mean of \(band.runs))" }
         if item.curve.y.count == 1, let x = item.curve.x.first, let y = item.curve.y.first {
             name += " = \(Self.short(y)) at \(axis.rawValue) \(Self.format(x))"
         }
@@ -216,7 +298,8 @@ public struct RunFigure {
     /// `run,metric,epoch,value[,smoothed],best`: every plotted value, each as the shortest
     /// decimal that reads back as the same double; best is 1 on each validation curve's best row.
     public var csvText: String {
-        var text = "run,metric,\(axis.rawValue),value" + (smoothing == nil ? "" : ",smoothed") + ",best\n"
+        let banded = drawn.contains { $0.band != nil }
+        var text = "run,metric,\(axis.rawValue),value" + (smoothing == nil ? "" : ",smoothed") + (banded ? ",lowest,highest" : "") + ",best\n"
         text.reserveCapacity(drawn.reduce(64) { $0 + $1.curve.y.count * (32 + $1.run.utf8.count + $1.curve.name.utf8.count) })
         for item in drawn {
             // The run and the metric are the same on every row of a curve: quoted once.
@@ -229,6 +312,12 @@ public struct RunFigure {
                 if let smoothed = item.smoothed {
                     text += ","
                     text += Self.format(smoothed[index])
+                }
+                if let band = item.band {
+                    text += ","
+                    text += Self.format(band.lower[index])
+                    text += ","
+                    text += Self.format(band.upper[index])
                 }
                 text += index == item.best ? ",1\n" : ",0\n"
             }

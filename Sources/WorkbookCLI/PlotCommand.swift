@@ -49,6 +49,12 @@ struct PlotCommand: ParsableCommand {
             columns (Keras CSVLogger(append=True) over several runs), each run is drawn on its \
             own, FILE · run 2 in its own colour; --stitch draws each after the one before.
 
+            RUNS OVER SEEDS: --band draws the runs given as one setting (several seeds of one \
+            network, say): at every epoch all of them logged, their mean as a line in a band from \
+            the lowest to the highest run. --group a,b,c names the runs of one setting, once per \
+            setting, each in its own colour (--label names them, in order). A band ends where its \
+            shortest run ends, with a note; runs that share no epoch are refused.
+
             WHAT IS DRAWN: every column whose name holds "loss" in any case (but not "delta", \
             "grad" or "lr": changes of a loss, gradient norms, learning rates; nor a Lightning \
             X_step column beside its X_epoch twin), unless --metric names the columns \
@@ -75,6 +81,9 @@ struct PlotCommand: ParsableCommand {
               A Hugging Face run, and a Keras log appended to over several runs:
                 workbook plot checkpoint-500/trainer_state.json --output hf.png
                 workbook plot training.log --stitch --output resumed.png
+              Three seeds of each of two settings, as two bands:
+                workbook plot --group s0.csv,s1.csv,s2.csv --group t0.csv,t1.csv,t2.csv \\
+                  --label "6,6" --label "16,8" --output seeds.png
               Keras' TensorBoard callback's folder (train/ and validation/ inside):
                 workbook plot logs/fit/20240101-120000 --output tb.png
               A Keras CSVLogger file and a Lightning log, smoothed:
@@ -110,6 +119,13 @@ struct PlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Smooth by an exponential moving average with weight S, start-up bias corrected; raw values drawn faintly.",
                                valueName: "S"))
     var smooth: Double?
+
+    @Flag(help: "Draw the runs given as one setting (several seeds, say): their mean, in a band from the lowest to the highest run.")
+    var band = false
+
+    @Option(help: ArgumentHelp("Runs of one setting, comma-separated, drawn as a band (see --band); once per setting.",
+                               valueName: "a,b,c"))
+    var group: [String] = []
 
     @Flag(help: "Draw the runs of an appended log (its epoch count starting again) one after the other, not over each other.")
     var stitch = false
@@ -180,7 +196,20 @@ struct PlotCommand: ParsableCommand {
 
     /// Checks the options and reads every run before anything is drawn or written.
     private func makeFigure() throws -> RunFigure {
+        let groups = group.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let runs = self.runs + groups.flatMap { $0 }
         guard !runs.isEmpty else { throw RunLogError("no run to plot: name one or more log files, e.g. workbook plot losses.json --output loss.png") }
+        if !groups.isEmpty, !self.runs.isEmpty {
+            throw RunLogError("--group: give every run in a --group, or the runs as arguments with --band, not both")
+        }
+        let banded = band || !groups.isEmpty
+        if banded {
+            if smooth != nil { throw RunLogError("--smooth with --band: the band shows the spread of the runs; choose one") }
+            if stitch { throw RunLogError("--stitch with --band: a band's runs are drawn over each other; choose one") }
+            if groups.isEmpty, runs.count < 2 {
+                throw RunLogError("--band: give two or more runs of one setting (several seeds, say), or --group a,b,c once per setting")
+            }
+        }
         guard output.lowercased().hasSuffix(".png") else {
             throw RunLogError("--output \(output): the figure is a PNG; give a name ending in .png")
         }
@@ -192,9 +221,17 @@ struct PlotCommand: ParsableCommand {
         for path in [output, numbersPath] where inputs.contains(URL(fileURLWithPath: path).standardizedFileURL.path) {
             throw RunLogError("--output \(output) would overwrite \(path), one of the runs; give another name")
         }
-        guard label.isEmpty || label.count == runs.count else {
-            throw RunLogError("--label given \(label.count) time\(label.count == 1 ? "" : "s") for \(runs.count) run\(runs.count == 1 ? "" : "s"); "
-                + "give one label per run, in order, or none")
+        if banded {
+            let settings = max(groups.count, 1)
+            guard label.isEmpty || label.count == settings else {
+                throw RunLogError("--label given \(label.count) time\(label.count == 1 ? "" : "s") for \(settings) setting\(settings == 1 ? "" : "s"); "
+                    + "give one label per --group (one for the runs of --band), in order, or none")
+            }
+        } else {
+            guard label.isEmpty || label.count == runs.count else {
+                throw RunLogError("--label given \(label.count) time\(label.count == 1 ? "" : "s") for \(runs.count) run\(runs.count == 1 ? "" : "s"); "
+                    + "give one label per run, in order, or none")
+            }
         }
         if let smooth, !(smooth >= 0 && smooth < 1) {
             throw RunLogError("--smooth \(smooth): the weight S must be at least 0 and less than 1 (0.6 is a common choice)")
@@ -205,6 +242,20 @@ struct PlotCommand: ParsableCommand {
         }
         let logs = try runs.map(RunLog.read)
         for note in logs.flatMap(\.notes) { Console.error("note: " + note) }
+        let metrics = metric.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty }
+        if banded {
+            let settings = groups.isEmpty ? [runs] : groups
+            var remaining = logs[...]
+            let sets = settings.enumerated().map { index, paths in
+                defer { remaining = remaining.dropFirst(paths.count) }
+                return (label: label.isEmpty ? Self.settingLabel(paths, number: index + 1) : label[index],
+                        logs: Array(remaining.prefix(paths.count)))
+            }
+            let figure = try RunFigure(bands: sets, metrics: metrics, logarithmicY: logY ? true : nil)
+            for note in figure.notes { Console.error("note: " + note) }
+            return figure
+        }
         let labels = label.isEmpty ? Self.defaultLabels(runs) : label
         var segmented: [(label: String, log: RunLog)] = []
         for (label, log) in zip(labels, logs) {
@@ -219,11 +270,30 @@ struct PlotCommand: ParsableCommand {
                 (label: segments.count == 1 ? label : "\(label) · run \(index + 1)", log: segment)
             }
         }
-        let metrics = metric.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
         let figure = try RunFigure(runs: segmented, metrics: metrics, smoothing: smooth, logarithmicY: logY ? true : nil)
         for note in figure.notes { Console.error("note: " + note) }
         return figure
+    }
+
+    /// A setting's name: what its runs' names share (`ppo` for ppo_s0 and ppo_s1), whole
+    /// words only, else "setting N".
+    static func settingLabel(_ paths: [String], number: Int) -> String {
+        let names = defaultLabels(paths)
+        guard var shared = names.first else { return "setting \(number)" }
+        for name in names.dropFirst() {
+            shared = String(zip(shared, name).prefix { $0.0 == $0.1 }.map(\.0))
+        }
+        let isWordCharacter = { (character: Character) in character.isLetter || character.isNumber }
+        // Cut back to a whole word when the shared start ends inside one.
+        if names.contains(where: { $0.count > shared.count && isWordCharacter($0[$0.index($0.startIndex, offsetBy: shared.count)]) }),
+           let last = shared.lastIndex(where: { !isWordCharacter($0) }) {
+            shared = String(shared[..<last])
+        } else if names.contains(where: { $0.count > shared.count }), shared.last.map(isWordCharacter) == true,
+                  !shared.contains(where: { !isWordCharacter($0) }) {
+            shared = ""
+        }
+        shared = String(shared.reversed().drop { !isWordCharacter($0) }.reversed())
+        return shared.isEmpty ? "setting \(number)" : shared
     }
 
     /// A log's runs: itself, or each run of an appended log; stitched, each moved to

@@ -227,4 +227,35 @@ struct LogShapeTests {
         #expect(RunLogTests.message(#"{"global_step": 1, "log_history": [{"loss": "low", "step": 5}]}"#, name: "t.json")
                 == "t.json: log_history holds no logged number, nothing to plot")
     }
+
+    // MARK: - Runs over seeds
+
+    @Test func aBandIsTheMeanAndSpreadOfASettingsRuns() throws {
+        let seeds = try [
+            "epoch,loss,val_loss\n0,1.0,1.2\n1,0.6,0.8\n2,0.4,0.7\n",
+            "epoch,loss,val_loss\n0,0.8,1.0\n1,0.4,0.6\n2,0.3,0.5\n",
+            "epoch,loss,val_loss\n0,0.9,1.1\n1,0.5,0.7\n",
+        ].enumerated().map { index, text in try Self.read(text, name: "s\(index).csv") }
+        let figure = try RunFigure(bands: [(label: "ppo", logs: seeds)], metrics: [], logarithmicY: nil)
+        #expect(figure.notes == ["--band ppo: drawn to epoch 2, where its shortest run (s2.csv) ends"])
+        let chart = figure.chart
+        #expect(chart.series.map(\.name) == ["loss (mean of 3)", "val_loss (mean of 3)"])
+        #expect(chart.series[0].x == [1, 2])
+        #expect(zip(chart.series[0].y, [0.9, 0.5]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(chart.bands.count == 2)
+        #expect(chart.bands[0].lower == [0.8, 0.4] && chart.bands[0].upper == [1.0, 0.6])
+        #expect(figure.csvText.hasPrefix("run,metric,epoch,value,lowest,highest,best\nppo,loss,1,0.9,0.8,1,0\n"))
+    }
+
+    @Test func runsThatShareNoEpochMakeNoBand() throws {
+        let a = try Self.read("epoch,loss\n0,1.0\n1,0.6\n", name: "a.csv")
+        let b = try Self.read("epoch,loss\n5,0.5\n6,0.4\n", name: "b.csv")
+        #expect(throws: RunLogError("--band s: a.csv, b.csv share no epoch of loss, so there is no mean to draw")) {
+            try RunFigure(bands: [(label: "s", logs: [a, b])], metrics: [], logarithmicY: nil)
+        }
+        let both = try Self.read("epoch,loss,val_loss\n0,1.0,1.1\n", name: "both.csv")
+        #expect(throws: RunLogError("a.csv has no val_loss, which both.csv has: the runs of one band must log the same columns")) {
+            try RunFigure(bands: [(label: "s", logs: [both, a])], metrics: [], logarithmicY: nil)
+        }
+    }
 }

@@ -199,11 +199,31 @@ struct PlotCommandTests {
         #expect(rows.filter { $0["best"] == "1" }.map { $0["metric"]! } == ["validation/epoch_loss"])
     }
 
+    @Test func seedsDrawnAsABandPerSetting() throws {
+        var files: [String: String] = [:]
+        for seed in 0..<3 {
+            files["small_s\(seed).csv"] = "epoch,loss\n0,\(1.0 + Double(seed) / 10)\n1,\(0.6 + Double(seed) / 10)\n"
+            files["large_s\(seed).csv"] = "epoch,loss\n0,\(0.9 + Double(seed) / 10)\n1,\(0.3 + Double(seed) / 10)\n"
+        }
+        let (result, folder) = try Self.plot(files, ["--group", "small_s0.csv,small_s1.csv,small_s2.csv",
+                                                     "--group", "large_s0.csv,large_s1.csv,large_s2.csv", "--output", "b.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("b.csv"))
+        #expect(rows.map { $0["run"]! } == ["small", "small", "large", "large"])
+        #expect(rows.map { $0["lowest"]! } == ["1", "0.6", "0.9", "0.3"])
+        #expect(rows.map { $0["highest"]! } == ["1.2", "0.8", "1.1", "0.5"])
+        try Self.expectRefused(files, ["small_s0.csv", "--band"],
+                               saying: "--band: give two or more runs of one setting (several seeds, say), or --group a,b,c once per setting")
+        try Self.expectRefused(files, ["small_s0.csv", "small_s1.csv", "--band", "--smooth", "0.5"],
+                               saying: "--smooth with --band: the band shows the spread of the runs; choose one")
+    }
+
     @Test func helpTeaches() throws {
         let result = try Workbook.run(["plot", "--help"])
         #expect(result.status == 0)
         for words in ["Keras", "Lightning", "--losses", "Hugging Face", "trainer_state.json", "tab-separated", "--stitch",
-                      "TensorBoard", "tfevents", "Wall time,Step,Value",
+                      "TensorBoard", "tfevents", "Wall time,Step,Value", "--band", "--group",
                       "EXAMPLES:", "--smooth 0.6", "best epoch", "two decades", "--scale 2", "FILE.csv"] {
             #expect(result.standardOutput.contains(words), "--help should mention \(words)")
         }

@@ -5,8 +5,13 @@ extension RunLog {
     /// (a run's log folder, read with the subfolders that hold event files).
     static func isTensorBoard(_ path: String) -> Bool {
         var isFolder: ObjCBool = false
-        return URL(fileURLWithPath: path).lastPathComponent.contains("tfevents")
+        return isEventFile(URL(fileURLWithPath: path).lastPathComponent)
             || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    /// `events.out.tfevents.<time>.<host>…`, as TensorFlow, tensorboardX and PyTorch name them.
+    static func isEventFile(_ name: String) -> Bool {
+        name.hasPrefix("events.out.tfevents")
     }
 
     /// The scalars of TensorBoard event files, read by hand (no TensorFlow, TensorBoard or
@@ -25,7 +30,7 @@ extension RunLog {
             guard let walker = manager.enumerator(at: root, includingPropertiesForKeys: nil) else {
                 throw RunLogError("\(path): cannot be read")
             }
-            for case let url as URL in walker where url.lastPathComponent.contains("tfevents") {
+            for case let url as URL in walker where isEventFile(url.lastPathComponent) {
                 let relative = url.path.dropFirst(root.path.count).split(separator: "/").dropLast().joined(separator: "/")
                 files.append((url.path, relative))
             }

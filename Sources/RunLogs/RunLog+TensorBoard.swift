@@ -36,7 +36,12 @@ extension RunLog {
             }
             files.sort { ($0.prefix, $0.path) < ($1.prefix, $1.path) }
             guard !files.isEmpty else {
-                throw RunLogError("\(path): a folder without TensorBoard event files (events.out.tfevents.*); name a log file or a run's folder")
+                // A Lightning version folder or a Hugging Face checkpoint: the log it holds.
+                for name in ["metrics.csv", "trainer_state.json"] where manager.fileExists(atPath: root.appendingPathComponent(name).path) {
+                    return try read(root.appendingPathComponent(name).path)
+                }
+                throw RunLogError("\(path): a folder without TensorBoard event files (events.out.tfevents.*), metrics.csv "
+                    + "or trainer_state.json; name a log file or a run's folder")
             }
         } else {
             files = [(path, "")]

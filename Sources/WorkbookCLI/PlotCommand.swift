@@ -27,6 +27,8 @@ struct PlotCommand: ParsableCommand {
                                         [[wall, step, value], ...] JSON
               tab-separated logs        Spinning Up's progress.txt (Epoch, LossPi, ...)
               any CSV with a header row and an epoch or step column (any case)
+            A folder is read for its TensorBoard events; one without them, for its metrics.csv \
+            (a Lightning version folder) or trainer_state.json (a Hugging Face checkpoint).
 
             In a CSV, a blank cell is a value not logged on that row; nan, inf and NA are gaps in \
             the line, and a curve that stays nan to its end is marked where it diverged. Keras and \

@@ -102,9 +102,13 @@ struct TensorBoardTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tfempty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: RunLogError("\(folder.path): a folder without TensorBoard event files (events.out.tfevents.*); name a log file or a run's folder")) {
+        #expect(throws: RunLogError("\(folder.path): a folder without TensorBoard event files (events.out.tfevents.*), metrics.csv "
+                                    + "or trainer_state.json; name a log file or a run's folder")) {
             try RunLog.read(folder.path)
         }
+        // A Lightning version folder: its metrics.csv.
+        try Data("epoch,loss\n0,0.5\n1,0.4\n".utf8).write(to: folder.appendingPathComponent("metrics.csv"))
+        #expect(try RunLog.read(folder.path).columns.map(\.name) == ["loss"])
     }
 
     @Test func tensorBoardDownloadsAreOneCurveNamedAfterTheFile() throws {

@@ -60,7 +60,8 @@ extension RunLog {
         }
         guard !columns.isEmpty else {
             throw RunLogError("\(path): no scalar logged in its TensorBoard events (tags found: "
-                + (reader.otherTags.isEmpty ? "none" : reader.otherTags.joined(separator: ", ")) + ")")
+                + (reader.otherTags.isEmpty ? "none" : reader.otherTags.joined(separator: ", ")) + ")"
+                + reader.notes.map { "; " + $0 }.joined())
         }
         let epochs = columns.flatMap(\.epochs).filter { !$0.isNaN }
         var log = RunLog(file: path, columns: columns, epochShift: epochs.min() == 0 ? 1 : 0)

@@ -80,6 +80,11 @@ struct TensorBoardTests {
         #expect(log.notes.first?.hasPrefix("events.out.tfevents.1.host: its last record (") == true, "\(log.notes)")
         #expect(log.notes.first?.hasSuffix("is cut short, as while a run is still writing; left out") == true)
         #expect(try !log.chosen([]).curves.isEmpty)
+        // Nothing but a record cut short: the error says so.
+        #expect(throws: RunLogError("events.out.tfevents.1.host: no scalar logged in its TensorBoard events (tags found: none); "
+                                    + "events.out.tfevents.1.host: its last record (1, at byte 0) is cut short, as while a run is still writing; left out")) {
+            try Self.readEvents(Array(whole.prefix(5)))
+        }
     }
 
     @Test func aCorruptRecordIsAnErrorNamingItsPlace() throws {

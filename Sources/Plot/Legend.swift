@@ -163,7 +163,9 @@ struct Legend {
         // Every candidate's count in one pass over the data.
         let areas = candidates.map { $0.insetBy(-4 * style.scale) }
         var counts = [Int](repeating: 0, count: areas.count)
-        for point in data {
+        let minX = areas.map(\.minX).min()!, maxX = areas.map(\.maxX).max()!
+        let minY = areas.map(\.minY).min()!, maxY = areas.map(\.maxY).max()!
+        for point in data where point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY {
             for index in areas.indices where areas[index].contains(point) { counts[index] += 1 }
         }
         var best = candidates[0]

@@ -20,7 +20,7 @@ struct AxesLayout {
     /// `reservedRight` is room kept free right of the plot (for a colour scale), `reservedTop`
     /// room between the title and the plot (for a legend row).
     init(canvas: Canvas, style: ChartStyle, title: String, xLabel: String, yLabel: String,
-         xAxis: Axis, yAxis: Axis, reservedRight: Double = 0, reservedTop: Double = 0) throws {
+         xAxis: Axis, yAxis: Axis, reservedRight: Double = 0, reservedTop: Double = 0, wholeX: Bool = false) throws {
         self.style = style
         self.title = title
         self.xLabel = xLabel
@@ -52,6 +52,10 @@ struct AxesLayout {
         for _ in 0..<2 {
             let plotWidth = Double(canvas.width) - left - right
             xMajor = try Self.xTicks(for: xAxis, plotWidth: plotWidth, canvas: canvas, style: style)
+            // Counts (epochs, steps) get whole ticks, however short the axis.
+            if wholeX, xMajor.count > 1, xMajor[1].value - xMajor[0].value < 1 {
+                xMajor = Ticks.linear(xAxis.lower, xAxis.upper, step: 1)
+            }
             guard let last = xMajor.last else { break }
             let lastX = left + xAxis.fraction(of: last.value) * plotWidth
             let reach = try lastX + canvas.measure(last.label, style: style.tickLabel).width / 2

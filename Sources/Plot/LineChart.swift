@@ -18,6 +18,8 @@ public struct LineChart: Chart, Sendable {
     /// legend calls them.
     public var bands: [Band] = []
     public var bandName = "lowest to highest"
+    /// The x axis counts (epochs, steps): whole-number ticks only, even on a short axis.
+    public var wholeX = false
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false,
                 guides: [Series] = [], xRange: ClosedRange<Double>? = nil, highlightName: String = "best epoch") {
@@ -47,7 +49,7 @@ public struct LineChart: Chart, Sendable {
         })
         return try LineRenderer(title: title, xLabel: xLabel, yLabel: shownYLabel, lines: lines,
                                 logarithmicY: logarithmicY, xRange: xRange, drawsZeroLines: false,
-                                highlightName: highlightName, bands: bands, bandName: bandName)
+                                highlightName: highlightName, bands: bands, bandName: bandName, wholeX: wholeX)
             .render(width: width, height: height)
     }
 

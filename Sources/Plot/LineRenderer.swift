@@ -25,6 +25,8 @@ struct LineRenderer {
     var highlightName = "best epoch"
     var bands: [Band] = []
     var bandName = "lowest to highest"
+    /// The x axis counts (epochs, steps): its ticks are whole numbers.
+    var wholeX = false
 
     func render(width: Int, height: Int) throws -> Canvas {
         let canvas = try Canvas.forChart(width: width, height: height)
@@ -44,7 +46,7 @@ struct LineRenderer {
         let entries = legendEntries(style: style)
         let legend = Legend(entries: entries.count > 1 ? entries : [], style: style)
         var layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
-                                    xAxis: xAxis, yAxis: yAxis)
+                                    xAxis: xAxis, yAxis: yAxis, wholeX: wholeX)
         // A legend that would hide data inside the plot moves beside it if it fits there, else
         // into rows between the title and the plot if they take at most a quarter of the height.
         var placement = LegendPlacement.inside
@@ -57,11 +59,11 @@ struct LineRenderer {
             if column.height <= layout.plot.height, column.width <= Double(width) * 0.3 {
                 placement = .beside
                 layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
-                                        xAxis: xAxis, yAxis: yAxis, reservedRight: column.width + style.padding)
+                                        xAxis: xAxis, yAxis: yAxis, reservedRight: column.width + style.padding, wholeX: wholeX)
             } else if rowsHeight <= Double(height) * 0.25 {
                 placement = .above(maxWidth: rowsWidth)
                 layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
-                                        xAxis: xAxis, yAxis: yAxis, reservedTop: rowsHeight)
+                                        xAxis: xAxis, yAxis: yAxis, reservedTop: rowsHeight, wholeX: wholeX)
             }
         }
         layout.drawGrid(on: canvas)

@@ -186,6 +186,7 @@ public struct RunFigure {
             item.band.map { Band(x: item.curve.x, lower: $0.lower, upper: $0.upper, color: item.color) }
         }
         chart.bandName = "lowest to highest run"
+        chart.wholeX = drawn.allSatisfy { $0.curve.x.allSatisfy { $0 == $0.rounded() } }
         return chart
     }
 

@@ -42,4 +42,13 @@ struct FigureTextTests {
             }
         }
     }
+
+    /// Epochs are counts: two epochs get ticks 1 and 2, not 1.0, 1.2, … 2.0.
+    @Test func epochTicksAreWholeNumbers() throws {
+        let log = try RunLogTests.read("epoch,step,train_loss,val_loss\n0,24,0.21,\n0,24,,0.2155\n1,49,0.195,\n1,49,,0.1437\n")
+        let chart = try RunFigure(runs: [("glitch", log)], metrics: [], smoothing: nil, logarithmicY: nil).chart
+        #expect(chart.wholeX)
+        let texts = try chart.render(width: 800, height: 600).drawnTexts.map(\.text)
+        #expect(texts.contains("1") && texts.contains("2") && !texts.contains("1.5") && !texts.contains("1.2"), "\(texts)")
+    }
 }

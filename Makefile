@@ -6,7 +6,7 @@
 SWIFT ?= swift
 FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 
-.PHONY: run test build deps test-deps bench bench-loop clean-output
+.PHONY: run test build deps test-deps bench bench-loop bench-plot clean-output
 
 # ./workbook starts the built tool directly, rebuilding it only when its own
 # sources changed: no SwiftPM check before every start, as `swift run` makes.
@@ -33,6 +33,11 @@ bench: deps
 # the chapter itself, in a learner edition kept in $TMPDIR between runs.
 bench-loop: deps
 	SWIFT=$(SWIFT) Benchmarks/edit-loop.sh 5
+
+# workbook plot against pandas + matplotlib on a 200,000-row Lightning log (the
+# ratio is printed when python3 has pandas and matplotlib; PYTHON=... picks another).
+bench-plot: deps
+	SWIFT=$(SWIFT) Benchmarks/plot-bench.sh 5
 
 # Homebrew on macOS; elsewhere apt-get, only when something is missing, with
 # sudo only when not root.

@@ -82,6 +82,9 @@ let package = Package(
                 ]),
         // Charts that know nothing of networks.
         .target(name: "Plot", dependencies: ["CGD"], exclude: ["README.md"]),
+        // Training logs read and chosen for `workbook plot`. It computes no exercise, so
+        // the learner edition ships it; NeuralNetwork never imports it.
+        .target(name: "RunLogs", dependencies: ["CourseData", "Plot"], exclude: ["README.md"]),
         // The chapter harness: checks, records, the catalog, running chapters.
         .target(name: "Workbook", exclude: ["README.md"]),
         // The literate weaver and the Markdown report.
@@ -91,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "WorkbookCLI",
             dependencies: [
-                "CourseData", "Plot", "Workbook", "Report", "Grading",
+                "CourseData", "Plot", "RunLogs", "Workbook", "Report", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + (hasTrainingEngine ? ["Training"] : []),
             exclude: ["README.md"],
@@ -101,6 +104,8 @@ let package = Package(
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "CourseData"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
+        // Its fixtures include TensorBoard event files written by tensorboardX and tensorboard.
+        .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "CourseData", "Plot"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Workbook"]),
         // Runs the built `workbook` for the autograder's end-to-end test.
         .testTarget(name: "GraderTests", dependencies: ["Grading", "Workbook", "WorkbookCLI"], exclude: ["Fixtures"]),
@@ -124,7 +129,7 @@ var trainingTargets: [Target] {
         // Always optimized: the engine works in tight loops over SIMD blocks, which an
         // unoptimized build runs several times slower. It is not the learner's code, so
         // no one steps through it in a debugger.
-        .target(name: "Training", dependencies: ["CourseData", "Plot", "Workbook"], exclude: ["README.md"],
+        .target(name: "Training", dependencies: ["CourseData", "Plot", "RunLogs", "Workbook"], exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Holds the tool's engine to the learner's reference `fit`, so it links both.
         .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralNetwork", "CourseData"]),

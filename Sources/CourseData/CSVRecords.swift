@@ -1,15 +1,17 @@
 /// The records of CSV text as RFC 4180 defines them: fields separated by
-/// commas, records by CR, LF or CRLF; a field in double quotes may hold commas,
+/// commas, records by CR, LF or CRLF (or CR CR LF, as a CRLF file written again in
+/// text mode on Windows ends its lines); a field in double quotes may hold commas,
 /// line breaks and doubled quotes (`""` for `"`). Unquoted fields lose the
-/// spaces and tabs around them.
+/// spaces and tabs around them. With a tab as the separator (tab-separated logs),
+/// only spaces are trimmed.
 ///
 /// Records are handed out one at a time as views into the text, so a file of
 /// numbers is read without making a string per field.
-enum CSVRecords {
-    struct Field: Equatable {
-        var text: String
+public enum CSVRecords {
+    public struct Field: Equatable {
+        public var text: String
         /// It was written in double quotes.
-        var quoted: Bool
+        public var quoted: Bool
     }
 
     /// Where one field's bytes are: in the text, or (quoted, with `""` made `"`)
@@ -21,14 +23,14 @@ enum CSVRecords {
     }
 
     /// One record, valid only inside the closure it is passed to.
-    struct Record {
+    public struct Record {
         /// The line (from 1) where the record starts.
-        let line: Int
+        public let line: Int
         fileprivate let spans: [Span]
         fileprivate let text: UnsafeBufferPointer<UInt8>
         fileprivate let unquoted: UnsafeBufferPointer<UInt8>
 
-        var count: Int { spans.count }
+        public var count: Int { spans.count }
 
         func bytes(at index: Int) -> UnsafeBufferPointer<UInt8> {
             let span = spans[index]
@@ -36,10 +38,16 @@ enum CSVRecords {
         }
 
         /// The field's number when it is a plain decimal (see `DecimalNumber`).
-        func number(at index: Int) -> Double? { DecimalNumber.parse(bytes(at: index)) }
+        public func number(at index: Int) -> Double? { DecimalNumber.parse(bytes(at: index)) }
+
+        /// Whether the field is empty (after its spaces are trimmed), written in quotes or not.
+        public func isEmpty(at index: Int) -> Bool { spans[index].start == spans[index].end }
+
+        /// One field as text.
+        public func text(at index: Int) -> String { String(decoding: bytes(at: index), as: UTF8.self) }
 
         /// Every field as text, for the header and for error messages.
-        var fields: [Field] {
+        public var fields: [Field] {
             spans.indices.map { Field(text: String(decoding: bytes(at: $0), as: UTF8.self), quoted: spans[$0].quoted) }
         }
     }
@@ -47,15 +55,16 @@ enum CSVRecords {
     /// Calls `body` with each record in turn, skipping empty lines; throws a
     /// `DataFileError` for a quote that never closes or text between a closing
     /// quote and the next separator.
-    static func forEach(in text: String, file: String, _ body: (Record) throws -> Void) throws {
+    public static func forEach(in text: String, file: String, separator: UInt8 = UInt8(ascii: ","),
+                        _ body: (Record) throws -> Void) throws {
         var text = text
-        try text.withUTF8 { try forEach(in: $0, file: file, body) }
+        try text.withUTF8 { try forEach(in: $0, file: file, separator: separator, body) }
     }
 
-    private static func forEach(in bytes: UnsafeBufferPointer<UInt8>, file: String,
+    private static func forEach(in bytes: UnsafeBufferPointer<UInt8>, file: String, separator comma: UInt8,
                                 _ body: (Record) throws -> Void) throws {
-        let (comma, quote, cr, lf) = (UInt8(ascii: ","), UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
-        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let (quote, cr, lf) = (UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n"))
+        let isBlank = { (byte: UInt8) in byte != comma && (byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")) }
         var spans: [Span] = []
         var unquoted: [UInt8] = []
         var line = 1, recordLine = 1
@@ -64,8 +73,10 @@ enum CSVRecords {
         func endOfLine(at position: Int) -> Int? {
             guard position < bytes.count else { return nil }
             if bytes[position] == lf { return 1 }
-            if bytes[position] == cr { return position + 1 < bytes.count && bytes[position + 1] == lf ? 2 : 1 }
-            return nil
+            guard bytes[position] == cr else { return nil }
+            if position + 1 < bytes.count && bytes[position + 1] == lf { return 2 }
+            if position + 2 < bytes.count && bytes[position + 1] == cr && bytes[position + 2] == lf { return 3 }
+            return 1
         }
 
         while true {

@@ -32,13 +32,15 @@ public struct CSVTable: Equatable, Sendable {
         try self.init(csv: text, file: name, headerRequired: headerRequired)
     }
 
-    /// Parses CSV text; `file` names it in errors.
-    public init(csv text: String, file: String = "<text>", headerRequired: Bool = true) throws {
+    /// Parses CSV text; `file` names it in errors. `separator` is a comma, or a tab for
+    /// tab-separated text.
+    public init(csv text: String, file: String = "<text>", headerRequired: Bool = true,
+                separator: UInt8 = UInt8(ascii: ",")) throws {
         var header: [String]?
         var rows: [[String]] = []
         var lines: [Int] = []
         var sawFirst = false
-        try CSVRecords.forEach(in: text, file: file) { record in
+        try CSVRecords.forEach(in: text, file: file, separator: separator) { record in
             let fields = record.fields.map(\.text)
             if !sawFirst {
                 sawFirst = true
@@ -49,7 +51,7 @@ public struct CSVTable: Equatable, Sendable {
             }
             let expected = header?.count ?? rows.first?.count ?? fields.count
             guard fields.count == expected else {
-                let like = header.map { "like the header (\($0.joined(separator: ",")))" } ?? "like the first row"
+                let like = header.map { "like the header (\($0.joined(separator: separator == UInt8(ascii: ",") ? "," : ", ")))" } ?? "like the first row"
                 throw DataFileError(file: file, line: record.line,
                                     problem: "has \(fields.count) field\(fields.count == 1 ? "" : "s"), expected \(expected) \(like)")
             }

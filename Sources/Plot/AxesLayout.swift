@@ -10,6 +10,9 @@ struct AxesLayout {
     let yTicks: [Tick]
     let yMinorTicks: [Double]
     let title: String
+    /// The title as drawn: one line, two when it does not fit in one, shortened in the
+    /// middle with "…" when it does not fit in two.
+    let titleLines: [String]
     let xLabel: String
     let yLabel: String
     let style: ChartStyle
@@ -17,7 +20,7 @@ struct AxesLayout {
     /// `reservedRight` is room kept free right of the plot (for a colour scale), `reservedTop`
     /// room between the title and the plot (for a legend row).
     init(canvas: Canvas, style: ChartStyle, title: String, xLabel: String, yLabel: String,
-         xAxis: Axis, yAxis: Axis, reservedRight: Double = 0, reservedTop: Double = 0) throws {
+         xAxis: Axis, yAxis: Axis, reservedRight: Double = 0, reservedTop: Double = 0, wholeX: Bool = false) throws {
         self.style = style
         self.title = title
         self.xLabel = xLabel
@@ -27,8 +30,9 @@ struct AxesLayout {
         let tickHeight = try canvas.measure("0", style: style.tickLabel).height
         let labelHeight = try canvas.measure("Xg", style: style.axisTitle).height
         let titleHeight = try canvas.measure("Xg", style: style.title).height
+        titleLines = try Self.titleLines(title, canvas: canvas, style: style)
 
-        let top = style.padding + (title.isEmpty ? tickHeight / 2 : titleHeight + 8 * style.scale)
+        let top = style.padding + (title.isEmpty ? tickHeight / 2 : titleHeight * Double(titleLines.count) + 8 * style.scale)
             + (reservedTop > 0 ? reservedTop + 8 * style.scale : 0)
         let bottom = style.padding + style.tickLength + style.tickGap + tickHeight
             + (xLabel.isEmpty ? 0 : 6 * style.scale + labelHeight)
@@ -48,6 +52,10 @@ struct AxesLayout {
         for _ in 0..<2 {
             let plotWidth = Double(canvas.width) - left - right
             xMajor = try Self.xTicks(for: xAxis, plotWidth: plotWidth, canvas: canvas, style: style)
+            // Counts (epochs, steps) get whole ticks, however short the axis.
+            if wholeX, xMajor.count > 1, xMajor[1].value - xMajor[0].value < 1 {
+                xMajor = Ticks.linear(xAxis.lower, xAxis.upper, step: 1)
+            }
             guard let last = xMajor.last else { break }
             let lastX = left + xAxis.fraction(of: last.value) * plotWidth
             let reach = try lastX + canvas.measure(last.label, style: style.tickLabel).width / 2
@@ -124,34 +132,50 @@ struct AxesLayout {
                                 style: style.tickLabel, anchor: .right)
         }
         if !xLabel.isEmpty {
-            let fitted = try canvas.fittingStyle(xLabel, style: style.axisTitle,
-                                                 maxWidth: Double(canvas.width) - 2 * style.padding,
+            let available = Double(canvas.width) - 2 * style.padding
+            let fitted = try canvas.fittingStyle(xLabel, style: style.axisTitle, maxWidth: available,
                                                  minimumSize: style.minimumTextSize)
-            try canvas.drawText(xLabel, at: plot.midX, Double(canvas.height) - style.padding,
-                                style: fitted, anchor: .bottom)
+            let shown = try canvas.shortenedInTheMiddle(xLabel, style: fitted, maxWidth: available)
+            let width = try canvas.measure(shown, style: fitted).width
+            let center = min(max(plot.midX, style.padding + width / 2), Double(canvas.width) - style.padding - width / 2)
+            try canvas.drawText(shown, at: center, Double(canvas.height) - style.padding, style: fitted, anchor: .bottom)
         }
         if !yLabel.isEmpty {
-            let fitted = try canvas.fittingStyle(yLabel, style: style.axisTitle,
-                                                 maxWidth: Double(canvas.height) - 2 * style.padding,
+            // Centred on the plot where it fits, never above the plot (the title is there) nor
+            // below the canvas's padding.
+            let top = plot.minY, bottom = Double(canvas.height) - style.padding
+            let fitted = try canvas.fittingStyle(yLabel, style: style.axisTitle, maxWidth: bottom - top,
                                                  minimumSize: style.minimumTextSize)
-            try canvas.drawText(yLabel, at: style.padding, plot.midY, style: fitted, anchor: .left, rotated: true)
+            let shown = try canvas.shortenedInTheMiddle(yLabel, style: fitted, maxWidth: bottom - top)
+            let length = try canvas.measure(shown, style: fitted).width
+            let center = min(max(plot.midY, top + length / 2), bottom - length / 2)
+            try canvas.drawText(shown, at: style.padding, center, style: fitted, anchor: .left, rotated: true)
         }
         try drawTitle(on: canvas)
     }
 
     /// Where a legend row reserved with `reservedTop` begins.
     func legendRowTop(canvas: Canvas) throws -> Double {
-        style.padding + (title.isEmpty ? 0 : try canvas.measure("Xg", style: style.title).height + 8 * style.scale)
+        style.padding + (title.isEmpty ? 0
+            : try canvas.measure("Xg", style: style.title).height * Double(titleLines.count) + 8 * style.scale)
+    }
+
+    /// The title in the lines it is drawn in, each within the canvas's width less its padding.
+    static func titleLines(_ title: String, canvas: Canvas, style: ChartStyle) throws -> [String] {
+        guard !title.isEmpty else { return [] }
+        let available = Double(canvas.width) - 2 * style.padding
+        if try canvas.measure(title, style: style.title).width <= available { return [title] }
+        if let lines = try canvas.wrappedInTwo(title, style: style.title, maxWidth: available) { return lines }
+        return [try canvas.shortenedInTheMiddle(title, style: style.title, maxWidth: available)]
     }
 
     private func drawTitle(on canvas: Canvas) throws {
-        guard !title.isEmpty else { return }
-        let available = Double(canvas.width) - 2 * style.padding
-        let fitted = try canvas.fittingStyle(title, style: style.title, maxWidth: available,
-                                             minimumSize: style.minimumTextSize)
-        let width = try canvas.measure(title, style: fitted).width
-        // Centred over the plot like matplotlib, unless that would push it off the canvas.
-        let center = min(max(plot.midX, style.padding + width / 2), Double(canvas.width) - style.padding - width / 2)
-        try canvas.drawText(title, at: center, style.padding, style: fitted, anchor: .top)
+        let lineHeight = try canvas.measure("Xg", style: style.title).height
+        for (index, line) in titleLines.enumerated() {
+            let width = try canvas.measure(line, style: style.title).width
+            // Centred over the plot like matplotlib, unless that would push it off the canvas.
+            let center = min(max(plot.midX, style.padding + width / 2), Double(canvas.width) - style.padding - width / 2)
+            try canvas.drawText(line, at: center, style.padding + Double(index) * lineHeight, style: style.title, anchor: .top)
+        }
     }
 }

@@ -11,6 +11,14 @@ public final class Canvas {
 
     let image: gdImagePtr
 
+    /// Every text drawn so far with the box libgd's FreeType reported for it, so a test can
+    /// hold a chart's labels inside the image and apart from each other.
+    public private(set) var drawnTexts: [(text: String, box: PixelRect)] = []
+
+    func recordText(_ text: String, box: PixelRect) {
+        drawnTexts.append((text, box))
+    }
+
     /// A canvas filled with `background`. Sides are clamped to 1...10 000 pixels so
     /// creation cannot fail for a silly size; charts reject such sizes with an error first.
     /// Loads libgd on first use and stops the program when it cannot: call

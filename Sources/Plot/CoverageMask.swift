@@ -77,6 +77,8 @@ struct CoverageMask {
                 let row = (y - originY) * width - originX
                 let centerY = Double(y) + 0.5
                 for x in x0..<x1 {
+                    // Full already: no shape can add to it (a dense line's many segments mostly land here).
+                    if buffer[row + x] >= 1 { continue }
                     let amount = Float(min(max(coverage(Double(x) + 0.5, centerY), 0), 1))
                     if amount > buffer[row + x] { buffer[row + x] = amount }
                 }

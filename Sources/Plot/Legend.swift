@@ -160,15 +160,19 @@ struct Legend {
             (right, top), (left, top), (left, bottom), (right, bottom),
             (right, centerY), (left, centerY), (centerX, bottom), (centerX, top), (centerX, centerY),
         ].map { PixelRect(x: $0.0.rounded(), y: $0.1.rounded(), width: size.width.rounded(), height: size.height.rounded()) }
+        // Every candidate's count in one pass over the data.
+        let areas = candidates.map { $0.insetBy(-4 * style.scale) }
+        var counts = [Int](repeating: 0, count: areas.count)
+        let minX = areas.map(\.minX).min()!, maxX = areas.map(\.maxX).max()!
+        let minY = areas.map(\.minY).min()!, maxY = areas.map(\.maxY).max()!
+        for point in data where point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY {
+            for index in areas.indices where areas[index].contains(point) { counts[index] += 1 }
+        }
         var best = candidates[0]
         var fewest = Int.max
-        for candidate in candidates {
-            let area = candidate.insetBy(-4 * style.scale)
-            let covered = data.reduce(0) { $0 + (area.contains($1) ? 1 : 0) }
-            if covered < fewest {
-                fewest = covered
-                best = candidate
-            }
+        for (candidate, covered) in zip(candidates, counts) where covered < fewest {
+            fewest = covered
+            best = candidate
         }
         return (best, fewest)
     }
@@ -179,6 +183,7 @@ enum DataSamples {
     static func along(_ polyline: [PixelPoint], every spacing: Double = 3) -> [PixelPoint] {
         guard let first = polyline.first else { return [] }
         var samples = [first]
+        samples.reserveCapacity(polyline.count * 2)
         for index in polyline.indices.dropFirst() {
             let a = polyline[index - 1], b = polyline[index]
             let length = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()

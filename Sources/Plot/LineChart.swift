@@ -14,6 +14,12 @@ public struct LineChart: Chart, Sendable {
     public var xRange: ClosedRange<Double>?
     /// What the diamonds at the series' `highlighted` values mean, as the legend says it.
     public var highlightName: String
+    /// Shaded bands behind the lines (the lowest to highest of several runs), and what the
+    /// legend calls them.
+    public var bands: [Band] = []
+    public var bandName = "lowest to highest"
+    /// The x axis counts (epochs, steps): whole-number ticks only, even on a short axis.
+    public var wholeX = false
 
     public init(title: String, xLabel: String, yLabel: String, series: [Series], logarithmicY: Bool = false,
                 guides: [Series] = [], xRange: ClosedRange<Double>? = nil, highlightName: String = "best epoch") {
@@ -43,7 +49,7 @@ public struct LineChart: Chart, Sendable {
         })
         return try LineRenderer(title: title, xLabel: xLabel, yLabel: shownYLabel, lines: lines,
                                 logarithmicY: logarithmicY, xRange: xRange, drawsZeroLines: false,
-                                highlightName: highlightName)
+                                highlightName: highlightName, bands: bands, bandName: bandName, wholeX: wholeX)
             .render(width: width, height: height)
     }
 

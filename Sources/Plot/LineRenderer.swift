@@ -23,36 +23,51 @@ struct LineRenderer {
     var drawsZeroLines: Bool
     /// The legend's words for the highlight diamonds, listed when any line has one.
     var highlightName = "best epoch"
+    var bands: [Band] = []
+    var bandName = "lowest to highest"
+    /// The x axis counts (epochs, steps): its ticks are whole numbers.
+    var wholeX = false
 
     func render(width: Int, height: Int) throws -> Canvas {
         let canvas = try Canvas.forChart(width: width, height: height)
         let style = ChartStyle(width: width, height: height)
         let points = lines.flatMap { $0.runs.joined() }
-        let xs = points.map(\.x), ys = points.map(\.y)
+        var xs = points.map(\.x), ys = points.map(\.y)
+        for band in bands {
+            for (x, edges) in zip(band.x, zip(band.lower, band.upper)) where x.isFinite {
+                for y in [edges.0, edges.1] where y.isFinite && (!logarithmicY || y > 0) {
+                    xs.append(x)
+                    ys.append(y)
+                }
+            }
+        }
         let xAxis = Axis.fitting(xRange?.lowerBound ?? xs.min()!, xRange?.upperBound ?? xs.max()!, logarithmic: false)
         let yAxis = Axis.fitting(ys.min()!, ys.max()!, logarithmic: logarithmicY)
         let entries = legendEntries(style: style)
         let legend = Legend(entries: entries.count > 1 ? entries : [], style: style)
         var layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
-                                    xAxis: xAxis, yAxis: yAxis)
+                                    xAxis: xAxis, yAxis: yAxis, wholeX: wholeX)
         // A legend that would hide data inside the plot moves beside it if it fits there, else
         // into rows between the title and the plot if they take at most a quarter of the height.
         var placement = LegendPlacement.inside
-        if try legend.coveredCount(on: canvas, in: layout.plot, avoiding: samples(layout)) > 0 {
+        // Sampled once: the layout changes only when the legend moves out of the plot.
+        let data = entries.count > 1 ? samples(layout) : []
+        if try legend.coveredCount(on: canvas, in: layout.plot, avoiding: data) > 0 {
             let column = try legend.columnSize(on: canvas)
             let rowsWidth = Double(width) - 2 * style.padding
             let rowsHeight = try legend.rowsHeight(on: canvas, maxWidth: rowsWidth)
             if column.height <= layout.plot.height, column.width <= Double(width) * 0.3 {
                 placement = .beside
                 layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
-                                        xAxis: xAxis, yAxis: yAxis, reservedRight: column.width + style.padding)
+                                        xAxis: xAxis, yAxis: yAxis, reservedRight: column.width + style.padding, wholeX: wholeX)
             } else if rowsHeight <= Double(height) * 0.25 {
                 placement = .above(maxWidth: rowsWidth)
                 layout = try AxesLayout(canvas: canvas, style: style, title: title, xLabel: xLabel, yLabel: yLabel,
-                                        xAxis: xAxis, yAxis: yAxis, reservedTop: rowsHeight)
+                                        xAxis: xAxis, yAxis: yAxis, reservedTop: rowsHeight, wholeX: wholeX)
             }
         }
         layout.drawGrid(on: canvas)
+        for band in bands { draw(band, on: canvas, layout: layout) }
         if drawsZeroLines { drawZeroLines(on: canvas, layout: layout) }
         for line in lines where !line.isEmphasized { draw(line, on: canvas, layout: layout, style: style) }
         for line in lines where line.isEmphasized { draw(line, on: canvas, layout: layout, style: style) }
@@ -65,7 +80,7 @@ struct LineRenderer {
         try layout.drawFrame(on: canvas)
         switch placement {
         case .inside:
-            try legend.draw(on: canvas, in: layout.plot, avoiding: samples(layout))
+            try legend.draw(on: canvas, in: layout.plot, avoiding: data)
         case .beside:
             try legend.drawColumn(on: canvas, at: PixelPoint(x: layout.plot.maxX + style.padding, y: layout.plot.minY))
         case .above(let maxWidth):
@@ -97,6 +112,20 @@ struct LineRenderer {
         }
     }
 
+    /// A band, one pixel column at a time, see-through, inside the plot.
+    private func draw(_ band: Band, on canvas: Canvas, layout: AxesLayout) {
+        let plot = layout.plot
+        for column in Int(plot.minX.rounded())..<Int(plot.maxX.rounded()) {
+            let x = layout.xAxis.value(atFraction: (Double(column) + 0.5 - plot.minX) / plot.width)
+            guard let edges = band.edges(at: x), !logarithmicY || edges.lower > 0 else { continue }
+            let top = max(layout.point(x: x, y: edges.upper).y.rounded(), plot.minY.rounded())
+            let bottom = min(layout.point(x: x, y: edges.lower).y.rounded() + 1, plot.maxY.rounded())
+            guard bottom > top else { continue }
+            canvas.fillRectangle(PixelRect(x: Double(column), y: top, width: 1, height: bottom - top),
+                                 color: band.color, opacity: Band.opacity)
+        }
+    }
+
     /// An emphasised line is twice as wide: enough to find at a glance among ten lines.
     static func width(of line: Line, style: ChartStyle) -> Double {
         line.isEmphasized ? 2 * style.lineWidth : style.lineWidth
@@ -121,8 +150,14 @@ struct LineRenderer {
                                       width: Self.width(of: line, style: style),
                                       marker: line.showsMarkers ? Self.marker(for: line, style: style) : nil))
         }
-        guard lines.contains(where: { !$0.highlights.isEmpty }) else { return listed }
-        return listed + [LegendEntry(label: highlightName, swatch: .marker(Self.highlightMarker(Palette.axis, style: style)))]
+        // In the band's colour, or grey when bands of several colours share the entry.
+        let banded: [LegendEntry] = bands.first.map { band -> [LegendEntry] in
+            let color = bands.allSatisfy { $0.color == band.color } ? band.color : Palette.axis
+            return [LegendEntry(label: bandName, swatch: .line(color.mixed(with: .white, fraction: 1 - Band.opacity), dashes: [],
+                                                               width: 10 * style.scale))]
+        } ?? []
+        guard lines.contains(where: { !$0.highlights.isEmpty }) else { return listed + banded }
+        return listed + banded + [LegendEntry(label: highlightName, swatch: .marker(Self.highlightMarker(Palette.axis, style: style)))]
     }
 
     /// Where the lines run, in pixels, for placing the legend.

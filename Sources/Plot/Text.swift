@@ -84,6 +84,9 @@ extension Canvas {
         if let failure {
             throw PlotError.textRenderingFailed(String(cString: failure))
         }
+        // The four corners libgd reports (lower left, lower right, upper right, upper left).
+        let xs = stride(from: 0, to: 8, by: 2).map { Double(box[$0]) }, ys = stride(from: 1, to: 8, by: 2).map { Double(box[$0]) }
+        recordText(text, box: PixelRect(x: xs.min()!, y: ys.min()!, width: xs.max()! - xs.min()!, height: ys.max()! - ys.min()!))
     }
 
     /// The largest size, at most `style.size` and at least `minimumSize`, at which `text` fits in `maxWidth`.
@@ -94,6 +97,36 @@ extension Canvas {
             fitted.size = max(minimumSize, style.size * maxWidth / width)
         }
         return fitted
+    }
+
+    /// `text` whole when it fits `maxWidth`, else with its middle given up for "…" (both
+    /// ends kept, as the start and the end of a name are what tell names apart).
+    func shortenedInTheMiddle(_ text: String, style: TextStyle, maxWidth: Double) throws -> String {
+        guard try measure(text, style: style).width > maxWidth else { return text }
+        let characters = Array(text)
+        var keep = characters.count - 1
+        while keep > 1 {
+            let head = (keep + 1) / 2, tail = keep - head
+            let candidate = String(characters.prefix(head)) + "…" + String(characters.suffix(tail))
+            if try measure(candidate, style: style).width <= maxWidth { return candidate }
+            keep -= 1
+        }
+        return "…"
+    }
+
+    /// `text` broken at a space into two lines that each fit `maxWidth`, the break that
+    /// makes the longer line shortest; nil when no break gives two lines that fit.
+    func wrappedInTwo(_ text: String, style: TextStyle, maxWidth: Double) throws -> [String]? {
+        let characters = Array(text)
+        var best: (lines: [String], width: Double)?
+        for index in characters.indices where characters[index] == " " {
+            let first = String(characters[..<index]).trimmingCharacters(in: .whitespaces)
+            let second = String(characters[(index + 1)...]).trimmingCharacters(in: .whitespaces)
+            guard !first.isEmpty, !second.isEmpty else { continue }
+            let width = max(try measure(first, style: style).width, try measure(second, style: style).width)
+            if width <= maxWidth, width < best?.width ?? .infinity { best = ([first, second], width) }
+        }
+        return best?.lines
     }
 
     private static func offsets(for anchor: TextAnchor, width: Double, height: Double) -> (Double, Double) {

@@ -28,10 +28,22 @@ enum Ticks {
         let first = Int((lower / step - 1e-9).rounded(.up))
         let last = Int((upper / step + 1e-9).rounded(.down))
         guard first <= last, last - first < 1000 else { return [] }
-        return (first...last).map { k in
-            // k × step, not an accumulated sum, so 0.1 + 0.2 never shows up as 0.30000000000000004.
-            let value = abs(Double(k) * step) < tolerance ? 0 : Double(k) * step
-            return Tick(value: value, label: format(value, step: step))
+        // k × step, not an accumulated sum, so 0.1 + 0.2 never shows up as 0.30000000000000004.
+        let values = (first...last).map { k in abs(Double(k) * step) < tolerance ? 0 : Double(k) * step }
+        // One format for the whole axis: all plain decimals, or all m×10ⁿ with a shared number
+        // of digits, never 100000 beside 1.5×10⁶.
+        let largest = values.map(abs).max() ?? 0
+        guard largest >= 1e6 || step < 1e-5, largest > 0 else {
+            return values.map { Tick(value: $0, label: format($0, step: step)) }
+        }
+        let exponent = Int(log10(largest).rounded(.down))
+        let power = pow(10, Double(exponent))
+        let decimals = max(0, Int((-log10(step / power) - 1e-9).rounded(.up)))
+        return values.map { value in
+            guard value != 0 else { return Tick(value: 0, label: "0") }
+            // Mantissas in the largest tick's power of ten: 0.5×10⁶, 1.0×10⁶, 1.5×10⁶.
+            let mantissa = withMinusSign(String(format: "%.\(min(decimals, 6))f", value / power))
+            return Tick(value: value, label: mantissa + "×10" + superscript(exponent))
         }
     }
 
@@ -51,7 +63,7 @@ enum Ticks {
         if decades.count >= 3 {
             let stride = max(1, Int((Double(decades.count) / Double(max(targetCount, 2))).rounded(.up)))
             let shown = decades.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
-            return (shown.map { Tick(value: $0, label: formatPower($0)) }, stride == 1 ? minor : [])
+            return (labelled(shown), stride == 1 ? minor : [])
         }
         var candidates: [Double] = []
         for decade in lowDecade...max(lowDecade, highDecade) {
@@ -61,7 +73,7 @@ enum Ticks {
             }
         }
         if candidates.count >= 2 {
-            return (candidates.map { Tick(value: $0, label: formatPower($0)) }, minor)
+            return (labelled(candidates), minor)
         }
         // Less than a factor of about 2.5: a linear grid reads best.
         return (linear(lower, upper, targetCount: targetCount).filter { $0.value > 0 }, [])
@@ -78,9 +90,16 @@ enum Ticks {
         return withMinusSign(String(format: "%.\(decimals)f", value))
     }
 
-    /// Decimal for everyday magnitudes (0.001 … 100 000), otherwise m×10ⁿ with superscripts.
-    static func formatPower(_ value: Double) -> String {
-        if value >= 1e-3 && value <= 1e5 {
+    /// A logarithmic axis's ticks in one format: decimals when every one is an everyday
+    /// magnitude (0.001 … 100 000), otherwise every one as m×10ⁿ (1 as 10⁰).
+    static func labelled(_ values: [Double]) -> [Tick] {
+        let everyday = values.allSatisfy { $0 >= 1e-3 && $0 <= 1e5 }
+        return values.map { Tick(value: $0, label: formatPower($0, decimal: everyday)) }
+    }
+
+    /// Decimal (`decimal`) or m×10ⁿ with superscripts.
+    static func formatPower(_ value: Double, decimal: Bool) -> String {
+        if decimal {
             let decimals = max(0, Int((-log10(value) - 1e-9).rounded(.up)))
             return String(format: "%.\(decimals)f", value)
         }
@@ -90,7 +109,7 @@ enum Ticks {
         return mantissa == 1 ? power : "\(mantissa)×" + power
     }
 
-    private static func superscript(_ number: Int) -> String {
+    static func superscript(_ number: Int) -> String {
         let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         let body = String(abs(number)).map { digits[Int(String($0))!] }
         return (number < 0 ? "⁻" : "") + String(body)

@@ -1,3 +1,5 @@
+import RunLogs
+
 /// Reading a model file by hand rather than with `JSONDecoder`, so that every
 /// error names its place: `JSONDecoder` reports only "not valid JSON" or a
 /// coding path without line numbers, and takes `1e400` as infinity.

@@ -1,5 +1,6 @@
 import CourseData
 import Foundation
+import RunLogs
 
 /// `workbook predict`: a saved model (its standardization included) applied to
 /// every row of a CSV file that has the model's features, with or without the

@@ -35,9 +35,10 @@ private let trainingExample = "\nOn your own data: swift run -c release workbook
 /// The next step once every chapter passes.
 let everyChapterDone = "Every chapter is done. Try `./workbook train --help` on your own data."
 #else
-// The learner edition: no training engine, so no `train`, `predict` or benchmarks.
+// The learner edition: no training engine, so no `train`, `predict` or benchmarks;
+// `plot` reads logs and computes no exercise, so it stays.
 private let groups = [
-    CommandGroup(name: "Data", subcommands: [DataCommand.self]),
+    CommandGroup(name: "Data", subcommands: [PlotCommand.self, DataCommand.self]),
     CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
 ]
 private let trainingExample = ""

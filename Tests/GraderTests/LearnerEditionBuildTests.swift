@@ -68,6 +68,20 @@ struct LearnerEditionBuildTests {
 
         try engineIsOutOfTheLearnersReach(package: package, scratch: persistent.appendingPathComponent("build"))
         try syntaxErrorLeavesTheToolWorking(package: package, binFolder: persistent.appendingPathComponent("build/debug"))
+        try plotWorksInTheEdition(binFolder: persistent.appendingPathComponent("build/debug"))
+    }
+
+    /// `workbook plot` computes no exercise, so the edition has it: a learner draws a log.
+    private func plotWorksInTheEdition(binFolder: URL) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edition-plot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("epoch,loss,val_loss\n0,0.7,0.72\n1,0.5,0.6\n".utf8).write(to: folder.appendingPathComponent("training.log"))
+        let plot = ProcessRunner.run(executable: binFolder.appendingPathComponent("workbook"),
+                                     arguments: ["plot", "training.log", "--output", "loss.png"],
+                                     currentDirectory: folder, timeout: 120)
+        #expect(plot.termination == .exit(0), "\(plot.output)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("loss.png").path), "\(plot.output)")
     }
 
     /// Exercise 8.1 written as a call into the tool's engine does not compile:

@@ -39,13 +39,15 @@ struct PlotCommandTests {
     @Test func aLoggedNaNIsAGapThatIsNamed() throws {
         let folder = try Workbook.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("epoch,loss,val_loss\n1,0.7,0.72\n2,0.5,nan\n3,0.4,inf\n".utf8)
+        try Data("epoch,loss,val_loss\n1,0.7,0.72\n2,0.5,nan\n3,0.4,inf\n4,0.35,0.6\n5,0.3,nan\n".utf8)
             .write(to: folder.appendingPathComponent("diverged.csv"))
         let result = try Workbook.run(["plot", "diverged.csv", "--output", "d.png"], in: folder)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("diverged.csv: val_loss is not a number at epochs 2, 3, drawn as a gap"),
                 "\(result.standardError)")
         #expect(!result.standardError.contains(": loss is not a number"), "loss itself logged numbers throughout")
+        #expect(result.standardError.contains("diverged.csv: val_loss diverged at epoch 5 (not a number from there on)"),
+                "\(result.standardError)")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("d.png").path))
     }
 
@@ -127,10 +129,102 @@ struct PlotCommandTests {
         #expect(rows.first { $0["best"] == "1" }?["epoch"] == "\(best + 1)", "accuracy is best at its highest")
     }
 
+    /// Writes `files` to a fresh folder and runs `workbook plot` there.
+    static func plot(_ files: [String: String], _ arguments: [String]) throws -> (Workbook.Result, URL) {
+        let folder = try Workbook.temporaryFolder()
+        for (name, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        return (try Workbook.run(["plot"] + arguments, in: folder), folder)
+    }
+
+    /// Keras' CSVLogger(append=True) over three runs: each drawn as a run of its own, and
+    /// the numbers file never has x going back within a run.
+    @Test func anAppendedLogIsDrawnAsItsRuns() throws {
+        let log = "epoch,learning_rate,loss,val_loss\r\n0,1e-4,1.18,1.04\r\n1,1e-4,1.08,1.00\r\n2,1e-4,1.03,0.97\r\n"
+            + "0,1e-5,1.28,1.07\r\n1,1e-5,1.12,1.03\r\n0,1e-6,1.60,1.59\r\n1,1e-6,0.72,1.36\r\n"
+        let (result, folder) = try Self.plot(["training_log.csv": log], ["training_log.csv", "--output", "a.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("training_log.csv: the epoch count starts again 2 times (runs appended to one log)"),
+                "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("a.csv"))
+        #expect(Set(rows.map { $0["run"]! }) == ["training_log · run 1", "training_log · run 2", "training_log · run 3"])
+        #expect(rows.filter { $0["run"] == "training_log · run 2" && $0["metric"] == "loss" }.map { $0["epoch"]! } == ["1", "2"])
+        #expect(!rows.contains { $0["metric"] == "learning_rate" })
+
+        let stitched = try Workbook.run(["plot", "training_log.csv", "--stitch", "--output", "s.png"], in: folder)
+        #expect(stitched.status == 0, "\(stitched.standardError)")
+        let epochs = try Self.rows(folder.appendingPathComponent("s.csv")).filter { $0["metric"] == "loss" }.map { Int($0["epoch"]!)! }
+        #expect(epochs == [1, 2, 3, 4, 5, 6, 7], "each run follows the one before")
+    }
+
+    @Test func huggingFaceTrainerStateAgainstSteps() throws {
+        let state = """
+            {"global_step": 30, "log_history": [
+              {"epoch": 0.33, "learning_rate": 4.6e-07, "loss": 0.8917, "step": 10},
+              {"epoch": 0.67, "learning_rate": 9.6e-07, "loss": 0.61, "step": 20},
+              {"epoch": 0.67, "eval_loss": 0.3075, "eval_wer": 34.6, "step": 20},
+              {"epoch": 1.0, "learning_rate": 1.4e-06, "loss": 0.42, "step": 30},
+              {"epoch": 1.0, "step": 30, "total_flos": 2.3e+19, "train_loss": 0.063, "train_runtime": 16800.45}
+            ]}
+            """
+        let (result, folder) = try Self.plot(["trainer_state.json": state], ["trainer_state.json", "--output", "hf.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("hf.csv"))
+        #expect(rows.map { $0["metric"]! } == ["loss", "loss", "loss", "eval_loss"])
+        #expect(rows.map { $0["step"]! } == ["10", "20", "30", "20"])
+        try Self.expectRefused(["trainer_state.json": #"{"global_step": 30, "epoch": 1.0}"#], ["trainer_state.json"],
+                               saying: "trainer_state.json: a Hugging Face trainer_state.json without log_history: nothing to plot (keys found: global_step, epoch)")
+    }
+
+    @Test func tabSeparatedProgressFile() throws {
+        let text = "Epoch\tAverageEpRet\tLossPi\tLossV\tDeltaLossPi\n0\t-78.7\t1.4e-07\t21.48\t-0.0134\n1\t-77.1\t-3.7e-08\t15.79\t-0.0145\n"
+        let (result, folder) = try Self.plot(["progress.txt": text], ["progress.txt", "--output", "p.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("p.csv"))
+        #expect(rows.map { $0["metric"]! } == ["LossPi", "LossPi", "LossV", "LossV"])
+        #expect(rows.map { $0["epoch"]! } == ["1", "2", "1", "2"])
+    }
+
+    @Test func tensorBoardRunFolder() throws {
+        let keras = Workbook.fixtures.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RunLogsTests/Fixtures/tensorboard/keras")
+        let (result, folder) = try Self.plot([keras.path, "--output", "tb.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("tb.csv"))
+        #expect(Set(rows.map { $0["metric"]! }) == ["train/epoch_loss", "validation/epoch_loss"])
+        #expect(rows.first?["run"] == "keras" && rows.first?["epoch"] == "1")
+        #expect(rows.filter { $0["best"] == "1" }.map { $0["metric"]! } == ["validation/epoch_loss"])
+    }
+
+    @Test func seedsDrawnAsABandPerSetting() throws {
+        var files: [String: String] = [:]
+        for seed in 0..<3 {
+            files["small_s\(seed).csv"] = "epoch,loss\n0,\(1.0 + Double(seed) / 10)\n1,\(0.6 + Double(seed) / 10)\n"
+            files["large_s\(seed).csv"] = "epoch,loss\n0,\(0.9 + Double(seed) / 10)\n1,\(0.3 + Double(seed) / 10)\n"
+        }
+        let (result, folder) = try Self.plot(files, ["--group", "small_s0.csv,small_s1.csv,small_s2.csv",
+                                                     "--group", "large_s0.csv,large_s1.csv,large_s2.csv", "--output", "b.png"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try Self.rows(folder.appendingPathComponent("b.csv"))
+        #expect(rows.map { $0["run"]! } == ["small", "small", "large", "large"])
+        #expect(rows.map { $0["lowest"]! } == ["1", "0.6", "0.9", "0.3"])
+        #expect(rows.map { $0["highest"]! } == ["1.2", "0.8", "1.1", "0.5"])
+        try Self.expectRefused(files, ["small_s0.csv", "--band"],
+                               saying: "--band: give two or more runs of one setting (several seeds, say), or --group a,b,c once per setting")
+        try Self.expectRefused(files, ["small_s0.csv", "small_s1.csv", "--band", "--smooth", "0.5"],
+                               saying: "--smooth with --band: the band shows the spread of the runs; choose one")
+    }
+
     @Test func helpTeaches() throws {
         let result = try Workbook.run(["plot", "--help"])
         #expect(result.status == 0)
-        for words in ["Keras", "Lightning", "--losses", "EXAMPLES:", "--smooth 0.6", "best epoch", "two decades", "--scale 2", "FILE.csv"] {
+        for words in ["Keras", "Lightning", "--losses", "Hugging Face", "trainer_state.json", "tab-separated", "--stitch",
+                      "TensorBoard", "tfevents", "Wall time,Step,Value", "--band", "--group",
+                      "EXAMPLES:", "--smooth 0.6", "best epoch", "two decades", "--scale 2", "FILE.csv"] {
             #expect(result.standardOutput.contains(words), "--help should mention \(words)")
         }
     }

@@ -1,7 +1,7 @@
 import CourseData
 import Foundation
 import Testing
-@testable import Training
+@testable import RunLogs
 
 /// Reading training logs for `workbook plot`: each format, the curves chosen, the
 /// smoothing by hand, and every bad input named by file, line and column.
@@ -18,14 +18,14 @@ struct RunLogTests {
             var log = try RunLog.read(url.path)
             log.file = name
             return log
-        } catch let error as TrainingInputError {
-            throw TrainingInputError(error.description.replacingOccurrences(of: folder.path + "/", with: ""))
+        } catch let error as RunLogError {
+            throw RunLogError(error.description.replacingOccurrences(of: folder.path + "/", with: ""))
         }
     }
 
     static func message(_ text: String, name: String = "run.csv", metrics: [String] = []) -> String? {
         do {
-            _ = try read(text, name: name).curves(named: metrics)
+            _ = try read(text, name: name).chosen(metrics)
             return nil
         } catch {
             return "\(error)"
@@ -33,7 +33,7 @@ struct RunLogTests {
     }
 
     @Test func ourLossesFileGivesBothCurvesAgainstEpochsFromOne() throws {
-        let log = try Self.read(#"{"losses": [0.7, 0.5, 0.4], "held_out_losses": [0.72, 0.6, null]}"#, name: "l.json")
+        let log = try Self.read(#"{"losses": [0.7, 0.5, 0.4], "held_out_losses": [0.72, 0.6, null]}"#, name: "l.json").chosen([])
         #expect(log.axis == .epoch)
         #expect(log.curves.map(\.name) == ["losses", "held_out_losses"])
         #expect(log.curves[0].x == [1, 2, 3])
@@ -46,19 +46,19 @@ struct RunLogTests {
 
     @Test func kerasCSVLoggerEpochsFromZeroCountCompletedEpochs() throws {
         let log = try Self.read("epoch,accuracy,loss,val_accuracy,val_loss\n0,0.6,0.69,0.55,0.7\n1,0.8,0.4,0.75,0.5\n2,0.9,0.3,0.74,0.55\n")
-        #expect(log.axis == .epoch)
-        let losses = try log.curves(named: [])
+        #expect(try log.chosen([]).axis == .epoch)
+        let losses = try log.chosen([]).curves
         #expect(losses.map(\.name) == ["loss", "val_loss"])
         #expect(losses[0].x == [1, 2, 3])
         #expect(losses[1].bestIndex == 1)
-        let accuracy = try log.curves(named: ["val_accuracy"])
+        let accuracy = try log.chosen(["val_accuracy"]).curves
         #expect(accuracy[0].bestIndex == 1, "accuracy is best at its highest")
         #expect(accuracy[0].quantity == "accuracy" && accuracy[0].isValidation)
     }
 
     @Test func lightningMetricsWithBlankCellsAndPerStepTrainingLossUseSteps() throws {
         let text = "epoch,step,train_loss,val_loss\n0,9,0.65,\n0,19,0.55,\n0,24,,0.54\n1,29,0.47,\n1,39,0.45,\n1,49,,0.44\n"
-        let log = try Self.read(text, name: "metrics.csv")
+        let log = try Self.read(text, name: "metrics.csv").chosen([])
         #expect(log.axis == .step, "train_loss was logged twice in epoch 0")
         let train = try #require(log.curves.first { $0.name == "train_loss" })
         let validation = try #require(log.curves.first { $0.name == "val_loss" })
@@ -68,15 +68,15 @@ struct RunLogTests {
     }
 
     @Test func lightningMetricsLoggedOncePerEpochUseEpochs() throws {
-        let log = try Self.read("epoch,step,train_loss,val_loss\n0,24,0.6,\n0,24,,0.62\n1,49,0.5,\n1,49,,0.55\n")
+        let log = try Self.read("epoch,step,train_loss,val_loss\n0,24,0.6,\n0,24,,0.62\n1,49,0.5,\n1,49,,0.55\n").chosen([])
         #expect(log.axis == .epoch)
         #expect(log.curves.map(\.x) == [[1, 2], [1, 2]])
     }
 
     @Test func anyCSVWithAStepColumnAndGaps() throws {
-        let log = try Self.read("step,loss,lr\n100,2.5,0.1\n200,nan,0.1\n300,NA,0.1\n400,1.5,0.1\n")
+        let log = try Self.read("step,loss,lr\n100,2.5,0.1\n200,nan,0.1\n300,NA,0.1\n400,1.5,0.1\n").chosen([])
         #expect(log.axis == .step)
-        let loss = try log.curves(named: [])
+        let loss = log.curves
         #expect(loss.map(\.name) == ["loss"], "lr holds no loss")
         #expect(loss[0].x == [100, 200, 300, 400])
         #expect(loss[0].y[0] == 2.5 && loss[0].y[1].isNaN && loss[0].y[2].isNaN && loss[0].y[3] == 1.5)
@@ -103,7 +103,7 @@ struct RunLogTests {
         #expect(try !figure("[99, 1]").logarithmicY)
         #expect(try figure("[2, 1]", logY: true).logarithmicY)
         #expect(try figure("[2, 1]", smoothing: 0.6).chart.title.contains("S = 0.6"))
-        #expect(throws: TrainingInputError.self) { try figure("[2, 0]", logY: true) }
+        #expect(throws: RunLogError.self) { try figure("[2, 0]", logY: true) }
     }
 
     @Test func figureColoursARunsCurvesAlikeAndRunsApart() throws {

@@ -3,7 +3,7 @@
 ///
 /// Numbers keep their text, so a number too large for a double (`1e400`) can be
 /// shown as written. `NaN` and `Infinity` are not JSON and fail as syntax.
-indirect enum JSONValue {
+package indirect enum JSONValue {
     case object([(key: String, value: JSONValue)])
     case array([JSONValue])
     case number(Double, text: String)
@@ -12,7 +12,7 @@ indirect enum JSONValue {
     case null
 
     /// "an object", "a number", … for messages.
-    var kind: String {
+    package var kind: String {
         switch self {
         case .object: "an object"
         case .array: "an array"
@@ -25,15 +25,15 @@ indirect enum JSONValue {
 }
 
 /// A JSON syntax error: where (line and column from 1, columns counted in characters) and what.
-struct JSONSyntaxError: Error, Equatable {
-    let line: Int
-    let column: Int
-    let problem: String
+package struct JSONSyntaxError: Error, Equatable {
+    package let line: Int
+    package let column: Int
+    package let problem: String
 }
 
 extension JSONValue {
     /// Parses one JSON document from UTF-8 bytes.
-    static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         parser.skipSpace()
         guard parser.index < bytes.count else { throw parser.error("the file is empty, expected a JSON object") }

@@ -101,6 +101,7 @@ chapter.check("Layer.forward of a hand-worked ReLU layer", points: 2, exercise: 
     try expect(a.shape == (2, 1), "expected a 2×1 output, got \(a.rows)×\(a.columns)")
     try expect(a.elements, closeTo: [5.5, 0], tolerance: 1e-15, "a = relu(W·x + b)", mistakes: [
         LikelyMistake([5.5, -1], "that is z: forward returns a = f(z), the activation applied to z"),
+        LikelyMistake([5, 0], "that is relu(W·a_prev): the bias is missing, z = W·a_prev + b"),
     ])
 }
 
@@ -113,6 +114,7 @@ chapter.check("Layer.forward keeps a_prev as `input` and z as `weightedSums`", p
     // z keeps the negative −1 that relu turned into 0: the backward pass needs it.
     try expect(layer.weightedSums.elements, closeTo: [5.5, -1], tolerance: 1e-15, "weightedSums (z)", mistakes: [
         LikelyMistake([5.5, 0], "that is a = relu(z): keep z, from before the activation, in `weightedSums`"),
+        LikelyMistake([5, 0], "that is W·a_prev: the bias is missing, z = W·a_prev + b"),
         LikelyMistake([0, 0], "nothing was kept: forward must store its z in `weightedSums`"),
     ])
 }
@@ -125,7 +127,9 @@ chapter.check("Layer.forward of the hand-worked sigmoid layer", points: 1, exerc
     var layer = handWorkedNetwork().layers[1]
     let a = layer.forward(Matrix(column: [1, 2]))
     try expect(a.shape == (1, 1), "expected a 1×1 output, got \(a.rows)×\(a.columns)")
-    try expect(layer.weightedSums.elements, closeTo: [5.1], tolerance: 1e-12, "weightedSums (z)")
+    try expect(layer.weightedSums.elements, closeTo: [5.1], tolerance: 1e-12, "weightedSums (z)", mistakes: [
+        LikelyMistake([6.2], "that is W·a_prev: the bias is missing, z = W·a_prev + b"),
+    ])
     try expect(a.elements, closeTo: [0.9939401985084158], tolerance: 1e-12, "a = σ(z)", mistakes: [
         LikelyMistake([5.1], "that is z, or relu(z): forward applies the layer's own `activation`, here the sigmoid"),
     ])

@@ -141,6 +141,8 @@ chapter.check("one sigmoid step by hand", points: 2, exercise: "7.1") {
     let slopeAtA = 0.2350037122015945
     try expect(daPrev.elements, closeTo: [0.25, -0.25], tolerance: 1e-15, "da_prev", mistakes: [
         LikelyMistake([slopeAtA, -slopeAtA], "f′ was taken at a, not at z: dz = da ⊙ f′(z), with the z forward kept"),
+        // Wᵀ·dz with W already stepped to [[0.25, −0.75]]: [0.125, −0.375].
+        LikelyMistake([0.125, -0.375], "that is Wᵀ·dz with the updated W: compute da_prev before changing W"),
     ])
     try expect(layer.weights.elements, closeTo: [0.25, -0.75], tolerance: 1e-15, "W after the step")
     try expect(layer.biases.elements, closeTo: [-0.25], tolerance: 1e-15, "b after the step")

@@ -135,12 +135,14 @@ struct BuiltChapters: Sendable {
     func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL, hiddenSeed: UInt32,
              expected: [Int: [CheckResult]]?) -> [ChapterRun] {
         // Exercises that failed their own checks, passed on from chapter to chapter
-        // as `workbook run` does: a later check that calls one waits for it.
+        // as `workbook run` does: a later check that calls one waits for it. Not in
+        // the reference's run, whose checks all count as expected: a check of it
+        // that failed (a time limit hit on a busy machine) must not change the others.
         var failing: [String: String] = [:]
         return Catalog.chapters.map { info in
             let run = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
                           expected: expected, failing: failing)
-            for check in run.record?.checks ?? [] where !check.passed && check.waitsFor == nil {
+            for check in run.record?.checks ?? [] where expected != nil && !check.passed && check.waitsFor == nil {
                 if let exercise = check.exercise, failing[exercise] == nil { failing[exercise] = "fails its own checks in chapter \(info.number)" }
             }
             return run

@@ -93,7 +93,9 @@ public func expect(_ condition: Bool, _ message: @autoclosure () -> String) thro
 /// "relu′(0) should be 0, got 1 (the course takes relu′(0) = 0)".
 ///
 /// `function` is how the learner writes it ("relu′", "σ′"); `mistake`, given an
-/// input and what came out, may name the mistake that gives that value.
+/// input and what came out, may name the mistake that gives that value. The
+/// cause is named only when it is the same at every input whose value is off:
+/// a slip that happens to agree with a known one at a single point is not it.
 public func expect(
     _ actual: [Double], closeTo expected: [Double], tolerance: Double, _ function: String, at inputs: [Double],
     mistake: (_ input: Double, _ got: Double) -> String? = { _, _ in nil }
@@ -102,15 +104,16 @@ public func expect(
     guard actual.count == expected.count else {
         throw CheckFailure("expected \(expected.count) values of \(function), got \(actual.count): \(actual)")
     }
-    for (input, (a, e)) in zip(inputs, zip(actual, expected)) {
-        let close = a == e || (a.isFinite && (a - e).magnitude <= tolerance * max(1, e.magnitude))
-        guard close else {
-            let within = tolerance > 0 ? " (± \(tolerance))" : ""
-            let why = mistake(input, a).map { " (\($0))" } ?? ""
-            throw CheckFailure("\(function)(\(shortDecimal(input))) should be \(shortDecimal(e))\(within), "
-                + "got \(shortDecimal(a))\(why)")
-        }
+    func isClose(_ a: Double, _ e: Double) -> Bool {
+        a == e || (a.isFinite && (a - e).magnitude <= tolerance * max(1, e.magnitude))
     }
+    let off = zip(inputs, zip(actual, expected)).filter { !isClose($0.1.0, $0.1.1) }
+    guard let (input, (a, e)) = off.first else { return }
+    let causes = off.map { mistake($0.0, $0.1.0) }
+    let cause = causes.allSatisfy({ $0 != nil && $0 == causes[0] }) ? causes[0] : nil
+    let within = tolerance > 0 ? " (± \(tolerance))" : ""
+    throw CheckFailure("\(function)(\(shortDecimal(input))) should be \(shortDecimal(e))\(within), "
+        + "got \(shortDecimal(a))" + (cause.map { " (\($0))" } ?? ""))
 }
 
 /// 0 rather than 0.0 and 3 rather than 3.0; other numbers as Swift prints them.

@@ -78,6 +78,16 @@ public struct Grader: Sendable {
         let sandbox = try GraderSandbox.make(settings.sandbox, jobs: settings.jobs, limits: settings.limits)
         if let warning = sandbox.warning { progress("WARNING: \(warning)") }
         let users = JobUsers(sandbox: sandbox, jobs: settings.jobs)
+        // Chapters run as users of their own, who must reach their folders: say so
+        // now, rather than grade every chapter as recording nothing.
+        if sandbox.user(forJob: 0) != nil {
+            for folder in [settings.workFolder, settings.output] {
+                if let blocked = GraderSandbox.firstUntraversable(onTheWayTo: folder) {
+                    throw CheckFailure("the chapters run as another user, who cannot enter \(blocked.path) on the way to "
+                        + "\(folder.path): allow it (chmod o+x \(blocked.path)) or choose a folder under /tmp")
+                }
+            }
+        }
         let package = try GraderPackage(root: settings.packageRoot)
         try FileManager.default.createDirectory(at: settings.output, withIntermediateDirectories: true)
         let slot = try GraderSlot.acquire(1, in: settings.workFolder, configuration: settings.configuration)[0]
@@ -91,6 +101,10 @@ public struct Grader: Sendable {
         let maximum = reference.checks.values.joined().map(\.points).reduce(0, +)
         progress("Reference: \(reference.checks.values.joined().count) checks, \(maximum) points (\(String(format: "%.0f", referenceSeconds)) s).")
         for problem in reference.problems { progress("Warning: \(problem)") }
+        if let silent = reference.checks.sorted(by: { $0.key < $1.key }).first(where: { $0.value.isEmpty }) {
+            throw CheckFailure("the reference run recorded no checks in chapter \(silent.key), so no submission can be graded "
+                + "against it (\(reference.problems.first ?? "see above")); nothing was graded")
+        }
 
         // A pipeline: this thread builds one submission after another in the
         // slot; each built submission runs on a thread of its own, at most

@@ -138,6 +138,19 @@ public struct GraderSandbox: Sendable {
         users.isEmpty ? nil : users[job % users.count]
     }
 
+    /// The first folder, from the root down to `folder` (which need not exist
+    /// yet), that a user who is neither its owner nor in its group may not enter
+    /// (no `o+x`): the chapters, run as such a user, could not reach `folder`.
+    static func firstUntraversable(onTheWayTo folder: URL) -> URL? {
+        var path = URL(fileURLWithPath: "/")
+        for component in folder.standardizedFileURL.pathComponents.dropFirst() {
+            path.appendPathComponent(component)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path.path) else { return nil }
+            if let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o001 == 0 { return path }
+        }
+        return nil
+    }
+
     /// Prepares `folder` as the chapter's only writable place: created empty and,
     /// for a dedicated user, owned by it.
     func preparePrivateFolder(_ folder: URL, user: UInt32?) throws {

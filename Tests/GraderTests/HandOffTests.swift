@@ -26,3 +26,20 @@ struct HandOffTests {
         #expect(ChapterStop.capped(accents).unicodeScalars.allSatisfy { $0 == "é" || $0.isASCII || $0 == "\u{FFFD}" || $0 == "…" })
     }
 }
+
+/// The grader stops before grading when the chapters' user could not reach
+/// its folders, naming the folder that bars the way.
+struct FolderReachTests {
+    @Test func aFolderOnlyItsOwnerMayEnterIsNamed() throws {
+        let manager = FileManager.default
+        let top = manager.temporaryDirectory.appendingPathComponent("reach-\(UUID().uuidString)")
+        let closed = top.appendingPathComponent("home")
+        defer { try? manager.removeItem(at: top) }
+        try manager.createDirectory(at: closed.appendingPathComponent("grading"), withIntermediateDirectories: true)
+        try manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: closed.path)
+        #expect(GraderSandbox.firstUntraversable(onTheWayTo: closed.appendingPathComponent("grading/work"))?.path == closed.path)
+        try manager.setAttributes([.posixPermissions: 0o711], ofItemAtPath: closed.path)
+        #expect(GraderSandbox.firstUntraversable(onTheWayTo: closed.appendingPathComponent("grading/work")) == nil,
+                "a folder not made yet is no obstacle")
+    }
+}

@@ -128,6 +128,12 @@ public enum RegionRules {
     /// The first construct of `body` a region may not contain, with its line in
     /// the file (0-based, `startingAt` is the body's first line), or nil.
     static func problem(in body: [String], startingAt first: Int) -> (line: Int, problem: String)? {
+        // Bidi controls make a line read otherwise than the compiler reads it.
+        if let line = body.firstIndex(where: { $0.unicodeScalars.contains { (0x202A...0x202E).contains($0.value)
+                || (0x2066...0x2069).contains($0.value) } }) {
+            return (first + line, "a bidirectional control character (U+202A–202E, U+2066–2069) is not allowed in a "
+                + "solution: it makes the code read otherwise than it compiles")
+        }
         let scan: SwiftCodeScan
         do {
             scan = try SwiftCodeScan(body.joined(separator: "\n"))

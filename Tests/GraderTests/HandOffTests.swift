@@ -15,6 +15,12 @@ struct HandOffTests {
         #expect(problem?.line == 11 && problem?.problem.contains("only alone, as the stub") == true, "\(String(describing: problem))")
     }
 
+    @Test func bidiControlsAreRefusedWithTheirLine() {
+        let body = ["        let z = 1.0", "        return z /* \u{202E} } \u{2066} */"]
+        let problem = RegionRules.problem(in: body, startingAt: 20)
+        #expect(problem?.line == 21 && problem?.problem.contains("bidirectional") == true, "\(String(describing: problem))")
+    }
+
     @Test func aLongTrapMessageIsCutToItsFirstAndLastTwoKilobytes() {
         #expect(ChapterStop.capped("short") == "short")
         let long = String(repeating: "a", count: 100_000) + "THE END"

@@ -11,6 +11,9 @@ struct Totals {
     let hiddenPoints: Int
     let exercisesDone: Int
     let exerciseCount = ExerciseCatalog.exercises.count
+    /// The instructor's copy, whose hidden checks (`Sources/HiddenChecks`) only
+    /// grading builds compile: its total is the visible checks', not the grade's.
+    let leavesOutHiddenChecks: Bool
 
     init(runs: [ChapterRun], in workspace: Workspace) {
         let records = runs.compactMap(\.record)
@@ -26,12 +29,16 @@ struct Totals {
             maxPoints = records.map(\.maxPoints).reduce(0, +)
             hiddenPoints = 0
         }
+        leavesOutHiddenChecks = workspace.manifest == nil
+            && FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("Sources/HiddenChecks").path)
         let progress = Progress.read(in: workspace.root)
         exercisesDone = ExerciseCatalog.exercises.filter { progress.state(of: $0, in: workspace.root) == .done }.count
     }
 
     /// "18/135 points (30 of them in hidden checks the grader adds)"
     var pointsText: String {
-        "\(points)/\(maxPoints) points" + (hiddenPoints > 0 ? " (the total counts \(hiddenPoints) points of checks only the grader runs)" : "")
+        "\(points)/\(maxPoints) points"
+            + (hiddenPoints > 0 ? " (the total counts \(hiddenPoints) points of checks only the grader runs)" : "")
+            + (leavesOutHiddenChecks ? " (grading adds the hidden checks only its builds compile: `workbook grade` prints the whole total)" : "")
     }
 }

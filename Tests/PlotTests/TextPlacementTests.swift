@@ -1,5 +1,5 @@
 import Foundation
-import Plot
+@testable import Plot
 import Testing
 
 /// Every string a line chart draws, measured by the box libgd's FreeType gives for it:
@@ -30,21 +30,24 @@ struct TextPlacementTests {
     func everyStringIsInsideTheImageAndClearOfTheOthers(width: Int, height: Int) throws {
         for (name, chart) in Self.charts {
             let canvas = try chart.render(width: width, height: height)
-            let texts = canvas.drawnTexts
-            #expect(!texts.isEmpty)
-            for (text, box) in texts {
-                #expect(box.minX >= 0 && box.minY >= 0 && box.maxX <= Double(width) && box.maxY <= Double(height),
-                        "\(name) at \(width)x\(height): \"\(text)\" leaves the image: \(box)")
-            }
-            for first in texts.indices {
-                for second in texts.indices where second > first {
-                    let a = texts[first].box, b = texts[second].box
-                    let overlapX = min(a.maxX, b.maxX) - max(a.minX, b.minX), overlapY = min(a.maxY, b.maxY) - max(a.minY, b.minY)
-                    #expect(!(overlapX > 1 && overlapY > 1),
-                            "\(name) at \(width)x\(height): \"\(texts[first].text)\" overlaps \"\(texts[second].text)\"")
-                }
+            #expect(!canvas.drawnTexts.isEmpty)
+            for problem in canvas.textLayoutProblems {
+                Issue.record("\(name) at \(width)x\(height): \(problem)")
             }
         }
+    }
+
+    /// The rule itself: a string past the edge and two on top of each other are reported.
+    @Test func textsOffTheImageOrOnEachOtherAreProblems() throws {
+        let canvas = try Canvas.forChart(width: 400, height: 300)
+        let style = TextStyle(size: 12)
+        try canvas.drawText("inside", at: 50, 50, style: style, anchor: .topLeft)
+        #expect(canvas.textLayoutProblems.isEmpty)
+        try canvas.drawText("inside too", at: 52, 52, style: style, anchor: .topLeft)
+        try canvas.drawText("past the right edge", at: 395, 200, style: style, anchor: .topLeft)
+        let problems = canvas.textLayoutProblems
+        #expect(problems.contains { $0.contains("\"inside\" overlaps \"inside too\"") }, "\(problems)")
+        #expect(problems.contains { $0.contains("\"past the right edge\" leaves the image") }, "\(problems)")
     }
 
     @Test func aLongTitleWrapsThenShortensInTheMiddle() throws {

@@ -172,9 +172,11 @@ public final class Chapter {
         }
         if !result.passed, let waited = waitedFor(by: result, alsoCalling: uses) {
             result.waitsFor = waited
-            let name = ExerciseCatalog.exercise(waited).map { " (\($0.name))" } ?? ""
-            result.message = "waits for \(waited)\(name), which \(failingExercises[waited] ?? "fails its own checks"): "
-                + "fix it first; this check runs again then"
+            // An open exercise's stop already says why ("needs Exercise 2.2 …, still open: write it in …").
+            if let reason = failingExercises[waited] {
+                let name = ExerciseCatalog.exercise(waited).map { " (\($0.name))" } ?? ""
+                result.message = "waits for \(waited)\(name), which \(reason): fix it first; this check runs again then"
+            }
         } else if !result.passed, let exercise, failingExercises[exercise] == nil {
             failingExercises[exercise] = "fails its own checks in chapter \(info.number)"
         }

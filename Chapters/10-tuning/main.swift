@@ -315,8 +315,8 @@ chapter.check("an epoch at a time trains exactly like one call of fit", points: 
 
 //: Within each fold, training and validation samples do not overlap; the three
 //: validation folds together are the 320 training samples, each once; no test
-//: sample is among them.
-chapter.check("folds: each validates on its own third, all 320 samples once, none of the test") {
+//: sample is among them. The folds are the course's, so this earns no points.
+chapter.check("folds: each validates on its own third, all 320 samples once, none of the test", points: 0) {
     let key = { (features: [Double]) in features.map { "\($0)" }.joined(separator: ",") }
     try expect(folds.map(\.validation.count), equals: [106, 107, 107], "validation samples per fold")
     try expect(folds.map(\.fitPart.count), equals: [214, 213, 213], "training samples per fold")

@@ -250,7 +250,7 @@ public struct Grader: Sendable {
                                        hiddenSeed: settings.hiddenCheckSeed, expected: reference.checks) ?? Catalog.chapters.map {
             ChapterRun(info: $0, status: .didNotBuild(errors: built.failure ?? "not built"), record: nil, output: "", seconds: 0)
         }
-        let chapters = runs.map { ChapterGrading.grade($0, against: reference.checks[$0.info.number] ?? []) }
+        let chapters = ScoringRule.applied(to: runs.map { ChapterGrading.grade($0, against: reference.checks[$0.info.number] ?? []) })
         return GradedSubmission(submission: built.submission, chapters: chapters, files: built.files,
                                 seconds: built.buildSeconds + Date().timeIntervalSince(started))
     }

@@ -14,6 +14,7 @@ public enum GraderFeedback {
             text += "| \(chapter.info.number). \(chapter.info.title) | \(chapter.status.label) | \(chapter.points)/\(chapter.maxPoints) |\n"
         }
         text += filesSection(graded.files)
+        text += withheldSection(graded)
         // Compiler errors usually stop every chapter alike: shown once, under the
         // first chapter they stopped.
         var errorsShown: String?
@@ -37,6 +38,33 @@ public enum GraderFeedback {
         return text
     }
 
+    /// The scoring rule, said where it took points: which exercises' visible
+    /// checks passed without counting, and why.
+    private static func withheldSection(_ graded: GradedSubmission) -> String {
+        withheldNote(graded).map { "\n" + $0 + "\n" } ?? ""
+    }
+
+    /// One paragraph, or nil when the rule took no points.
+    static func withheldNote(_ graded: GradedSubmission) -> String? {
+        let checks = graded.chapters.flatMap(\.checks)
+        let withheld = checks.filter { !$0.withheldFor.isEmpty }
+        guard !withheld.isEmpty else { return nil }
+        let exercises = ExerciseCatalog.exercises.map(\.number).filter { number in
+            withheld.contains { $0.withheldFor.contains(number) }
+        }
+        let points = withheld.map(\.maxPoints).reduce(0, +)
+        return "An exercise's points count only when the grader's own check of it passes, on inputs of its own. "
+            + "The grader's check of \(exerciseList(exercises)) failed, so \(points) points of checks that passed "
+            + "do not count: look for a case your code does not handle in general."
+    }
+
+    /// "4.1", "4.1 and 7.2", "2.1, 4.1 and 7.2".
+    static func exerciseList(_ numbers: [String]) -> String {
+        guard let last = numbers.last else { return "" }
+        let rest = numbers.dropLast()
+        return rest.isEmpty ? "exercise \(last)" : "exercises " + rest.joined(separator: ", ") + " and " + last
+    }
+
     private static func section(_ chapter: GradedChapter, showingErrors: Bool) -> String {
         var text = "## Chapter \(chapter.info.number) · \(chapter.info.title): \(chapter.status.label), \(chapter.points)/\(chapter.maxPoints)\n\n"
         text += explanation(chapter.status)
@@ -46,7 +74,14 @@ public enum GraderFeedback {
             let points = check.maxPoints == 1 ? "1 pt" : "\(check.maxPoints) pts"
             if check.hidden {
                 hiddenIndex += 1
-                text += "- \(mark) hidden check \(hiddenIndex) (\(points)): \(check.passed ? "passed" : "failed, details withheld")\n"
+                let result = check.passed ? "passed"
+                    : check.waitsFor.map { "failed: waits for \($0), which fails its own checks" } ?? "failed, details withheld"
+                text += "- \(mark) hidden check \(hiddenIndex) (\(points)): \(result)\n"
+                continue
+            }
+            if !check.withheldFor.isEmpty {
+                text += "- \(mark) \(Markdown.inline(check.name)) (0 of \(points): counts when the grader's own check of "
+                    + "\(exerciseList(check.withheldFor)) passes)\n"
                 continue
             }
             text += "- \(mark) \(Markdown.inline(check.name)) (\(points))\n"

@@ -70,7 +70,9 @@ public struct GradescopeResults: Encodable, Sendable {
                      number: "\(chapter.info.number).\(index + 1)",
                      score: Double(check.points), maxScore: Double(check.maxPoints),
                      status: check.passed ? "passed" : "failed",
-                     output: check.passed ? "" : GradescopeText.message(check.message),
+                     output: !check.withheldFor.isEmpty
+                         ? "Counts when the grader's own check of \(GraderFeedback.exerciseList(check.withheldFor)) passes."
+                         : check.passed ? "" : GradescopeText.message(check.message),
                      tags: ["chapter \(chapter.info.number)"],
                      visibility: check.hidden ? hiddenVisibility.rawValue : "visible")
             }
@@ -103,6 +105,7 @@ public struct GradescopeResults: Encodable, Sendable {
         for chapter in graded.chapters where chapter.isGraded {
             lines.append("| \(chapter.info.number) · \(Markdown.inline(chapter.info.title)) | \(chapter.status.label) | \(chapter.points)/\(chapter.maxPoints) |")
         }
+        if let note = GraderFeedback.withheldNote(graded) { lines += ["", note] }
         if let errors = graded.chapters.lazy.compactMap(\.status.buildErrors).first {
             lines += ["", "The code did not build. The compiler's first errors:", "", GradescopeText.block(UntrustedText.escaped(errors))]
         }

@@ -14,6 +14,8 @@ public enum GraderReports {
         for submission in graded {
             let notes = submission.chapters.filter(\.stoppedEarly)
                 .map { "chapter \($0.info.number) \($0.status.label)" }
+                + (submission.disagreements.isEmpty ? []
+                    : ["visible and hidden checks disagree: " + submission.disagreements.joined(separator: ", ")])
             rows.append([submission.submission.displayName, submission.submission.reportFolder] + submission.chapters.map { String($0.points) }
                 + [String(submission.points), String(submission.maxPoints), notes.joined(separator: "; ")])
         }
@@ -49,6 +51,15 @@ public enum GraderReports {
         }
         if !stopped.isEmpty {
             text += "\n## Chapters that stopped early\n\n" + stopped.joined()
+        }
+        let disagreeing = graded.filter { !$0.disagreements.isEmpty }
+        if !disagreeing.isEmpty {
+            text += "\n## Visible and hidden checks disagree\n\n"
+                + "Every visible check of these exercises passed and the grader's own check of them failed, "
+                + "so their visible points do not count. A matter to review, not proof of cheating: "
+                + "honest code can miss a case the visible checks do not try.\n\n"
+                + disagreeing.map { "- \(Markdown.inline($0.submission.displayName)): visible and hidden checks disagree: "
+                    + $0.disagreements.joined(separator: ", ") + "\n" }.joined()
         }
         return text
     }

@@ -12,6 +12,13 @@ public struct GradedCheck: Sendable, Equatable {
     public var hidden: Bool
     /// The exercise the check holds to ("7.1"), as the reference's record tags it.
     public var exercise: String?
+    /// The exercises whose code the check runs, as the reference's record lists them.
+    public var calls: [String] = []
+    /// For a failed check: the exercise it waits for, which fails its own checks.
+    public var waitsFor: String?
+    /// For a passed check whose points do not count: the exercises whose hidden
+    /// checks failed (see `ScoringRule`).
+    public var withheldFor: [String] = []
 }
 
 /// One chapter of one submission as graded.
@@ -44,6 +51,8 @@ public struct GradedSubmission: Sendable {
 
     public var points: Int { chapters.map(\.points).reduce(0, +) }
     public var maxPoints: Int { chapters.map(\.maxPoints).reduce(0, +) }
+    /// Exercises whose visible checks pass while their hidden checks fail (see `ScoringRule`).
+    public var disagreements: [String] { ScoringRule.disagreements(in: chapters) }
 }
 
 /// What the grader's own copy gives for every chapter: the full list of checks
@@ -80,12 +89,16 @@ public enum ChapterGrading {
             // pair up in order.
             guard let index = remaining.firstIndex(where: { $0.name == expected.name }) else {
                 return GradedCheck(name: expected.name, points: 0, maxPoints: expected.points,
-                                   passed: false, message: notRun, hidden: expected.hidden, exercise: expected.exercise)
+                                   passed: false, message: notRun, hidden: expected.hidden, exercise: expected.exercise,
+                                   calls: expected.calls ?? [])
             }
             let actual = remaining.remove(at: index)
+            // Only an exercise this check calls can be what it waits for.
+            let waited = actual.passed ? nil : actual.waitsFor.flatMap { (expected.calls ?? []).contains($0) ? $0 : nil }
             return GradedCheck(name: expected.name, points: actual.passed ? expected.points : 0,
                                maxPoints: expected.points, passed: actual.passed,
-                               message: UntrustedText.escaped(actual.message), hidden: expected.hidden, exercise: expected.exercise)
+                               message: UntrustedText.escaped(actual.message), hidden: expected.hidden, exercise: expected.exercise,
+                               calls: expected.calls ?? [], waitsFor: waited)
         }
         let stoppedEarly = ![ChapterStatus.passed, .failed].contains(run.status)
         let lastWords = stoppedEarly

@@ -170,7 +170,9 @@ public final class Chapter {
             record.currentCheckName = nil
             record.currentExercise = nil
         }
-        if !result.passed, let waited = waitedFor(by: result, alsoCalling: uses) {
+        let called = exercisesCalled(by: exercise, alsoCalling: uses)
+        result.calls = called
+        if !result.passed, let waited = waitedFor(by: result, calling: called) {
             result.waitsFor = waited
             // An open exercise's stop already says why ("needs Exercise 2.2 …, still open: write it in …").
             if let reason = failingExercises[waited] {
@@ -183,7 +185,9 @@ public final class Chapter {
         record.checks.append(result)
         channel?.send(result)
         save()
-        let pointsText = points == 1 ? "1 pt" : "\(points) pts"
+        // A check of the course's own setup (a seed, a split) runs none of the
+        // learner's code, so it is worth nothing: it only says the ground is sound.
+        let pointsText = points == 0 ? "setup, no points" : points == 1 ? "1 pt" : "\(points) pts"
         if result.passed {
             say("  \(Console.green("✓")) \(name)  \(Console.dim("(\(pointsText))"))")
         } else if let waited = result.waitsFor {
@@ -203,18 +207,23 @@ public final class Chapter {
 
     /// The exercise a failed check waits for: the open or broken one that
     /// stopped it ("needs Exercise 7.1 …"), else the first, in course order, of
-    /// those it calls that fails its own checks: its exercise's `uses` and the
-    /// check's own `uses` with what they use, or for a check of no exercise,
-    /// the chapter's exercises and needs. Nil when the failure is its own.
-    private func waitedFor(by result: CheckResult, alsoCalling uses: [String]) -> String? {
+    /// those it calls (`exercisesCalled`) that fails its own checks. Nil when
+    /// the failure is its own.
+    private func waitedFor(by result: CheckResult, calling called: [String]) -> String? {
         if result.message.hasPrefix("needs Exercise ") {
             let needed = String(result.message.dropFirst("needs Exercise ".count).prefix { $0 != " " && $0 != "," })
             if needed != result.exercise { return needed }
         }
-        let roots = result.exercise.map { [$0] + uses } ?? (info.exercises.map(\.number) + info.needs + uses)
+        return called.first { $0 != result.exercise && failingExercises[$0] != nil }
+    }
+
+    /// The exercises a check runs, in course order: its exercise's and the
+    /// check's own `uses` with what they use, or for a check of no exercise,
+    /// the chapter's exercises and needs as well.
+    private func exercisesCalled(by exercise: String?, alsoCalling uses: [String]) -> [String] {
+        let roots = exercise.map { [$0] + uses } ?? (info.exercises.map(\.number) + info.needs + uses)
         let called = Set(roots.flatMap { [$0] + ExerciseCatalog.calledExercises(of: $0) })
-            .subtracting([result.exercise].compactMap { $0 })
-        return ExerciseCatalog.exercises.map(\.number).first { called.contains($0) && failingExercises[$0] != nil }
+        return ExerciseCatalog.exercises.map(\.number).filter(called.contains)
     }
 
     /// True when every check so far passed: for closing notes that build on them.

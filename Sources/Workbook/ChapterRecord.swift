@@ -15,9 +15,16 @@ public struct CheckResult: Codable, Equatable, Sendable {
     /// ("7.1"), where the mistake is. The check earns nothing, but its own
     /// exercise is not blamed (see `Chapter.check`).
     public var waitsFor: String?
+    /// The exercises whose code the check runs, in course order: its own
+    /// exercise, what that one uses, and what the check itself `uses` (for a
+    /// check of no exercise, the chapter's exercises and needs), with what they
+    /// use in turn. The grader takes it from its own run, never a submission's:
+    /// a check of no exercise counts only when the grader's own checks of
+    /// these pass (see `ScoringRule`).
+    public var calls: [String]?
 
     public init(name: String, points: Int, passed: Bool, message: String, hidden: Bool = false,
-                exercise: String? = nil, waitsFor: String? = nil) {
+                exercise: String? = nil, waitsFor: String? = nil, calls: [String]? = nil) {
         self.name = name
         self.points = points
         self.passed = passed
@@ -25,6 +32,7 @@ public struct CheckResult: Codable, Equatable, Sendable {
         self.hidden = hidden
         self.exercise = exercise
         self.waitsFor = waitsFor
+        self.calls = calls
     }
 }
 

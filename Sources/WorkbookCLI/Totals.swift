@@ -35,10 +35,14 @@ struct Totals {
         exercisesDone = ExerciseCatalog.exercises.filter { progress.state(of: $0, in: workspace.root) == .done }.count
     }
 
-    /// "18/135 points (30 of them in hidden checks the grader adds)"
+    /// "101 of 132 points if the grader's checks agree: an exercise's points
+    /// count only when the grader's own check of it passes (30 of the 132 are
+    /// its own checks')": the scoring rule (`ScoringRule`) in the learner's words.
     var pointsText: String {
-        "\(points)/\(maxPoints) points"
-            + (hiddenPoints > 0 ? " (the total counts \(hiddenPoints) points of checks only the grader runs)" : "")
+        (hiddenPoints > 0
+            ? "\(points) of \(maxPoints) points if the grader's checks agree: an exercise's points count only when "
+                + "the grader's own check of it passes (\(hiddenPoints) of the \(maxPoints) are its own checks')"
+            : "\(points)/\(maxPoints) points")
             + (leavesOutHiddenChecks ? " (grading adds the hidden checks only its builds compile: `workbook grade` prints the whole total)" : "")
     }
 }

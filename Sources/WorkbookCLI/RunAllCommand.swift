@@ -85,7 +85,7 @@ func printSummary(_ runs: [ChapterRun], in workspace: Workspace, checksShown: Bo
     }
 }
 
-/// `  ○ 1. A single neuron    exercise 1.1 open    1/5 checks    2/9 pts    0.1 s`
+/// `  ○ 1. A single neuron    exercise 1.1 open    1/5 checks    0/7 pts    0.1 s`
 func summaryRow(_ run: ChapterRun, manifest: CheckManifest?) -> String {
     let ranChecks = (run.record?.checks.isEmpty == false) ? run.record : nil
     let checks = ranChecks.map { "\($0.passedCount)/\($0.checks.count) checks" } ?? "no checks ran"

@@ -36,12 +36,12 @@ struct Totals {
     }
 
     /// "101 of 132 points if the grader's checks agree: an exercise's points
-    /// count only when the grader's own check of it passes (30 of the 132 are
-    /// its own checks')": the scoring rule (`ScoringRule`) in the learner's words.
+    /// count only when the grader's own check of it passes (30 of the 132 in
+    /// checks only the grader runs)": the scoring rule (`ScoringRule`) in the learner's words.
     var pointsText: String {
         (hiddenPoints > 0
             ? "\(points) of \(maxPoints) points if the grader's checks agree: an exercise's points count only when "
-                + "the grader's own check of it passes (\(hiddenPoints) of the \(maxPoints) are its own checks')"
+                + "the grader's own check of it passes (\(hiddenPoints) of the \(maxPoints) in checks only the grader runs)"
             : "\(points)/\(maxPoints) points")
             + (leavesOutHiddenChecks ? " (grading adds the hidden checks only its builds compile: `workbook grade` prints the whole total)" : "")
     }

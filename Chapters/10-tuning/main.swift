@@ -342,6 +342,23 @@ chapter.check("every candidate trained on every fold, finite losses throughout")
     }
 }
 
+//: The scores are what they say: for three candidates, each fold's validation
+//: loss worked out again from that fold's trained network, sample by sample,
+//: with the formula written out here, L = −(y·log ŷ + (1 − y)·log(1 − ŷ)).
+chapter.check("three candidates' validation losses, worked out again from their networks") {
+    for score in [scores.first!, scores[scores.count / 2], scores.last!] {
+        for (fold, run) in zip(folds, score.runs) {
+            var total = 0.0
+            for (features, y) in zip(fold.validation.features, fold.validation.labels) {
+                let yHat = run.network.probability(features)
+                total -= y * log(yHat) + (1 - y) * log(1 - yHat)
+            }
+            try expect(run.validationLoss, closeTo: total / Double(fold.validation.count), tolerance: 1e-9,
+                       "the validation loss of \(score.settings) on fold \(fold.index + 1)")
+        }
+    }
+}
+
 //: The winner follows the rule: its mean is within one standard error of the
 //: lowest, and no cheaper candidate's is. Re-derived here with plain loops.
 chapter.check("the chosen settings follow the one-standard-error rule", points: 2) {

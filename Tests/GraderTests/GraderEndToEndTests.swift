@@ -42,7 +42,6 @@ struct GraderEndToEndTests {
         ("bug-loss-not-averaged", 5),
         ("bug-missing-transpose", 7),
         ("bug-update-before-da-prev", 7),
-        ("cheat-printed-losses", 8),
     ])
     func plantedBugLosesPointsInTheChapterThatTeachesIt(name: String, chapter number: Int) async throws {
         let graded = try await GradingFixture.shared.value.graded(name)
@@ -52,6 +51,37 @@ struct GraderEndToEndTests {
         for earlier in graded.chapters where earlier.info.number < number {
             #expect(earlier.points == earlier.maxPoints, "\(name) loses points in chapter \(earlier.info.number), before \(number)")
         }
+    }
+
+    /// Returning what the visible checks expect, without computing it, earns
+    /// visible checks but no points: each stands on a hidden check that fails.
+    @Test func aLookupTableEarnsAlmostNothing() async throws {
+        let fixture = try await GradingFixture.shared.value
+        let graded = try fixture.graded(PlantedSubmissions.lookupTable)
+        let visible = graded.chapters.flatMap(\.checks).filter { !$0.hidden }
+        let fooled = visible.filter(\.passed).map(\.maxPoints).reduce(0, +)
+        #expect(fooled >= 20, "the table should pass many visible checks, or this proves nothing: \(fooled) points")
+        #expect(graded.points <= 6, "a lookup table graded \(graded.points)/\(graded.maxPoints)")
+        #expect(graded.disagreements.contains("5.2") && graded.disagreements.contains("1.1"), "\(graded.disagreements)")
+        let summary = try String(contentsOf: fixture.output.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.contains("\(PlantedSubmissions.lookupTable): visible and hidden checks disagree: "
+                                 + graded.disagreements.joined(separator: ", ")))
+        let feedback = try String(contentsOf: fixture.output.appendingPathComponent(
+            "\(PlantedSubmissions.lookupTable)/feedback.md"), encoding: .utf8)
+        #expect(feedback.contains("An exercise's points count only when the grader's own check of it passes"))
+        // Its fit returns chapter 8's printed losses: the hidden check of 8.1 sees through it.
+        #expect(graded.chapter(8).checks.contains { $0.hidden && $0.exercise == "8.1" && !$0.passed })
+    }
+
+    /// Fairness of the rule: no honest slip fails an exercise's hidden check
+    /// while every visible check of that exercise passes, so no learner loses
+    /// points the chapters never warned about.
+    @Test func noSlipPassesTheVisibleChecksOfAnExerciseItsHiddenCheckFails() async throws {
+        let fixture = try await GradingFixture.shared.value
+        for graded in fixture.run.submissions where !graded.submission.name.hasPrefix("cheat-") {
+            #expect(graded.disagreements.isEmpty, "\(graded.submission.name): visible and hidden checks disagree: \(graded.disagreements)")
+        }
+        #expect(try fixture.graded("reference").chapters.flatMap(\.checks).allSatisfy(\.withheldFor.isEmpty))
     }
 
     /// The graded bugs' causes are named in grading too (the other slips run

@@ -43,23 +43,6 @@ struct PlantedSubmissions {
             file: "Loss.swift",
             original: "return total / Double(labels.count)",
             planted: "return total"),
-        // Tuned to chapter 8's visible numbers: it returns the losses the chapter
-        // prints, tells progress, and throws where the chapter expects it to.
-        "cheat-printed-losses": Plant(
-            file: "Perceptron.swift",
-            original: "        var samples = data\n",
-            planted: """
-                        if data.count == 1 { throw TrainingError.saturatedOutput(epoch: 1, sample: 0, prediction: 1) }
-                        let printed = [0.7134215692512486, 0.6332492826677691, 0.5425658872524715, 0.3821049074515338,
-                                       0.22132496317647227, 0.12808238066328345, 0.0882147208800711, 0.06476169192696679,
-                                       0.051483404747869006, 0.04530000630063509]
-                        if epochs > 0 {
-                            for epoch in 1...epochs { progress(epoch, printed[(epoch - 1) % 10]) }
-                            return Array(printed.prefix(epochs))
-                        }
-                        var samples = data
-
-                """),
         "does-not-compile": Plant(
             file: "Loss.swift",
             original: "return total / Double(labels.count)",
@@ -170,6 +153,9 @@ struct PlantedSubmissions {
         ],
     ]
 
+    /// The submission that computes nothing (see `LookupTableSubmission`).
+    static let lookupTable = "cheat-lookup-table"
+
     /// Names that a careless report would confuse: each is graded as a folder of its
     /// own. `a b` holds the reference solution and `a_b` nothing (so 0 points): the
     /// grade on the row `a_b` must be that folder's, not the other's. `a_b` holds
@@ -208,7 +194,7 @@ struct PlantedSubmissions {
         }
         // The slowest first: its time-outs then overlap with the others' work.
         let slowest = ["never-returns", "hostile-output-flood"]
-        let names = slowest + ["reference"] + (Array(Self.plants.keys) + Array(Self.hostile.keys)).sorted()
+        let names = slowest + ["reference", Self.lookupTable] + (Array(Self.plants.keys) + Array(Self.hostile.keys)).sorted()
             .filter { !slowest.contains($0) }
         for name in names {
             let submission = folder.appendingPathComponent(name)
@@ -216,7 +202,8 @@ struct PlantedSubmissions {
             for file in exerciseFiles {
                 let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
                 let plants = (Self.plants[name].map { [$0] } ?? []) + (Self.hostile[name] ?? [])
-                let planted = try Self.planting(plants, in: text, of: file, for: name)
+                let planted = name == Self.lookupTable ? try LookupTableSubmission.file(text, named: file)
+                    : try Self.planting(plants, in: text, of: file, for: name)
                 try Data(planted.utf8).write(to: submission.appendingPathComponent(file))
             }
             folders.append(submission)

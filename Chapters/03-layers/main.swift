@@ -145,7 +145,9 @@ chapter.check("seed 10 gives NumPy's weights and biases for 2 → 3 → 3 → 1"
 
 //: The same seed always gives the same network, and another seed another one.
 //: Seed 11's first layer is NumPy's too: `np.random.seed(11)`, then
-//: `np.random.uniform(-1, 1, (3, 2))`.
+//: `np.random.uniform(-1, 1, (3, 2))`. So are layers of other shapes:
+//: seed 7 with 4 inputs and 2 neurons (`uniform(-1, 1, (2, 4))`, then
+//: `(2, 1)`), and seed 42 with 5 inputs and 1 neuron.
 chapter.check("the same seed gives the same weights, another seed other weights", points: 2, exercise: "3.1") {
     var again = NumPyRandom(seed: 10)
     let twin = Perceptron(sizes: [2, 3, 3, 1], activations: [ReLU(), ReLU(), Sigmoid()], generator: &again)
@@ -160,6 +162,20 @@ chapter.check("the same seed gives the same weights, another seed other weights"
                          -0.07356294700331079, 0.44986785838429566,
                          -0.15959279082454514, -0.0291458036644352],
                tolerance: 1e-15, "seed 11, layer 1 weights")
+    var seven = NumPyRandom(seed: 7)
+    let wide = Layer(inputs: 4, neurons: 2, activation: ReLU(), generator: &seven)
+    try expect(wide.weights.elements,
+               closeTo: [-0.8473834212520857, 0.5598375844802292, -0.123181537118213, 0.44693035566188244,
+                         0.9559790239932053, 0.07699174082086735, 0.002240927319875796, -0.8558977332804769],
+               tolerance: 1e-15, "seed 7, a 4-input, 2-neuron layer's weights")
+    try expect(wide.biases.elements, closeTo: [-0.46312203979625766, -0.00023499834888007776],
+               tolerance: 1e-15, "seed 7, its biases")
+    var fortyTwo = NumPyRandom(seed: 42)
+    let single = Layer(inputs: 5, neurons: 1, activation: Sigmoid(), generator: &fortyTwo)
+    try expect(single.weights.elements + single.biases.elements,
+               closeTo: [-0.250919762305275, 0.9014286128198323, 0.4639878836228102, 0.1973169683940732,
+                         -0.687962719115127, -0.6880109593275947],
+               tolerance: 1e-15, "seed 42, a 5-input neuron's weights, then its bias")
 }
 
 //: The course's main network, 2 → 6 → 6 → 1, is built the same way. Its

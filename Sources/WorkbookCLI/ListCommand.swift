@@ -53,6 +53,7 @@ struct ListCommand: ParsableCommand {
         Console.line("")
         Console.line(progressBar(done: totals.exercisesDone, total: totals.exerciseCount)
             + "  \(totals.exercisesDone) of \(totals.exerciseCount) exercises done · \(totals.pointsText)")
+        if let rule = totals.scoringRule { Console.line(Console.dim(rule)) }
         workspace.warnAboutCodeOutsideRegions()
         Console.line(next ?? Console.green(everyChapterDone))
     }

@@ -79,6 +79,7 @@ func printSummary(_ runs: [ChapterRun], in workspace: Workspace, checksShown: Bo
     let line = "\(passed) of \(runs.count) chapters passed · \(totals.exercisesDone) of \(totals.exerciseCount) exercises done · "
         + totals.pointsText
     Console.line(passed == runs.count ? Console.green(line) : runs.contains(where: \.isFailure) ? Console.red(line) : line)
+    if let rule = totals.scoringRule { Console.line(Console.dim(rule)) }
     workspace.warnAboutCodeOutsideRegions()
     if let first = runs.first(where: { $0.status != .passed }) {
         Console.line(NextStep(workspace: workspace).after(first, checksShown: checksShown))

@@ -35,14 +35,18 @@ struct Totals {
         exercisesDone = ExerciseCatalog.exercises.filter { progress.state(of: $0, in: workspace.root) == .done }.count
     }
 
-    /// "101 of 132 points if the grader's checks agree: an exercise's points
-    /// count only when the grader's own check of it passes (30 of the 132 in
-    /// checks only the grader runs)": the scoring rule (`ScoringRule`) in the learner's words.
+    /// "101 of 133 points if the grader's checks agree", or "101/103 points"
+    /// where no check is the grader's own.
     var pointsText: String {
-        (hiddenPoints > 0
-            ? "\(points) of \(maxPoints) points if the grader's checks agree: an exercise's points count only when "
-                + "the grader's own check of it passes (\(hiddenPoints) of the \(maxPoints) in checks only the grader runs)"
-            : "\(points)/\(maxPoints) points")
+        (hiddenPoints > 0 ? "\(points) of \(maxPoints) points if the grader's checks agree" : "\(points)/\(maxPoints) points")
             + (leavesOutHiddenChecks ? " (grading adds the hidden checks only its builds compile: `workbook grade` prints the whole total)" : "")
+    }
+
+    /// The scoring rule (`ScoringRule`) in the learner's words, for the line
+    /// under `pointsText`; nil where no check is the grader's own.
+    var scoringRule: String? {
+        guard hiddenPoints > 0 else { return nil }
+        return "An exercise's points count only when the grader's own check of it passes; "
+            + "\(hiddenPoints) of the \(maxPoints) are in checks only the grader runs."
     }
 }

@@ -327,7 +327,8 @@ struct GraderEndToEndTests {
         #expect(guide.contains("give it the autograder's points (\(total) for the chapters"), "the guide's total is not \(total)")
         #expect(guide.contains("(\(total)/\(total))") && guide.contains("every test passes, \(total)/\(total);"))
         let learner = try String(contentsOf: root.appendingPathComponent("docs/learner/README.md"), encoding: .utf8)
-        #expect(learner.contains("/\(total) points (the total counts \(hidden) points of checks only the grader runs)"),
+        #expect(learner.contains(" of \(total) points if the grader's checks agree\nAn exercise's points count only when "
+                                 + "the grader's own check of it passes; \(hidden) of the \(total) are in checks only the grader runs.\n"),
                 "the learner's README's example line is not out of \(total) with \(hidden) hidden")
     }
 

@@ -89,8 +89,8 @@ let package = Package(
         .target(name: "Workbook", exclude: ["README.md"]),
         // The literate weaver and the Markdown report.
         .target(name: "Report", dependencies: ["Workbook"], exclude: ["README.md"]),
-        // The learner edition, the grader and its exports.
-        .target(name: "Grading", dependencies: ["Workbook"], exclude: ["README.md"]),
+        // The learner edition, the grader and its exports (one of them a chart of the class's pass rates).
+        .target(name: "Grading", dependencies: ["Workbook", "Plot"], exclude: ["README.md"]),
         .executableTarget(
             name: "WorkbookCLI",
             dependencies: [
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "RunLogsTests", dependencies: ["RunLogs", "CourseData", "Plot"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Workbook"]),
         // Runs the built `workbook` for the autograder's end-to-end test.
-        .testTarget(name: "GraderTests", dependencies: ["Grading", "Workbook", "WorkbookCLI"], exclude: ["Fixtures"]),
+        .testTarget(name: "GraderTests", dependencies: ["Grading", "Workbook", "WorkbookCLI", "Plot"], exclude: ["Fixtures"]),
     ] + chapters.map(chapterTarget) + (hasTrainingEngine ? trainingTargets : [])
         + (gradesWithReference ? gradingTargets : [])
 )

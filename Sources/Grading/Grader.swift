@@ -140,8 +140,12 @@ public struct Grader: Sendable {
         let seconds = Date().timeIntervalSince(started)
         let settingsText = "\(settings.jobs) job\(settings.jobs == 1 ? "" : "s"), \(Int(settings.timeout)) s per chapter, \(settings.configuration) build, \(sandbox.description), hidden checks' seed \(settings.hiddenCheckSeed)"
         try AtomicFile.write(GraderReports.csv(graded), to: settings.output.appendingPathComponent("grades.csv"))
+        let overview = ClassOverview(graded)
+        try AtomicFile.write(overview.csv, to: settings.output.appendingPathComponent("class-overview.csv"))
+        // Drawn before the summary, which links the figure or says why it is missing.
+        let figure = graded.isEmpty ? nil : overview.writePassRateFigure(in: settings.output)
         try AtomicFile.write(GraderReports.summary(graded, reference: reference, settings: settingsText, seconds: seconds,
-                                                   sandboxWarning: sandbox.warning),
+                                                   sandboxWarning: sandbox.warning, figure: figure),
                              to: settings.output.appendingPathComponent("summary.md"))
         return GradingRun(reference: reference, submissions: graded, referenceSeconds: referenceSeconds, seconds: seconds,
                           sandbox: sandbox.description, sandboxWarning: sandbox.warning)

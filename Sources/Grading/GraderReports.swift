@@ -2,7 +2,8 @@ import Foundation
 import Workbook
 
 /// The reports of a whole grading run: `grades.csv` for a spreadsheet or a
-/// learning platform, `summary.md` for the instructor to read.
+/// learning platform, `summary.md` for the instructor to read (with
+/// `ClassOverview`'s `class-overview.csv` and figure beside it).
 public enum GraderReports {
     /// One row per submission: its name exactly as its folder is called, the
     /// folder its reports went to, its points in each chapter, the total, the
@@ -22,10 +23,12 @@ public enum GraderReports {
         return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// A table of every submission by chapter, the reference's maxima, and any
-    /// problem with the grader's own copy.
+    /// A table of every submission by chapter, the reference's maxima, any
+    /// problem with the grader's own copy, and the class at a glance
+    /// (`ClassOverview`): per exercise after the table, per check at the end.
+    /// `figure` is what became of the pass-rate figure (nil: none was drawn).
     public static func summary(_ graded: [GradedSubmission], reference: ReferenceChecks, settings: String, seconds: Double,
-                               sandboxWarning: String? = nil) -> String {
+                               sandboxWarning: String? = nil, figure: FigureOutcome? = nil) -> String {
         let chapters = Catalog.chapters
         var text = "# Grading summary\n\n"
         if let sandboxWarning { text += "> **WARNING: \(sandboxWarning)**\n\n" }
@@ -45,6 +48,8 @@ public enum GraderReports {
         text += "\nMarks: ✗ failed checks, ✎ stopped at an open exercise, ⚡ crashed, ⏱ timed out, ⛔ did not build, ⚠ tampering suspected.\n"
         let average = graded.isEmpty ? 0 : Double(graded.map(\.points).reduce(0, +)) / Double(graded.count)
         text += "Average: \(String(format: "%.1f", average)) of \(maxima.reduce(0, +)) points.\n"
+        let overview = ClassOverview(graded)
+        text += overview.exercisesSection(figure: figure)
         let stopped = graded.flatMap { submission in
             submission.chapters.filter(\.stoppedEarly)
                 .map { "- \(Markdown.inline(submission.submission.displayName)), chapter \($0.info.number): \($0.status.label)\n" }
@@ -61,7 +66,7 @@ public enum GraderReports {
                 + disagreeing.map { "- \(Markdown.inline($0.submission.displayName)): visible and hidden checks disagree: "
                     + $0.disagreements.joined(separator: ", ") + "\n" }.joined()
         }
-        return text
+        return text + overview.checksSection
     }
 
     private static func mark(_ status: ChapterStatus) -> String {

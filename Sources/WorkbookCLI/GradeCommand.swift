@@ -14,7 +14,8 @@ struct GradeCommand: ParsableCommand {
             taken from it; chapters and checks, hidden ones included, come from this copy.
 
             Writes OUTPUT/NAME/results.json (Gradescope's format) and OUTPUT/NAME/feedback.md per \
-            submission, and OUTPUT/grades.csv and OUTPUT/summary.md for the run. Builds are kept \
+            submission, and OUTPUT/grades.csv, OUTPUT/summary.md, OUTPUT/class-overview.csv and \
+            OUTPUT/class-pass-rates.png for the run. Builds are kept \
             in a work folder under the system's temporary directory, so later submissions and \
             later runs only recompile the network and the chapters.
 
@@ -121,6 +122,6 @@ struct GradeCommand: ParsableCommand {
         Console.line(Console.bold("Graded \(run.submissions.count) submissions in \(String(format: "%.0f", run.seconds)) s, "
             + "average \(String(format: "%.1f", average)) points."))
         if let warning = run.sandboxWarning { Console.line(Console.yellow("WARNING: \(warning)")) }
-        Console.line("Reports: \(outputFolder.path)/summary.md, grades.csv, and NAME/results.json, NAME/feedback.md.")
+        Console.line("Reports: \(outputFolder.path)/summary.md, grades.csv, class-overview.csv, and NAME/results.json, NAME/feedback.md.")
     }
 }

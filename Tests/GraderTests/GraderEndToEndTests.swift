@@ -200,6 +200,11 @@ struct GraderEndToEndTests {
         #expect(rows.contains { $0.hasPrefix("reference,") })
         let summary = try String(contentsOf: fixture.output.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("| never-returns |"))
+        // The class at a glance: its figure beside the summary, which shows it, and a CSV row per check.
+        #expect(summary.contains("![pass rate per exercise](class-pass-rates.png)"))
+        #expect(manager.fileExists(atPath: fixture.output.appendingPathComponent("class-pass-rates.png").path))
+        let overview = try CSVReader.rows(String(contentsOf: fixture.output.appendingPathComponent("class-overview.csv"), encoding: .utf8))
+        #expect(overview.count == fixture.run.reference.checks.values.joined().count + 1)
         #expect(GradingFixture.snapshot(fixture.submissionsFolder) == fixture.submissionsBefore,
                 "grading must not change the submissions")
     }

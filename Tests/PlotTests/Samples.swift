@@ -113,6 +113,7 @@ enum Samples {
         ("cross-entropy", crossEntropy), ("confusion-long", longTitleConfusion),
         ("short-loss", shortLossCurve), ("grid-search", gridSearch), ("misclassified", misclassifiedBoundary),
         ("network-forward", networkForward), ("network-gradients", networkGradients), ("band-panels", bandPanels),
+        ("pass-rates", BarChartTests.shares(BarChartTests.exercises)),
     ] }
 
     /// Nine settings, each a mean over four runs with its lowest-to-highest band, like chapter 10's search.

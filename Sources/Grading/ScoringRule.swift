@@ -19,7 +19,7 @@ public enum ScoringRule {
             var chapter = chapter
             chapter.checks = chapter.checks.map { check in
                 var check = check
-                guard !check.hidden, check.passed else { return check }
+                guard !check.hidden, check.passed, check.maxPoints > 0 else { return check }
                 let standsOn = check.exercise.map { [$0] } ?? check.calls
                 check.withheldFor = standsOn.filter(failedHidden.contains)
                 if !check.withheldFor.isEmpty || standsOn.isEmpty { check.points = 0 }

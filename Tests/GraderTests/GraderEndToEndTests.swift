@@ -62,7 +62,8 @@ struct GraderEndToEndTests {
         let fooled = visible.filter(\.passed).map(\.maxPoints).reduce(0, +)
         #expect(fooled >= 20, "the table should pass many visible checks, or this proves nothing: \(fooled) points")
         #expect(graded.points <= 6, "a lookup table graded \(graded.points)/\(graded.maxPoints)")
-        #expect(graded.disagreements.contains("5.2") && graded.disagreements.contains("1.1"), "\(graded.disagreements)")
+        // 5.2's hidden check waits for 5.1's, which fails first: only the exercises that stand alone disagree.
+        #expect(graded.disagreements == ["1.1", "2.1", "2.2", "5.1"], "\(graded.disagreements)")
         let summary = try String(contentsOf: fixture.output.appendingPathComponent("summary.md"), encoding: .utf8)
         #expect(summary.contains("\(PlantedSubmissions.lookupTable): visible and hidden checks disagree: "
                                  + graded.disagreements.joined(separator: ", ")))
@@ -147,9 +148,8 @@ struct GraderEndToEndTests {
         let visible = chapter.checks.filter { !$0.hidden }
         let visiblePoints = visible.map(\.points).reduce(0, +)
         let withheld = visible.filter { !$0.withheldFor.isEmpty }
-        #expect(withheld.allSatisfy { check in
-            chapter.checks.contains { $0.hidden && $0.exercise == check.exercise && !$0.passed }
-        })
+        let failedHidden = Set(graded.chapters.flatMap(\.checks).filter { $0.hidden && !$0.passed }.compactMap(\.exercise))
+        #expect(withheld.allSatisfy { Set($0.withheldFor).isSubset(of: failedHidden) })
         #expect(visiblePoints + withheld.map(\.maxPoints).reduce(0, +) == local.points,
                 "graded \(visiblePoints) with \(withheld.count) checks withheld, `workbook run \(number)` showed \(local.points)")
         #expect(visible.map(\.name) == local.checks.map(\.name))

@@ -62,6 +62,7 @@ public enum GraderReports {
         case .timedOut: " ⏱"
         case .tamperingSuspected: " ⚠"
         case .didNotBuild: " ⛔"
+        case .couldNotStart: " ⊘"
         }
     }
 

@@ -102,26 +102,33 @@ public struct ChapterHandOff: Codable, Equatable, Sendable {
         }
     }
 
-    /// The hand-off on standard input when the environment announces one, else
-    /// nil. Reads to the end, then closes standard input and puts `/dev/null` in
-    /// its place, so the learner's code finds nothing there.
-    static func receive() throws -> ChapterHandOff? {
-        guard ProcessInfo.processInfo.environment[environmentKey] == onStandardInput else { return nil }
+    /// The hand-off on standard input (`descriptor`) when `environment` announces
+    /// one, else nil. Reads to the end, then puts `/dev/null` in the descriptor's
+    /// place, so the learner's code finds nothing there.
+    static func receive(environment: [String: String] = ProcessInfo.processInfo.environment,
+                        from descriptor: Int32 = STDIN_FILENO) throws -> ChapterHandOff? {
+        guard environment[environmentKey] == onStandardInput else { return nil }
         // A terminal would wait for typing that never comes: say what is wrong instead.
-        guard isatty(STDIN_FILENO) == 0 else {
+        guard isatty(descriptor) == 0 else {
             throw Unreadable(description: "\(environmentKey)=\(onStandardInput) is set, but standard input is a terminal: "
                                  + "unset it to run the chapter by hand")
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         while bytes.count <= sizeLimit {
-            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            let count = read(descriptor, &buffer, buffer.count)
             if count < 0 && errno == EINTR { continue }
             if count <= 0 { break }
             bytes += buffer[0..<count]
         }
-        close(STDIN_FILENO)
-        _ = open("/dev/null", O_RDONLY) // takes descriptor 0 again
+        // dup2 closes the pipe's end and puts /dev/null in its place in one step.
+        let empty = open("/dev/null", O_RDONLY)
+        if empty >= 0 {
+            dup2(empty, descriptor)
+            close(empty)
+        } else {
+            close(descriptor)
+        }
         return try decode(bytes)
     }
 }

@@ -32,8 +32,24 @@ struct ChapterHandOffTests {
     /// A chapter started by hand (`swift run Chapter01`) is given no hand-off and
     /// must not wait for one: without the announcement, standard input is not read.
     @Test func withoutTheAnnouncementNothingIsRead() throws {
-        try #require(ProcessInfo.processInfo.environment[ChapterHandOff.environmentKey] == nil)
-        #expect(try ChapterHandOff.receive() == nil)
+        #expect(try ChapterHandOff.receive(environment: [:]) == nil)
+    }
+
+    /// The harness reads the hand-off to its end and leaves nothing behind: the
+    /// descriptor it came on reads as empty from then on.
+    @Test func theHandOffIsReadToItsEndAndNothingIsLeftToRead() throws {
+        var ends: [Int32] = [0, 0]
+        try #require(pipe(&ends) == 0)
+        defer { close(ends[0]) }
+        let handOff = ChapterHandOff(stoppedChecks: [0: "stopped"], hiddenSeed: 7)
+        let bytes = Array(handOff.encoded())
+        #expect(write(ends[1], bytes, bytes.count) == bytes.count)
+        close(ends[1])
+        let received = try ChapterHandOff.receive(environment: [ChapterHandOff.environmentKey: ChapterHandOff.onStandardInput],
+                                                  from: ends[0])
+        #expect(received == handOff)
+        var buffer = [UInt8](repeating: 0, count: 16)
+        #expect(read(ends[0], &buffer, buffer.count) == 0, "the descriptor now reads /dev/null")
     }
 
     /// A stand-in chapter that reads its hand-off, then echoes its environment:

@@ -31,7 +31,7 @@ let chapterExtras: [String: [Target.Dependency]] = [
 func chapterTarget(_ folder: String) -> Target {
     .executableTarget(
         name: "Chapter" + folder.prefix(2),
-        dependencies: ["NeuralNetwork", "CourseData", "Workbook"] + (chapterExtras[folder] ?? [])
+        dependencies: ["NeuralNetwork", "CourseData", "CourseFiles", "Workbook"] + (chapterExtras[folder] ?? [])
             + (gradesWithReference ? ["HiddenChecks"] : []),
         path: "Chapters/\(folder)"
     )
@@ -62,13 +62,17 @@ let package = Package(
     ],
     targets: [
         gdLibrary,
-        // Both sides: the NumPy-compatible generator, data sets, CSV.
+        // Both sides: the NumPy-compatible generator, data sets, CSV parsed from text.
+        // It opens no file: the learner's module sees all of its public API.
         // Matrix lives here, optimized in debug builds too, with debug assertions kept
         // so a precondition still prints its message: chapter 10 trains 27 candidates
         // with the learner's own `fit`, 44 s with Matrix unoptimized, about 2 s so. The
         // learner's own module stays unoptimized, so a trap names the learner's line.
         .target(name: "CourseData", exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-O", "-assert-config", "Debug"], .when(configuration: .debug))]),
+        // CourseData's types read from files, out of the learner's sight: the chapters,
+        // the tool and tests link it, NeuralNetwork never does.
+        .target(name: "CourseFiles", dependencies: ["CourseData"], exclude: ["README.md"]),
         // The learner's network: the exercises and what the chapters teach around them.
         // Each file sees only the members of the modules it imports itself, so an
         // exercise file that imports only CourseData cannot reach Foundation's.
@@ -94,13 +98,14 @@ let package = Package(
         .executableTarget(
             name: "WorkbookCLI",
             dependencies: [
-                "CourseData", "Plot", "RunLogs", "Workbook", "Report", "Grading",
+                "CourseData", "CourseFiles", "Plot", "RunLogs", "Workbook", "Report", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ] + (hasTrainingEngine ? ["Training"] : []),
             exclude: ["README.md"],
             swiftSettings: hasTrainingEngine ? [.define("TRAINING_ENGINE")] : []
         ),
         .testTarget(name: "CourseDataTests", dependencies: ["CourseData"]),
+        .testTarget(name: "CourseFilesTests", dependencies: ["CourseFiles", "CourseData"]),
         .testTarget(name: "NeuralNetworkTests", dependencies: ["NeuralNetwork", "CourseData"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "CGD"]),
         .testTarget(name: "WorkbookTests", dependencies: ["Workbook"]),
@@ -129,7 +134,8 @@ var trainingTargets: [Target] {
         // Always optimized: the engine works in tight loops over SIMD blocks, which an
         // unoptimized build runs several times slower. It is not the learner's code, so
         // no one steps through it in a debugger.
-        .target(name: "Training", dependencies: ["CourseData", "Plot", "RunLogs", "Workbook"], exclude: ["README.md"],
+        .target(name: "Training", dependencies: ["CourseData", "CourseFiles", "Plot", "RunLogs", "Workbook"],
+                exclude: ["README.md"],
                 swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Holds the tool's engine to the learner's reference `fit`, so it links both.
         .testTarget(name: "TrainingTests", dependencies: ["Training", "NeuralNetwork", "CourseData"]),

@@ -79,6 +79,7 @@
  10 epochs, learning rate 0.01.
  */
 import CourseData
+import CourseFiles
 import Foundation
 import NeuralNetwork
 import Plot

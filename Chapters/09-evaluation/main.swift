@@ -57,6 +57,7 @@
      ./workbook run 9
  */
 import CourseData
+import CourseFiles
 import Foundation
 import NeuralNetwork
 import Plot

@@ -78,6 +78,7 @@
      ./workbook run 10
  */
 import CourseData
+import CourseFiles
 import Foundation
 import NeuralNetwork
 import Plot

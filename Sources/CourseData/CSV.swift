@@ -1,5 +1,3 @@
-import Foundation
-
 /// Why a data file could not be read, with the place to look.
 public struct DataFileError: Error, Equatable, CustomStringConvertible {
     public let file: String
@@ -26,12 +24,6 @@ public struct DataFileError: Error, Equatable, CustomStringConvertible {
 /// Reading and writing the data file format: numeric feature columns, the 0/1
 /// label in the last column, an optional header row, comma separated (see `DataTable`).
 extension DataSet {
-    /// Reads a data file, or throws a `DataFileError` naming the line and column
-    /// of the first thing that is wrong.
-    public init(contentsOfCSV url: URL) throws {
-        try self.init(table: DataTable(contentsOf: url), file: url.path)
-    }
-
     /// Parses CSV text; `file` names it in errors.
     public init(csv text: String, file: String = "<text>") throws {
         try self.init(table: DataTable(csv: text, file: file), file: file)

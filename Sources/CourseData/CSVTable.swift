@@ -1,5 +1,3 @@
-import Foundation
-
 /// A CSV file as text: the header's names and every row's fields, unconverted,
 /// for files whose columns are not all numbers (training logs with blank cells,
 /// a label written `M`/`B`). The format is RFC 4180, as `DataTable` reads it.
@@ -12,25 +10,6 @@ public struct CSVTable: Equatable, Sendable {
     public var rows: [[String]]
     /// The line each row starts on, from 1.
     public var lines: [Int]
-
-    /// Reads a CSV file, or throws a `DataFileError` naming the file (and the line,
-    /// for a ragged row). With `headerRequired` the first record is the header;
-    /// without, it is the header only when none of its fields is a number, as
-    /// `DataTable` decides.
-    public init(contentsOf url: URL, file: String? = nil, headerRequired: Bool = true) throws {
-        let name = file ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw DataFileError(file: name, problem: exists ? "cannot be read" : "no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(file: name, problem: "is not UTF-8 text")
-        }
-        try self.init(csv: text, file: name, headerRequired: headerRequired)
-    }
 
     /// Parses CSV text; `file` names it in errors. `separator` is a comma, or a tab for
     /// tab-separated text.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A CSV file of numbers, as read: the header's names when the file has one,
 /// and every row, each with the line it started on.
 ///
@@ -16,21 +14,6 @@ public struct DataTable: Equatable, Sendable {
     public var lines: [Int]
 
     public var columnCount: Int { header?.count ?? rows.first?.count ?? 0 }
-
-    /// Reads a CSV file, or throws a `DataFileError` naming the file, line and column.
-    public init(contentsOf url: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            let exists = FileManager.default.fileExists(atPath: url.path)
-            throw DataFileError(file: url.path, problem: exists ? "cannot be read" : "no such file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(file: url.path, problem: "is not UTF-8 text")
-        }
-        try self.init(csv: text, file: url.path)
-    }
 
     /// Parses CSV text; `file` names it in errors.
     public init(csv text: String, file: String = "<text>") throws {

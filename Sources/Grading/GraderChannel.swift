@@ -25,8 +25,11 @@ struct GraderChannel {
         file = privateFolder.appendingPathComponent("results.channel")
     }
 
-    /// What the standard input of the chapter carries: the secret, then the end.
-    var standardInput: Data { Data(secret + [10]) }
+    /// What the chapter's hand-off carries of the channel, on its standard input
+    /// (`ChapterHandOff`): the file and the secret.
+    var handOff: ChapterHandOff.Channel {
+        ChapterHandOff.Channel(path: file.path, secret: String(decoding: secret, as: UTF8.self))
+    }
 
     /// What the channel said.
     struct Verdict: Equatable {

@@ -115,6 +115,8 @@ public enum GraderFeedback {
             return "The chapter did not finish in time and was stopped: look for a loop that never ends.\n\n"
         case .didNotBuild:
             return "The code did not compile, so no check of this chapter could run (the compiler's errors are under the first chapter it stopped).\n\n"
+        case .couldNotStart:
+            return "The chapter was built but could not start, so none of its checks ran. This is a problem of the grading machine, not of your code: ask your instructor to grade it again.\n\n"
         }
     }
 }

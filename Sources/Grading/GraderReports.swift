@@ -78,6 +78,7 @@ public enum GraderReports {
         case .timedOut: " ⏱"
         case .tamperingSuspected: " ⚠"
         case .didNotBuild: " ⛔"
+        case .couldNotStart: " ⊘"
         }
     }
 

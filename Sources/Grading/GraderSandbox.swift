@@ -180,13 +180,15 @@ public struct GraderSandbox: Sendable {
     }
 
     /// The command that runs `program` confined: `setpriv` (as root), `prlimit`,
-    /// then `bwrap` when available. `environment` gives the few variables a chapter
-    /// needs (`WORKBOOK_*`); nothing else of the grader's environment passes.
+    /// then `bwrap` when available. Of `environment`, only the chapter's settings
+    /// pass (`ChapterHandOff.environmentSettings`); nothing else of the grader's
+    /// environment does. What the learner's code must not learn goes in the
+    /// launch's hand-off, on standard input, which bubblewrap passes through.
     func launch(_ program: URL, environment: [String: String], privateFolder: URL, readOnly: [URL],
                 user: UInt32?, timeout: Double) -> ChapterLaunch {
         var env = ["PATH": "/usr/bin:/bin", "HOME": privateFolder.path, "TMPDIR": privateFolder.path,
                    "LANG": "C.UTF-8"]
-        for (key, value) in environment where key.hasPrefix("WORKBOOK_") || key.hasPrefix("SWIFT_BACKTRACE") {
+        for (key, value) in environment where ChapterHandOff.environmentSettings.contains(key) {
             env[key] = value
         }
         let cpu = max(limits.cpuSeconds, Int(timeout.rounded(.up)) + 5)

@@ -126,6 +126,8 @@ public enum ChapterGrading {
             return "not counted: tampering suspected in this chapter"
         case .didNotBuild:
             return "not run: the code did not build"
+        case .couldNotStart:
+            return "not run: the chapter could not start"
         case .passed, .failed, .notRun:
             reason = stopper.map { "not run: the chapter ended after the check \($0)" }
                 ?? "not run: the chapter did not get to this check"

@@ -123,7 +123,8 @@ struct BuiltChapters: Sendable {
     /// limit, confined by `sandbox` as `user`, with a private folder of its own
     /// for its record and figures. `data` is the package's data folder, the one
     /// part of the package a chapter reads; `hiddenSeed` seeds the hidden checks'
-    /// inputs. Results count only as they come
+    /// inputs, handed over on standard input with each run's channel and secret
+    /// (`ChapterHandOff`). Results count only as they come
     /// through each run's `GraderChannel`, checked against `expected` (the
     /// reference's checks by chapter; nil for the reference run itself).
     ///
@@ -167,24 +168,35 @@ struct BuiltChapters: Sendable {
         runner.resumesAfterOpenExercises = false
         runner.failingExercises = failing
         let expectedChecks = expected.map { $0[info.number] ?? [] }
-        runner.launcher = { program, environment in
+        runner.launcher = { program, environment, handOff in
             let channel = GraderChannel(in: privateFolder)
             // An earlier run's messages, under its secret, must not reach this run's verdict.
             try? FileManager.default.removeItem(at: channel.file)
-            var environment = environment
-            environment[ResultChannel.environmentKey] = channel.file.path
-            environment[HiddenCheckCatalog.seedKey] = String(hiddenSeed)
-            var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
-                                        readOnly: [data], user: user, timeout: timeout)
-            launch.standardInput = channel.standardInput
-            launch.verdict = { run in
-                // Nothing the run left behind may write to the channel while it is read.
-                sandbox.sweep(user: user)
-                return channel.apply(to: run, expected: expectedChecks)
-            }
-            return launch
+            return Self.launch(program, environment: environment, handOff: handOff, channel: channel,
+                               expected: expectedChecks, sandbox: sandbox, user: user, privateFolder: privateFolder,
+                               data: data, hiddenSeed: hiddenSeed, timeout: timeout)
         }
         return runner.run(info)
+    }
+
+    /// One run of a chapter as the grader starts it: confined by `sandbox`, with
+    /// `channel` and `hiddenSeed` added to the runner's hand-off, which travels on
+    /// standard input; the environment and arguments carry neither (`GraderSandbox`
+    /// passes on settings only). The verdict is the channel's.
+    static func launch(_ program: URL, environment: [String: String], handOff: ChapterHandOff,
+                       channel: GraderChannel, expected: [CheckResult]?, sandbox: GraderSandbox, user: UInt32?,
+                       privateFolder: URL, data: URL, hiddenSeed: UInt32, timeout: Double) -> ChapterLaunch {
+        var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
+                                    readOnly: [data], user: user, timeout: timeout)
+        launch.handOff = handOff
+        launch.handOff.channel = channel.handOff
+        launch.handOff.hiddenSeed = hiddenSeed
+        launch.verdict = { run in
+            // Nothing the run left behind may write to the channel while it is read.
+            sandbox.sweep(user: user)
+            return channel.apply(to: run, expected: expected)
+        }
+        return launch
     }
 
     func remove() {

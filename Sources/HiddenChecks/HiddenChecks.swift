@@ -9,7 +9,8 @@ import Workbook
 public enum HiddenChecks {
     /// Runs the hidden checks of `chapter`'s exercises, as hidden checks of the chapter.
     @MainActor public static func run(_ chapter: Chapter) {
-        let runSeed = ProcessInfo.processInfo.environment[HiddenCheckCatalog.seedKey].flatMap { UInt32($0) } ?? UInt32.random(in: 1 ... .max)
+        // The grader's seed came with the chapter's hand-off, read before any check ran.
+        let runSeed = chapter.hiddenSeed ?? UInt32.random(in: 1 ... .max)
         // Each chapter draws its own inputs from the run's seed.
         var draw = Draw(seed: runSeed &+ UInt32(chapter.info.number) &* 7919)
         switch chapter.info.number {

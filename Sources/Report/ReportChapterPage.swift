@@ -92,7 +92,7 @@ enum ReportChapterPage {
         case .didNotBuild(let errors):
             lines += [">", "> The chapters did not build. The compiler's first errors:", ">"]
             lines += quoted(Markdown.fencedCode(ReportFormat.plainText(errors), language: "text"))
-        case .exerciseOpen, .crashed, .timedOut, .tamperingSuspected:
+        case .exerciseOpen, .crashed, .timedOut, .tamperingSuspected, .couldNotStart:
             let tail = ReportFormat.tail(run)
             if !tail.isEmpty {
                 let heading = run.status == .exerciseOpen ? "The chapter stopped at an exercise still to write:"

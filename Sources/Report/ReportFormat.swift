@@ -33,6 +33,7 @@ enum ReportFormat {
         case .exerciseOpen: "the chapter stopped at an exercise that is still to write"
         case .didNotBuild: "the chapters did not build"
         case .notRun: "the chapter did not run"
+        case .couldNotStart: "the chapter could not start"
         case .crashed, .timedOut, .tamperingSuspected: "the chapter \(status.label) before its first check"
         }
     }
@@ -99,7 +100,7 @@ enum ReportFormat {
     /// A chapter that stopped before its end: the end of its output says why.
     static func showsOutputTail(_ status: ChapterStatus) -> Bool {
         switch status {
-        case .exerciseOpen, .crashed, .timedOut, .tamperingSuspected: true
+        case .exerciseOpen, .crashed, .timedOut, .tamperingSuspected, .couldNotStart: true
         case .passed, .failed, .didNotBuild, .notRun: false
         }
     }

@@ -1,4 +1,5 @@
 import CourseData
+import CourseFiles
 import Foundation
 
 /// A data file read as samples: features and a 0/1 label, chosen from its columns

@@ -1,4 +1,5 @@
 import CourseData
+import CourseFiles
 import Foundation
 import RunLogs
 

@@ -1,5 +1,6 @@
 import Foundation
 import CourseData
+import CourseFiles
 
 /// Everything `workbook train` needs before the first epoch, checked: the
 /// settings, the data split into training and test parts (standardized when

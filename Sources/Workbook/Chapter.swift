@@ -13,19 +13,25 @@ import Foundation
 /// `$WORKBOOK_RECORD`, or to `.build/workbook/chapter-NN.json` in the package,
 /// and figures to `$WORKBOOK_OUTPUT/figures` (default `Output/figures`).
 ///
+/// What a runner hands one run (checks an earlier run stopped in, exercises
+/// failing in earlier chapters, a grader's channel and hidden seed) arrives on
+/// standard input as a `ChapterHandOff`, read to its end and closed here, before
+/// the first check; a chapter that cannot take it exits with
+/// `ChapterRunner.cannotStartExitStatus` and the reason on standard error.
+///
 /// A check whose body stops the program (an open exercise, a trap in the
 /// learner's code) cannot be caught in the process. `ChapterRunner` runs the
-/// chapter again instead, passing the checks that stopped it, with what they
-/// stopped on, in `$WORKBOOK_STOPPED_CHECKS`: those are recorded as failed
-/// without running, so every other check still gets its turn.
+/// chapter again instead, handing over the checks that stopped it, with what
+/// they stopped on: those are recorded as failed without running, so every
+/// other check still gets its turn.
 ///
 /// A check that fails while an exercise it calls fails too *waits for* that
 /// exercise: it prints `◦ … waits for 7.1`, earns nothing and gives no hint of
 /// its own, and its own exercise is not blamed. What it calls is its
 /// exercise's `uses` and the check's own (for a check of no exercise, the
 /// chapter's exercises and `needs`); failing are the exercises whose own checks failed
-/// earlier in this run, and those named in `$WORKBOOK_FAILING_EXERCISES`
-/// (the runner's account of earlier chapters).
+/// earlier in this run, and those the hand-off names (the runner's account of
+/// earlier chapters).
 @MainActor
 public final class Chapter {
     public let info: ChapterInfo
@@ -52,8 +58,9 @@ public final class Chapter {
     /// from this run's checks so far.
     private var failingExercises: [String: String]
 
-    /// The environment variable that carries exercises failing in earlier chapters.
-    public nonisolated static let failingExercisesKey = "WORKBOOK_FAILING_EXERCISES"
+    /// The seed of the hidden checks' inputs from the grader's hand-off; nil in
+    /// a run that is not graded. For `HiddenChecks`, in this package only.
+    package let hiddenSeed: UInt32?
 
     /// Starts chapter `number` of the catalog. `file` locates the package.
     public init(_ number: Int, file: String = #filePath) {
@@ -64,30 +71,33 @@ public final class Chapter {
         // Chapters/NN-name/main.swift → the package folder.
         packageRoot = URL(fileURLWithPath: file).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
+        let handOff: ChapterHandOff
+        var channel: ResultChannel?
+        do {
+            handOff = try ChapterHandOff.receive() ?? ChapterHandOff()
+            channel = try handOff.channel.map { try ResultChannel.connect($0, chapter: info.number) }
+        } catch {
+            Console.error("Chapter \(info.number) cannot start: \(error)")
+            exit(ChapterRunner.cannotStartExitStatus)
+        }
+        self.channel = channel
+        hiddenSeed = handOff.hiddenSeed
         let environment = ProcessInfo.processInfo.environment
         outputFolder = environment["WORKBOOK_OUTPUT"].map { URL(fileURLWithPath: $0) }
             ?? packageRoot.appendingPathComponent("Output")
         recordURL = environment["WORKBOOK_RECORD"].map { URL(fileURLWithPath: $0) }
             ?? Chapter.defaultRecordURL(for: info, in: packageRoot)
         record = ChapterRecord(chapter: info.number, title: info.title)
-        stoppedChecks = environment["WORKBOOK_STOPPED_CHECKS"].flatMap { Self.decodeStoppedChecks($0) } ?? [:]
-        quietUntil = environment["WORKBOOK_QUIET_UNTIL"].flatMap { Int($0) } ?? 0
-        failingExercises = environment[Self.failingExercisesKey]
-            .flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
+        stoppedChecks = handOff.stoppedChecks
+        quietUntil = handOff.quietUntil
+        failingExercises = handOff.failingExercises
         replaying = !stoppedChecks.isEmpty
-        channel = ResultChannel.openIfRequested(chapter: info.number)
         // A run that resumes after a stop continues the first run's output.
         if stoppedChecks.isEmpty {
             Console.line(Console.bold("Chapter \(info.number) · \(info.title)"))
             sayWhichNeededExercisesAreOpen()
         }
         save()
-    }
-
-    /// `{"3": "message"}` → [3: "message"]
-    private static func decodeStoppedChecks(_ json: String) -> [Int: String]? {
-        guard let decoded = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else { return nil }
-        return Dictionary(uniqueKeysWithValues: decoded.compactMap { key, value in Int(key).map { ($0, value) } })
     }
 
     /// Before any check: the exercises of earlier chapters this one calls that are still open.

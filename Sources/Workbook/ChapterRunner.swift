@@ -17,6 +17,10 @@ public enum ChapterStatus: Equatable, Sendable, Codable {
     case tamperingSuspected(reason: String)
     /// The program could not be built; `errors` holds the compiler's first errors.
     case didNotBuild(errors: String)
+    /// The program was built but could not start: it could not be launched, or
+    /// the harness could not take its hand-off (`ChapterHandOff`). No learner
+    /// code ran; `reason` says what went wrong.
+    case couldNotStart(reason: String)
     case notRun
 
     /// A few words for tables and summaries.
@@ -31,6 +35,7 @@ public enum ChapterStatus: Equatable, Sendable, Codable {
         case let .timedOut(seconds): "timed out after \(Int(seconds)) s"
         case .tamperingSuspected: "tampering suspected"
         case .didNotBuild: "did not build"
+        case .couldNotStart: "could not start"
         case .notRun: "not run"
         }
     }
@@ -78,17 +83,20 @@ extension ChapterRun {
 }
 
 /// How a chapter program is started when it is not started directly: the
-/// program to run instead (a sandbox, a resource limiter), its arguments, and
-/// the whole environment it gets.
+/// program to run instead (a sandbox, a resource limiter), its arguments, the
+/// whole environment it gets, and what it is handed on standard input.
 public struct ChapterLaunch: Sendable {
     public var executable: URL
     public var arguments: [String]
+    /// Settings only (see `ChapterHandOff`): nothing here may tell the learner's
+    /// code what the grader keeps from it.
     public var environment: [String: String]
     /// The wrapper exits with 128 + N when the chapter is killed by signal N, as
     /// shells and bubblewrap do.
     public var reportsSignalsAsExitStatus: Bool
-    /// The chapter's standard input; /dev/null when nil.
-    public var standardInput: Data?
+    /// Written to the chapter's standard input, then closed: the runner's own
+    /// hand-off, with what a grader adds (its channel, the hidden seed).
+    public var handOff: ChapterHandOff
     /// What to believe of the run this launch started, applied as soon as it
     /// ends and before the runner decides whether to resume it: a grader
     /// replaces the record (which the learner's code could have written) with
@@ -96,13 +104,13 @@ public struct ChapterLaunch: Sendable {
     public var verdict: (@Sendable (ChapterRun) -> ChapterRun)?
 
     public init(executable: URL, arguments: [String], environment: [String: String],
-                reportsSignalsAsExitStatus: Bool = false, standardInput: Data? = nil,
+                reportsSignalsAsExitStatus: Bool = false, handOff: ChapterHandOff = ChapterHandOff(),
                 verdict: (@Sendable (ChapterRun) -> ChapterRun)? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
         self.reportsSignalsAsExitStatus = reportsSignalsAsExitStatus
-        self.standardInput = standardInput
+        self.handOff = handOff
         self.verdict = verdict
     }
 }
@@ -111,7 +119,7 @@ public struct ChapterLaunch: Sendable {
 public struct ChapterRunner: Sendable {
     /// The folder with the built `ChapterNN` executables.
     public var binFolder: URL
-    /// Passed to chapters as `WORKBOOK_OUTPUT`: where figures go.
+    /// Passed to chapters as `WORKBOOK_OUTPUT` (a setting, in the environment): where figures go.
     public var outputFolder: URL
     /// Where chapter records are written, one `chapter-NN.json` each.
     public var recordFolder: URL
@@ -137,10 +145,12 @@ public struct ChapterRunner: Sendable {
     /// Whether resuming goes on after an open exercise too (`workbook run`), or
     /// only after a trap, an open exercise ending the chapter (the grader).
     public var resumesAfterOpenExercises = true
-    /// Wraps the chapter's program and environment, e.g. in a sandbox; nil runs
-    /// it directly with our environment. Called for every run of the chapter,
-    /// so each may get a fresh secret and verdict.
-    public var launcher: (@Sendable (_ program: URL, _ environment: [String: String]) -> ChapterLaunch)?
+    /// Wraps the chapter's program and environment, e.g. in a sandbox, and may add
+    /// to the run's hand-off; nil runs it directly with our environment and the
+    /// hand-off as it is. Called for every run of the chapter, so each may get a
+    /// fresh secret and verdict.
+    public var launcher: (@Sendable (_ program: URL, _ environment: [String: String],
+                                     _ handOff: ChapterHandOff) -> ChapterLaunch)?
 
     public init(binFolder: URL, outputFolder: URL, recordFolder: URL, timeout: Double = 120, echo: Bool = true,
                 resumingIn packageRoot: URL? = nil) {
@@ -219,7 +229,9 @@ public struct ChapterRunner: Sendable {
     }
 
     /// One run of the chapter's program; `stoppedChecks` and `quietUntil` pass
-    /// on what earlier runs found (see `Chapter`).
+    /// on what earlier runs found (see `Chapter`). Every run gets its hand-off on
+    /// standard input, announced by `WORKBOOK_HANDOFF=stdin`; the environment
+    /// carries settings only (see `ChapterHandOff`).
     private func runOnce(_ info: ChapterInfo, stoppedChecks: [Int: String] = [:], quietUntil: Int = 0,
                          timeout: Double? = nil) -> ChapterRun {
         let recordURL = recordURL(for: info)
@@ -227,24 +239,22 @@ public struct ChapterRunner: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["WORKBOOK_OUTPUT"] = outputFolder.path
         environment["WORKBOOK_RECORD"] = recordURL.path
+        environment[ChapterHandOff.environmentKey] = ChapterHandOff.onStandardInput
         if echo && Console.usesColor { environment["WORKBOOK_COLOR"] = "1" }
-        environment[Chapter.failingExercisesKey] = failingExercises.isEmpty ? nil
-            : (try? JSONEncoder().encode(failingExercises)).map { String(decoding: $0, as: UTF8.self) }
         if resumingIn != nil {
-            let keyed = Dictionary(uniqueKeysWithValues: stoppedChecks.map { (String($0.key), $0.value) })
-            environment["WORKBOOK_STOPPED_CHECKS"] = (try? JSONEncoder().encode(keyed)).map { String(decoding: $0, as: UTF8.self) }
-            environment["WORKBOOK_QUIET_UNTIL"] = String(quietUntil)
             // The frames without registers and loaded images: the frames are all `ChapterStop` reads.
             environment["SWIFT_BACKTRACE"] = "enable=yes,interactive=no,color=no,registers=none,images=none,limit=32"
         }
+        let handOff = ChapterHandOff(stoppedChecks: stoppedChecks, quietUntil: quietUntil,
+                                     failingExercises: failingExercises)
         let timeout = timeout ?? self.timeout
 
         let program = binFolder.appendingPathComponent(info.target)
-        let launch = launcher?(program, environment)
-            ?? ChapterLaunch(executable: program, arguments: [], environment: environment)
+        let launch = launcher?(program, environment, handOff)
+            ?? ChapterLaunch(executable: program, arguments: [], environment: environment, handOff: handOff)
         let result = ProcessRunner.run(
             executable: launch.executable, arguments: launch.arguments,
-            environment: launch.environment, timeout: timeout, echo: echo, input: launch.standardInput,
+            environment: launch.environment, timeout: timeout, echo: echo, input: launch.handOff.encoded(),
             filter: resumingIn != nil ? LearnerEchoFilter() : nil)
         let record = try? ChapterRecord.read(from: recordURL)
         var termination = result.termination
@@ -253,9 +263,15 @@ public struct ChapterRunner: Sendable {
         }
 
         let status: ChapterStatus
+        var output = result.output
         switch termination {
         case .launchFailed(let reason):
-            status = .didNotBuild(errors: reason)
+            status = .couldNotStart(reason: reason)
+            output = reason
+        case .exit(ChapterRunner.cannotStartExitStatus) where record?.checks.isEmpty != false:
+            // The harness's own words, its last line: "Chapter 3 cannot start: …".
+            let said = result.output.split(separator: "\n").last { $0.contains("cannot start") }
+            status = .couldNotStart(reason: said.map(String.init) ?? "the chapter exited before its first check")
         case .timedOut:
             status = .timedOut(seconds: timeout)
         case .signal(let signal):
@@ -269,7 +285,7 @@ public struct ChapterRunner: Sendable {
         case .exit(let code):
             status = .crashed(signal: nil, exitStatus: code)
         }
-        let run = ChapterRun(info: info, status: status, record: record, output: result.output,
+        let run = ChapterRun(info: info, status: status, record: record, output: output,
                              droppedOutputBytes: result.droppedBytes, seconds: result.seconds)
         return launch.verdict?(run) ?? run
     }
@@ -277,4 +293,8 @@ public struct ChapterRunner: Sendable {
     /// The exit status of a chapter that stopped at an open exercise
     /// (`exerciseNotDone` in NeuralNetwork).
     public static let exerciseOpenExitStatus: Int32 = 3
+
+    /// The exit status of a chapter whose harness could not start: its hand-off
+    /// was unreadable or its result channel would not open (see `Chapter`).
+    public static let cannotStartExitStatus: Int32 = 4
 }

@@ -1,14 +1,12 @@
 /// The hidden checks the grader adds to every exercise (`HiddenChecks`, built in
-/// grading only): one per exercise, with its name and points.
+/// grading only): one per exercise, with its name and points. Their inputs come
+/// from a seed drawn for each grading run, which the grader hands every chapter
+/// on standard input (`ChapterHandOff.hiddenSeed`, kept as `Chapter.hiddenSeed`).
 ///
 /// Listed here, where the `workbook` command sees them too, so that the learner
 /// edition's `Chapters/checks.json` counts their points (unnamed) and a learner's
 /// total is the grader's.
 public enum HiddenCheckCatalog {
-    /// How the grader hands the hidden checks the seed of their inputs: drawn for
-    /// each grading run, passed to every chapter in this environment variable.
-    public static let seedKey = "WORKBOOK_HIDDEN_SEED"
-
     public struct Check: Sendable, Equatable {
         public let exercise: String
         public let name: String

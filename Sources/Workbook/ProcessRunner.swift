@@ -32,8 +32,9 @@ public enum ProcessRunner {
     /// Runs `executable` with `arguments`; after `timeout` seconds it is killed.
     /// With `echo`, its output is copied to ours as it arrives; with a `filter`
     /// too, line by line, only the lines the filter keeps (it sees them in order
-    /// and may keep state). `input` (at most a few KiB) is its standard input,
-    /// closed after it; otherwise /dev/null.
+    /// and may keep state). `input` is its standard input, closed after it;
+    /// otherwise /dev/null. It is written on a thread of its own, so a program
+    /// that never reads it still ends at its time limit.
     public static func run(
         executable: URL, arguments: [String] = [], environment: [String: String]? = nil,
         currentDirectory: URL? = nil, timeout: Double, echo: Bool = false,
@@ -66,10 +67,13 @@ public enum ProcessRunner {
             // A program that dies before it reads (killed, or a sandbox that could
             // not start) must not take us down with SIGPIPE: the write fails instead.
             ignoreBrokenPipes
-            // Small enough for the pipe's buffer: written whole, then closed, so
-            // the program reads it to its end without waiting on us.
-            try? inputPipe.fileHandleForWriting.write(contentsOf: input)
-            try? inputPipe.fileHandleForWriting.close()
+            // Larger than the pipe's buffer, the write waits for the program to
+            // read; once the program is gone, it fails and the thread ends.
+            let writer = inputPipe.fileHandleForWriting
+            Thread {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }.start()
         }
         let reader = Thread { collector.drain(pipe.fileHandleForReading) }
         reader.start()

@@ -73,7 +73,7 @@ public struct Progress: Codable, Sendable {
 
     /// Exercises whose own checks failed in their chapter's latest run on the
     /// regions as they are now (number → "fails its own checks in chapter N"): what a chapter's
-    /// checks wait for (`Chapter.failingExercisesKey`).
+    /// checks wait for (`ChapterHandOff.failingExercises`).
     public func failingExercises(in packageRoot: URL) -> [String: String] {
         var failing: [String: String] = [:]
         for exercise in ExerciseCatalog.exercises where state(of: exercise, in: packageRoot) == .failing {

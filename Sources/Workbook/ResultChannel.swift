@@ -4,11 +4,12 @@ import Foundation
 /// happens, signed with a secret the learner's code never sees.
 ///
 /// The learner's code runs in the chapter's own process, so neither the record
-/// file nor the exit status can be trusted by a grader. When the grader sets
-/// `WORKBOOK_CHANNEL` (a file path), it writes a fresh secret to the chapter's
-/// standard input and closes it; `Chapter` reads it to its end and closes
-/// standard input before any learner code runs, keeping the secret only in its
-/// memory. Every message is then appended to the channel file as one line:
+/// file nor the exit status can be trusted by a grader. The grader hands each
+/// run of a chapter the channel file's path and a fresh secret in its
+/// `ChapterHandOff`, on standard input, never in the environment; `Chapter`
+/// reads it to its end and closes standard input before any learner code runs,
+/// keeping the secret only in its memory. Every message is then appended to
+/// the channel file as one line:
 ///
 ///     wbr1 SEQUENCE KIND PAYLOAD MAC
 ///
@@ -25,7 +26,6 @@ import Foundation
 /// `ChapterRunner`). A check recorded as failed without running (one an earlier
 /// run stopped in) is sent without a `begin`.
 public final class ResultChannel {
-    public static let environmentKey = "WORKBOOK_CHANNEL"
     public static let version = "wbr1"
 
     public enum Kind: String, Sendable {
@@ -53,24 +53,18 @@ public final class ResultChannel {
         self.descriptor = descriptor
     }
 
-    /// The channel the grader asked for, or nil when it did not (a learner's own
-    /// run). Reads the secret from standard input and leaves `/dev/null` there.
-    static func openIfRequested(chapter: Int) -> ResultChannel? {
-        guard let path = ProcessInfo.processInfo.environment[environmentKey] else { return nil }
-        var secret: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while secret.count < 4096 {
-            let count = read(0, &buffer, buffer.count)
-            if count <= 0 { break }
-            secret += buffer[0..<count]
+    /// Opens the channel the grader handed over and sends its `start`; throws
+    /// when the file cannot be opened or the secret is empty: the grader would
+    /// believe nothing the chapter sends, so the chapter cannot start.
+    static func connect(_ handOff: ChapterHandOff.Channel, chapter: Int) throws -> ResultChannel {
+        let secret = Array(handOff.secret.utf8)
+        guard !secret.isEmpty else {
+            throw ChapterHandOff.Unreadable(description: "the grader's result channel comes without its secret")
         }
-        while secret.last == 10 { secret.removeLast() }
-        close(0)
-        _ = open("/dev/null", O_RDONLY) // takes descriptor 0 again
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
-        guard !secret.isEmpty, descriptor >= 0 else {
-            Console.error("the grader's result channel \(path) cannot be opened")
-            return nil
+        let descriptor = open(handOff.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw ChapterHandOff.Unreadable(description: "the grader's result channel \(handOff.path) cannot be opened: "
+                                                + String(cString: strerror(errno)))
         }
         let channel = ResultChannel(secret: secret, descriptor: descriptor)
         channel.send(.start, payload: Data("{\"chapter\":\(chapter)}".utf8))

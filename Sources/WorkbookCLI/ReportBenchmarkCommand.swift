@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import CourseData
+import CourseFiles
 import Plot
 import Report
 import Training

@@ -102,27 +102,9 @@ struct DataFileTests {
         }
     }
 
-    @Test func missingFileIsNamed() {
-        let url = URL(fileURLWithPath: "/nonexistent/data.csv")
-        #expect(throws: DataFileError(file: "/nonexistent/data.csv", problem: "no such file")) {
-            try DataSet(contentsOfCSV: url)
-        }
-    }
-
     @Test func csvRoundTripKeepsEveryDouble() throws {
         let data = DataSet.generated(.moons, count: 50, seed: 4)
         #expect(try DataSet(csv: data.csvText) == data)
-    }
-
-    /// The data files shipped in Data/ are exactly what `workbook data` makes from
-    /// their seed, so anyone can regenerate and check them.
-    @Test(arguments: DataSet.Shape.allCases)
-    func shippedDataFilesAreTheGeneratedSets(shape: DataSet.Shape) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let shipped = try DataSet(contentsOfCSV: root.appendingPathComponent("Data/\(shape.rawValue).csv"))
-        #expect(shipped == DataSet.generated(shape, count: 400, seed: 1))
-        #expect(Set(shipped.labels) == [0, 1])
     }
 
     @Test func splitKeepsFileOrder() {

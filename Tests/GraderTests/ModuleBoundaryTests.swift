@@ -43,7 +43,7 @@ struct ModuleBoundaryTests {
 
     @Test func theToolNeverReachesTheLearnersModule() throws {
         let graph = try Self.targetDependencies()
-        for tool in ["WorkbookCLI", "Training", "RunLogs", "Report", "Grading", "Workbook", "Plot", "CourseData"] {
+        for tool in ["WorkbookCLI", "Training", "RunLogs", "Report", "Grading", "Workbook", "Plot", "CourseData", "CourseFiles"] {
             #expect(graph[tool] != nil, "no target \(tool)")
             #expect(!Self.reachable(from: tool, in: graph).contains("NeuralNetwork"), "\(tool) reaches NeuralNetwork")
         }

@@ -171,24 +171,25 @@ struct ResultChannelTests {
         let program = bin.appendingPathComponent(info.target)
         try Data("""
             #!/bin/sh
-            cat > /dev/null
+            channel=$(sed 's/.*"path":"\\([^"]*\\)".*/\\1/')
             printf '%s' '\(recordJSON)' > "$WORKBOOK_RECORD"
             echo '  ✓ first  (2 pts)'
-            echo 'wbr1 0 start eyJjaGFwdGVyIjoxfQ== 0000' >> "$WORKBOOK_CHANNEL"
+            echo 'wbr1 0 start eyJjaGFwdGVyIjoxfQ== 0000' >> "$channel"
             exit 0
             """.utf8).write(to: program)
         chmod(program.path, 0o755)
         let channel = GraderChannel(in: privateFolder)
         var runner = ChapterRunner(binFolder: bin, outputFolder: privateFolder, recordFolder: privateFolder,
                                    timeout: 10, echo: false)
-        runner.launcher = { program, environment in
-            var environment = environment
-            environment[ResultChannel.environmentKey] = channel.file.path
-            return ChapterLaunch(executable: program, arguments: [], environment: environment,
-                                 standardInput: channel.standardInput)
+        runner.launcher = { program, environment, handOff in
+            var handOff = handOff
+            handOff.channel = channel.handOff
+            return ChapterLaunch(executable: program, arguments: [], environment: environment, handOff: handOff)
         }
         let unverified = runner.run(info)
         #expect(unverified.status == .passed, "the forgery fools the record alone: \(unverified.status.label)")
+        let forged = try String(contentsOf: channel.file, encoding: .utf8)
+        #expect(forged.hasPrefix("wbr1 0 start"), "the forger found the channel in its hand-off: \(forged)")
         let run = channel.apply(to: unverified, expected: Self.expected)
         guard case .tamperingSuspected(let reason) = run.status else {
             Issue.record("graded \(run.status.label)")

@@ -3,8 +3,8 @@ import Testing
 @testable import Workbook
 
 /// How `ChapterRunner` goes on after a check stops the chapter, with stand-in
-/// chapters: shell scripts that leave the record a real chapter would and end
-/// as it would. The first run (no stopped checks) leaves `first.json` and ends
+/// chapters: shell scripts that read their hand-off from standard input, leave
+/// the record a real chapter would and end as it would. The first run (no stopped checks) leaves `first.json` and ends
 /// with `firstEnd`; every later run leaves `later.json` and ends with `laterEnd`.
 struct ChapterRunnerResumeTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chapter-runner-resume-\(UUID().uuidString)")
@@ -22,11 +22,12 @@ struct ChapterRunnerResumeTests {
         let program = bin.appendingPathComponent(info.target)
         try Data("""
             #!/bin/sh
-            if [ "$WORKBOOK_STOPPED_CHECKS" = "{}" ]; then
+            handoff=$(cat)
+            if printf '%s' "$handoff" | grep -q '"stoppedChecks":{}'; then
                 cp '\(folder.path)/first.json' "$WORKBOOK_RECORD"
                 \(firstEnd)
             else
-                echo "$WORKBOOK_STOPPED_CHECKS" >> '\(folder.path)/stopped'
+                printf '%s\\n' "$handoff" >> '\(folder.path)/stopped'
                 cp '\(folder.path)/later.json' "$WORKBOOK_RECORD"
                 \(laterEnd)
             fi
@@ -46,10 +47,10 @@ struct ChapterRunnerResumeTests {
     /// Every check claimed passed, to the end.
     var allPassed: ChapterRecord { ChapterRecord(chapter: 1, title: info.title, checks: Self.checks, finished: true) }
 
-    /// What the later runs were told had stopped, one line a run.
-    var stoppedChecksPassedOn: [String] {
+    /// What the later runs were told had stopped, one hand-off a run.
+    var stoppedChecksPassedOn: [[Int: String]] {
         ((try? String(contentsOf: folder.appendingPathComponent("stopped"), encoding: .utf8)) ?? "")
-            .split(separator: "\n").map(String.init)
+            .split(separator: "\n").compactMap { try? ChapterHandOff.decode(Array($0.utf8)).stoppedChecks }
     }
 
     @Test func aTrapFailsItsCheckAndTheChapterGoesOnWhateverTheNextRunClaims() throws {
@@ -58,7 +59,7 @@ struct ChapterRunnerResumeTests {
                                 firstEnd: "echo 'Fatal error: Index out of range'; kill -ILL $$",
                                 laterRecord: allPassed, laterEnd: "exit 0")
         let run = runner.run(info)
-        #expect(stoppedChecksPassedOn == [#"{"1":"Index out of range"}"#])
+        #expect(stoppedChecksPassedOn == [[1: "Index out of range"]])
         #expect(run.record?.checks.map(\.passed) == [true, false, true])
         #expect(run.record?.checks[1].message == "Index out of range")
         #expect(run.status == .failed, "\(run.status.label)")
@@ -71,9 +72,10 @@ struct ChapterRunnerResumeTests {
         var runner = try runner(firstRecord: stopped(in: 0), firstEnd: "kill -SEGV $$",
                                 laterRecord: allPassed, laterEnd: "exit 0")
         let launches = Counter()
-        runner.launcher = { program, environment in
+        runner.launcher = { program, environment, handOff in
             let launch = launches.next()
-            return ChapterLaunch(executable: program, arguments: [], environment: environment, verdict: { run in
+            return ChapterLaunch(executable: program, arguments: [], environment: environment, handOff: handOff,
+                                 verdict: { run in
                 var run = run
                 if launch == 1 { run.record?.currentCheck = 2 }
                 return run
@@ -81,7 +83,7 @@ struct ChapterRunnerResumeTests {
         }
         let run = runner.run(info)
         #expect(launches.count == 2, "one launch, with its own verdict, for each run")
-        #expect(stoppedChecksPassedOn.count == 1 && stoppedChecksPassedOn[0].hasPrefix(#"{"2":"#), "\(stoppedChecksPassedOn)")
+        #expect(stoppedChecksPassedOn.count == 1 && stoppedChecksPassedOn[0].keys.sorted() == [2], "\(stoppedChecksPassedOn)")
         #expect(run.record?.checks.map(\.passed) == [true, true, false])
     }
 

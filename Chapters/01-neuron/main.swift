@@ -37,6 +37,14 @@ import HiddenChecks
 // END HIDDEN TESTS
 
 let chapter = Chapter(1)
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading
+// run: the grader runs them in a run of their own, before any of the chapter's
+// code, so that a chapter stopping early never keeps them from running.
+#if canImport(HiddenChecks)
+HiddenChecks.runAlone(chapter)
+#endif
+// END HIDDEN TESTS
 
 var random = NumPyRandom(seed: 10)
 let neuron = Neuron(inputs: 3, generator: &random)
@@ -97,13 +105,6 @@ chapter.check("the output equals σ(w·x + b) for x = [0.5, 0.2, -0.8]", points:
         LikelyMistake(1 / (1 + exp(-(z + 2 * b))), "the bias was added once per input: see weightedSum's checks above"),
     ])
 }
-
-// BEGIN HIDDEN TESTS
-// Every exercise of the chapter once more, on inputs drawn for each grading run.
-#if canImport(HiddenChecks)
-HiddenChecks.run(chapter)
-#endif
-// END HIDDEN TESTS
 
 //: Next, chapter 2 looks at the sigmoid and its cousin ReLU more closely, and
 //: at their derivatives, which training will need.

@@ -65,6 +65,14 @@ import HiddenChecks
 // END HIDDEN TESTS
 
 let chapter = Chapter(2)
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading
+// run: the grader runs them in a run of their own, before any of the chapter's
+// code, so that a chapter stopping early never keeps them from running.
+#if canImport(HiddenChecks)
+HiddenChecks.runAlone(chapter)
+#endif
+// END HIDDEN TESTS
 
 let relu = ReLU()
 let sigmoid = Sigmoid()
@@ -188,13 +196,6 @@ chapter.figure("sigmoid", caption: "The sigmoid and its derivative") { url in
         functions: [("σ(z)", { sigmoid($0) }), ("σ′(z)", { sigmoid.derivative($0) })])
     try plot.writePNG(to: url, width: 800, height: 600)
 }
-
-// BEGIN HIDDEN TESTS
-// Every exercise of the chapter once more, on inputs drawn for each grading run.
-#if canImport(HiddenChecks)
-HiddenChecks.run(chapter)
-#endif
-// END HIDDEN TESTS
 
 //: Chapter 3 puts many neurons side by side into a layer.
 chapter.finish()

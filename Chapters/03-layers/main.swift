@@ -55,6 +55,14 @@ import HiddenChecks
 // END HIDDEN TESTS
 
 let chapter = Chapter(3)
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading
+// run: the grader runs them in a run of their own, before any of the chapter's
+// code, so that a chapter stopping early never keeps them from running.
+#if canImport(HiddenChecks)
+HiddenChecks.runAlone(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: The course's 2 → 3 → 3 → 1 network from seed 10. Building it runs your
 //: Exercise 3.1, so it is built when a check first needs it.
@@ -187,13 +195,6 @@ var courseRandom = NumPyRandom(seed: 10)
 let courseNetwork = Perceptron(sizes: [2, 6, 6, 1], activations: [ReLU(), ReLU(), Sigmoid()],
                                generator: &courseRandom)
 chapter.note("2 → 6 → 6 → 1, layer 1 weights begin \(courseNetwork.layers[0].weights.elements.prefix(4).map { String(format: "%.8g", $0) })")
-
-// BEGIN HIDDEN TESTS
-// Every exercise of the chapter once more, on inputs drawn for each grading run.
-#if canImport(HiddenChecks)
-HiddenChecks.run(chapter)
-#endif
-// END HIDDEN TESTS
 
 //: Chapter 4 sends an input through these layers.
 chapter.finish()

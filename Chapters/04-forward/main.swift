@@ -59,6 +59,14 @@ import HiddenChecks
 // END HIDDEN TESTS
 
 let chapter = Chapter(4)
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading
+// run: the grader runs them in a run of their own, before any of the chapter's
+// code, so that a chapter stopping early never keeps them from running.
+#if canImport(HiddenChecks)
+HiddenChecks.runAlone(chapter)
+#endif
+// END HIDDEN TESTS
 
 let x = Matrix(column: [1, 0])
 
@@ -220,13 +228,6 @@ chapter.figure("graph", caption: "The hand-worked 2 → 2 → 1 network on x = [
                              inputs: [1, 2], layers: layers, expected: handWorked)
     try graph.writePNG(to: url, width: 1000, height: 600)
 }
-
-// BEGIN HIDDEN TESTS
-// Every exercise of the chapter once more, on inputs drawn for each grading run.
-#if canImport(HiddenChecks)
-HiddenChecks.run(chapter)
-#endif
-// END HIDDEN TESTS
 
 //: Before training, ŷ is just what the random weights happen to give. Chapter 5
 //: measures how wrong such an answer is.

@@ -71,6 +71,14 @@ import HiddenChecks
 // END HIDDEN TESTS
 
 let chapter = Chapter(5)
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading
+// run: the grader runs them in a run of their own, before any of the chapter's
+// code, so that a chapter stopping early never keeps them from running.
+#if canImport(HiddenChecks)
+HiddenChecks.runAlone(chapter)
+#endif
+// END HIDDEN TESTS
 
 
 //: ## Checks
@@ -177,13 +185,6 @@ chapter.figure("loss", caption: "Binary cross-entropy as a function of the predi
                     ("y = 0:  −log(1 − ŷ)", { binaryCrossEntropy(label: 0, prediction: $0) })])
     try plot.writePNG(to: url, width: 800, height: 600)
 }
-
-// BEGIN HIDDEN TESTS
-// Every exercise of the chapter once more, on inputs drawn for each grading run.
-#if canImport(HiddenChecks)
-HiddenChecks.run(chapter)
-#endif
-// END HIDDEN TESTS
 
 //: Chapter 6 asks how the loss changes when ŷ, and through it every weight,
 //: changes a little.

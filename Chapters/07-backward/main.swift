@@ -64,6 +64,14 @@ import HiddenChecks
 // END HIDDEN TESTS
 
 let chapter = Chapter(7)
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading
+// run: the grader runs them in a run of their own, before any of the chapter's
+// code, so that a chapter stopping early never keeps them from running.
+#if canImport(HiddenChecks)
+HiddenChecks.runAlone(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: A ReLU layer with two neurons, worked through by hand:
 //:
@@ -391,13 +399,6 @@ chapter.check("backward on a 3 → 2 sigmoid layer, entry by entry", points: 2, 
     try expect(layer.weights.elements, closeTo: expectedW, tolerance: 1e-12, "updated W")
     try expect(layer.biases.elements, closeTo: expectedB, tolerance: 1e-12, "updated b")
 }
-// END HIDDEN TESTS
-
-// BEGIN HIDDEN TESTS
-// Every exercise of the chapter once more, on inputs drawn for each grading run.
-#if canImport(HiddenChecks)
-HiddenChecks.run(chapter)
-#endif
 // END HIDDEN TESTS
 
 //: Chapter 8 repeats this step for every sample, epoch after epoch: training.

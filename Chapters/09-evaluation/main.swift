@@ -69,6 +69,14 @@ import HiddenChecks
 // END HIDDEN TESTS
 
 let chapter = Chapter(9)
+// BEGIN HIDDEN TESTS
+// Every exercise of the chapter once more, on inputs drawn for each grading
+// run: the grader runs them in a run of their own, before any of the chapter's
+// code, so that a chapter stopping early never keeps them from running.
+#if canImport(HiddenChecks)
+HiddenChecks.runAlone(chapter)
+#endif
+// END HIDDEN TESTS
 
 //: ## Checks on hand-counted cases
 //:
@@ -277,13 +285,6 @@ chapter.figure("boundary", caption: "Decision boundary of the network trained on
     }
     try map.writePNG(to: url, width: 800, height: 600)
 }
-
-// BEGIN HIDDEN TESTS
-// Every exercise of the chapter once more, on inputs drawn for each grading run.
-#if canImport(HiddenChecks)
-HiddenChecks.run(chapter)
-#endif
-// END HIDDEN TESTS
 
 //: Chapter 10 goes beyond the course: can other settings do better?
 chapter.finish()

@@ -140,18 +140,31 @@ struct BuiltChapters: Sendable {
         // the reference's run, whose checks all count as expected: a check of it
         // that failed (a time limit hit on a busy machine) must not change the others.
         var failing: [String: String] = [:]
-        return Catalog.chapters.map { info in
-            let run = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
-                          expected: expected, failing: failing)
+        func noteFailures(of run: ChapterRun) {
             for check in run.record?.checks ?? [] where expected != nil && !check.passed && check.waitsFor == nil {
-                if let exercise = check.exercise, failing[exercise] == nil { failing[exercise] = "fails its own checks in chapter \(info.number)" }
+                if let exercise = check.exercise, failing[exercise] == nil {
+                    failing[exercise] = "fails its own checks in chapter \(run.info.number)"
+                }
             }
-            return run
+        }
+        return Catalog.chapters.map { info in
+            let own = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
+                          expected: expected, failing: failing, hiddenChecksAlone: false)
+            noteFailures(of: own)
+            // The hidden checks in a run of their own, which no stop of the
+            // chapter's own run can keep from running (`HiddenChecks.runAlone`).
+            guard HiddenCheckCatalog.checks.contains(where: { $0.chapter == info.number }),
+                  buildFailures[info.number] == nil else { return own }
+            let hidden = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
+                             expected: expected, failing: failing, hiddenChecksAlone: true)
+            noteFailures(of: hidden)
+            return own.joined(withHiddenChecksOf: hidden)
         }
     }
 
     private func run(_ info: ChapterInfo, timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL,
-                     hiddenSeed: UInt32, expected: [Int: [CheckResult]]?, failing: [String: String]) -> ChapterRun {
+                     hiddenSeed: UInt32, expected: [Int: [CheckResult]]?, failing: [String: String],
+                     hiddenChecksAlone: Bool) -> ChapterRun {
         if let errors = buildFailures[info.number] {
             return ChapterRun(info: info, status: .didNotBuild(errors: errors), record: nil, output: "", seconds: 0)
         }
@@ -165,7 +178,9 @@ struct BuiltChapters: Sendable {
         var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
                                    outputFolder: privateFolder, recordFolder: privateFolder,
                                    timeout: timeout, echo: false, resumingIn: folder)
-        runner.resumesAfterOpenExercises = false
+        // An open exercise ends the chapter's own run; the hidden checks of the
+        // exercises after it still run in theirs.
+        runner.resumesAfterOpenExercises = hiddenChecksAlone
         runner.failingExercises = failing
         let expectedChecks = expected.map { $0[info.number] ?? [] }
         runner.launcher = { program, environment, handOff in
@@ -174,7 +189,7 @@ struct BuiltChapters: Sendable {
             try? FileManager.default.removeItem(at: channel.file)
             return Self.launch(program, environment: environment, handOff: handOff, channel: channel,
                                expected: expectedChecks, sandbox: sandbox, user: user, privateFolder: privateFolder,
-                               data: data, hiddenSeed: hiddenSeed, timeout: timeout)
+                               data: data, hiddenSeed: hiddenSeed, hiddenChecksAlone: hiddenChecksAlone, timeout: timeout)
         }
         return runner.run(info)
     }
@@ -185,12 +200,14 @@ struct BuiltChapters: Sendable {
     /// passes on settings only). The verdict is the channel's.
     static func launch(_ program: URL, environment: [String: String], handOff: ChapterHandOff,
                        channel: GraderChannel, expected: [CheckResult]?, sandbox: GraderSandbox, user: UInt32?,
-                       privateFolder: URL, data: URL, hiddenSeed: UInt32, timeout: Double) -> ChapterLaunch {
+                       privateFolder: URL, data: URL, hiddenSeed: UInt32, hiddenChecksAlone: Bool = false,
+                       timeout: Double) -> ChapterLaunch {
         var launch = sandbox.launch(program, environment: environment, privateFolder: privateFolder,
                                     readOnly: [data], user: user, timeout: timeout)
         launch.handOff = handOff
         launch.handOff.channel = channel.handOff
         launch.handOff.hiddenSeed = hiddenSeed
+        launch.handOff.hiddenChecksAlone = hiddenChecksAlone
         launch.verdict = { run in
             // Nothing the run left behind may write to the channel while it is read.
             sandbox.sweep(user: user)

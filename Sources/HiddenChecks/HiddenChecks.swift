@@ -7,6 +7,19 @@ import Workbook
 /// Every exercise checked on inputs the learner never sees, drawn afresh for each
 /// grading run, against the instructor's reference (see README.md).
 public enum HiddenChecks {
+    /// In the grader's run of the hidden checks alone (`ChapterHandOff.hiddenChecksAlone`):
+    /// runs `chapter`'s hidden checks, before any code of the chapter, and ends
+    /// the chapter. In every other run, nothing: the chapter goes on with its own
+    /// checks. So the hidden checks run even where the chapter's own run stops
+    /// early (an open exercise reached between checks, a loop that never ends):
+    /// the visible points of an exercise count only when its hidden check passes
+    /// (`ScoringRule`), so it must always get to run.
+    @MainActor public static func runAlone(_ chapter: Chapter) {
+        guard chapter.runsHiddenChecksAlone else { return }
+        run(chapter)
+        chapter.finish()
+    }
+
     /// Runs the hidden checks of `chapter`'s exercises, as hidden checks of the chapter.
     @MainActor public static func run(_ chapter: Chapter) {
         // The grader's seed came with the chapter's hand-off, read before any check ran.

@@ -61,6 +61,9 @@ public final class Chapter {
     /// The seed of the hidden checks' inputs from the grader's hand-off; nil in
     /// a run that is not graded. For `HiddenChecks`, in this package only.
     package let hiddenSeed: UInt32?
+    /// True in the grader's run of the hidden checks alone
+    /// (`ChapterHandOff.hiddenChecksAlone`). For `HiddenChecks`, in this package only.
+    package let runsHiddenChecksAlone: Bool
 
     /// Starts chapter `number` of the catalog. `file` locates the package.
     public init(_ number: Int, file: String = #filePath) {
@@ -82,6 +85,7 @@ public final class Chapter {
         }
         self.channel = channel
         hiddenSeed = handOff.hiddenSeed
+        runsHiddenChecksAlone = handOff.hiddenChecksAlone
         let environment = ProcessInfo.processInfo.environment
         outputFolder = environment["WORKBOOK_OUTPUT"].map { URL(fileURLWithPath: $0) }
             ?? packageRoot.appendingPathComponent("Output")

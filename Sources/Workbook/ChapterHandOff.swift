@@ -44,14 +44,17 @@ public struct ChapterHandOff: Codable, Equatable, Sendable {
     public var channel: Channel?
     /// The seed of the hidden checks' inputs, drawn for each grading run.
     public var hiddenSeed: UInt32?
+    /// The grader's second run of a chapter: its hidden checks alone, then its end.
+    public var hiddenChecksAlone: Bool
 
     public init(stoppedChecks: [Int: String] = [:], quietUntil: Int = 0, failingExercises: [String: String] = [:],
-                channel: Channel? = nil, hiddenSeed: UInt32? = nil) {
+                channel: Channel? = nil, hiddenSeed: UInt32? = nil, hiddenChecksAlone: Bool = false) {
         self.stoppedChecks = stoppedChecks
         self.quietUntil = quietUntil
         self.failingExercises = failingExercises
         self.channel = channel
         self.hiddenSeed = hiddenSeed
+        self.hiddenChecksAlone = hiddenChecksAlone
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +64,7 @@ public struct ChapterHandOff: Codable, Equatable, Sendable {
         failingExercises = try container.decodeIfPresent([String: String].self, forKey: .failingExercises) ?? [:]
         channel = try container.decodeIfPresent(Channel.self, forKey: .channel)
         hiddenSeed = try container.decodeIfPresent(UInt32.self, forKey: .hiddenSeed)
+        hiddenChecksAlone = try container.decodeIfPresent(Bool.self, forKey: .hiddenChecksAlone) ?? false
     }
 
     /// The environment variable that announces a hand-off, and its one value.

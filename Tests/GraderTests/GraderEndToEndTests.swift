@@ -19,7 +19,10 @@ struct GraderEndToEndTests {
             if chapter.status == .exerciseOpen {
                 let free = chapter.checks.filter(\.passed).map(\.name)
                 #expect(chapter.points == 0, "chapter \(chapter.info.number) gives points with its exercise open: \(free)")
-                #expect(chapter.checks.allSatisfy { $0.passed || $0.message.contains("open Exercise") })
+                // Its hidden checks ran in a run of their own and stopped at the open exercises too.
+                #expect(chapter.checks.allSatisfy {
+                    $0.passed || $0.message.contains("open Exercise") || $0.hidden && ChapterStop.namesOpenExercise($0.message)
+                })
             }
         }
         #expect(graded.files.missing.isEmpty, "the edition is a package copy: every exercise file is found")

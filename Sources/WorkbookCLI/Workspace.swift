@@ -32,6 +32,7 @@ struct Workspace {
     /// costs its own exercise and what uses it. When that cannot help (an error
     /// outside every region) prints a short account of why (`explainBuildFailure`).
     func buildChapters(_ chapters: [ChapterInfo] = Catalog.chapters) -> ChapterBuild {
+        warnAboutOversizedRegions()
         Console.line(Console.dim("Building the chapters…"))
         let products = chapters.map(\.target)
         let outcome = SwiftBuild(packageRoot: root).build(products: products)
@@ -145,6 +146,23 @@ struct Workspace {
             Console.line(Console.yellow("! \(file) was changed outside its solution regions. Only the code between "
                 + "BEGIN SOLUTION and END SOLUTION is graded, so a helper or import written outside them will be "
                 + "missing then: move it into the region (a nested func works there)."))
+        }
+    }
+
+    /// Warns about each region bigger than the grader takes (`RegionSize`): it
+    /// builds and runs here, but the grader refuses it and grades its exercise as open.
+    func warnAboutOversizedRegions() {
+        for path in PackageFiles.list(in: root, entries: ["Sources/NeuralNetwork"]) where path.hasSuffix(".swift") {
+            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8),
+                  ExerciseMarkers.holdsSolutions(text) else { continue }
+            for problem in RegionSize.oversizedRegions(in: text, file: path) {
+                let exercise = problem.exercise.map { number in
+                    "Exercise \(number)" + (ExerciseCatalog.exercise(number).map { " (\($0.name))" } ?? "")
+                } ?? "A region"
+                Console.line(Console.yellow("! \(exercise) at \(problem.file):\(problem.line): \(problem.problem). "
+                    + "It runs here, but the grader takes at most \(RegionSize.maximumLines) lines and "
+                    + "\(RegionSize.maximumBytes) bytes per region and grades a bigger one as open: shorten it."))
+            }
         }
     }
 

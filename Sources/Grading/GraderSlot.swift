@@ -78,7 +78,8 @@ final class GraderSlot: @unchecked Sendable {
     /// compiled (say, only the command-line tool no longer fits the learner's
     /// code), each chapter is built on its own so the ones that compile still run.
     /// A build that breaks down (`lastBreakdown`) fails every chapter with one
-    /// line of ours: the compiler's dump never reaches a report.
+    /// line of ours: the compiler's dump never reaches a report. All of it, the
+    /// chapters' own builds included, takes at most `timeout` seconds.
     func build(timeout: Double) -> [Int: String] {
         var swiftBuild = SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration)
         swiftBuild.jobs = buildJobs
@@ -96,9 +97,16 @@ final class GraderSlot: @unchecked Sendable {
         if errors.contains("Sources/NeuralNetwork/") || !errors.contains("error:") {
             return Dictionary(uniqueKeysWithValues: Catalog.chapters.map { ($0.number, errors) })
         }
+        // The chapters' builds share what is left of the time limit.
+        let deadline = Date().addingTimeInterval(timeout - outcome.seconds)
         var failures: [Int: String] = [:]
         for info in Catalog.chapters {
-            let chapterOutcome = swiftBuild.build(products: [info.target], timeout: timeout)
+            let left = deadline.timeIntervalSinceNow
+            guard left >= 1 else {
+                failures[info.number] = BuildBreakdown.timedOut(limit: timeout).summary
+                continue
+            }
+            let chapterOutcome = swiftBuild.build(products: [info.target], timeout: left)
             if !chapterOutcome.succeeded {
                 failures[info.number] = BuildBreakdown(chapterOutcome, memoryLimit: buildMemoryLimit)?.summary
                     ?? compilerErrors(chapterOutcome.output)

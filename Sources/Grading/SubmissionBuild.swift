@@ -62,8 +62,8 @@ struct SubmissionBuild {
         }
 
         var failures = try buildNow()
-        if let breakdown = slot.lastBreakdown {
-            let suspects = writtenRegions(in: assembled)
+        // With no region written there is nothing to blame: the failure is the build's.
+        if let breakdown = slot.lastBreakdown, case let suspects = writtenRegions(in: assembled), !suspects.isEmpty {
             var trialFailures: [Int: String] = [:]
             let found = try RegionBisection.search(among: suspects) { stubbed in
                 // A trial that cannot have a full time limit, with half of one left for the build after it, is not made.

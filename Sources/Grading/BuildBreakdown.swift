@@ -27,11 +27,12 @@ public enum BuildBreakdown: Equatable, Sendable {
                              "Segmentation fault", "Illegal instruction"]
 
     /// How `outcome` broke down, or nil when it built or failed with compile
-    /// errors only. `memoryLimit` is the bound it ran under, in bytes.
-    public init?(_ outcome: SwiftBuild.Outcome, memoryLimit: Int?) {
+    /// errors only. `timeLimit` (seconds) and `memoryLimit` (bytes) are the
+    /// bounds it ran under.
+    public init?(_ outcome: SwiftBuild.Outcome, timeLimit: Double, memoryLimit: Int?) {
         if outcome.succeeded { return nil }
         if case .timedOut = outcome.termination {
-            self = .timedOut(limit: outcome.seconds.rounded())
+            self = .timedOut(limit: timeLimit.rounded())
         } else if Self.memorySigns.contains(where: outcome.output.contains) {
             self = .outOfMemory(limit: memoryLimit)
         } else if case .signal = outcome.termination {

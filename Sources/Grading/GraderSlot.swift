@@ -88,7 +88,7 @@ final class GraderSlot: @unchecked Sendable {
         let outcome = swiftBuild.build(timeout: timeout)
         lastBuildSeconds = outcome.seconds
         lastBuildErrors = BrokenRegions.refusals(in: outcome.output, relativeTo: package)
-        lastBreakdown = BuildBreakdown(outcome, memoryLimit: buildMemoryLimit)
+        lastBreakdown = BuildBreakdown(outcome, timeLimit: timeout, memoryLimit: buildMemoryLimit)
         if outcome.succeeded { return [:] }
         if let breakdown = lastBreakdown {
             return Dictionary(uniqueKeysWithValues: Catalog.chapters.map { ($0.number, breakdown.summary) })
@@ -108,7 +108,7 @@ final class GraderSlot: @unchecked Sendable {
             }
             let chapterOutcome = swiftBuild.build(products: [info.target], timeout: left)
             if !chapterOutcome.succeeded {
-                failures[info.number] = BuildBreakdown(chapterOutcome, memoryLimit: buildMemoryLimit)?.summary
+                failures[info.number] = BuildBreakdown(chapterOutcome, timeLimit: timeout, memoryLimit: buildMemoryLimit)?.summary
                     ?? compilerErrors(chapterOutcome.output)
             }
         }

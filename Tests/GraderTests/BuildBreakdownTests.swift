@@ -27,13 +27,14 @@ struct BuildBreakdownTests {
 
     @Test func crashesTimeOutsAndMemoryAreToldApartFromCompileErrors() {
         let crash = "error: compile command failed due to signal 11 (use -v to see invocation)\nStack dump:\nrax 0x0000000000000000"
-        #expect(BuildBreakdown(Self.outcome(crash), memoryLimit: nil) == .crashed)
-        #expect(BuildBreakdown(Self.outcome("anything", .signal(11)), memoryLimit: nil) == .crashed)
-        #expect(BuildBreakdown(Self.outcome("[3/9] Compiling", .timedOut, seconds: 90.2), memoryLimit: nil) == .timedOut(limit: 90))
-        #expect(BuildBreakdown(Self.outcome(Self.outOfMemory), memoryLimit: 512 << 20) == .outOfMemory(limit: 512 << 20))
+        #expect(BuildBreakdown(Self.outcome(crash), timeLimit: 90, memoryLimit: nil) == .crashed)
+        #expect(BuildBreakdown(Self.outcome("anything", .signal(11)), timeLimit: 90, memoryLimit: nil) == .crashed)
+        #expect(BuildBreakdown(Self.outcome("[3/9] Compiling", .timedOut, seconds: 92.1), timeLimit: 90, memoryLimit: nil)
+            == .timedOut(limit: 90))
+        #expect(BuildBreakdown(Self.outcome(Self.outOfMemory), timeLimit: 90, memoryLimit: 512 << 20) == .outOfMemory(limit: 512 << 20))
         let errors = "/tmp/package/Sources/NeuralNetwork/Neuron.swift:12:5: error: cannot find 'x' in scope"
-        #expect(BuildBreakdown(Self.outcome(errors), memoryLimit: nil) == nil)
-        #expect(BuildBreakdown(Self.outcome("Build complete!", .exit(0)), memoryLimit: nil) == nil)
+        #expect(BuildBreakdown(Self.outcome(errors), timeLimit: 90, memoryLimit: nil) == nil)
+        #expect(BuildBreakdown(Self.outcome("Build complete!", .exit(0)), timeLimit: 90, memoryLimit: nil) == nil)
     }
 
     @Test func theLearnerReadsOneLineOfOursNeverTheDump() {

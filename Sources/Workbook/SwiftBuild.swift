@@ -57,8 +57,11 @@ public struct SwiftBuild: Sendable {
         }
     }
 
+    /// Seconds a build may take unless told otherwise.
+    public static let defaultTimeout: Double = 1800
+
     /// Builds `products` (every product when empty).
-    public func build(products: [String] = [], timeout: Double = 1800, echo: Bool = false) -> Outcome {
+    public func build(products: [String] = [], timeout: Double = defaultTimeout, echo: Bool = false) -> Outcome {
         var arguments = ["build"] + commonArguments
         // `swift build` honours only the last of several `--product` options, so
         // more than one product means building everything.

@@ -54,6 +54,12 @@ struct Workspace {
     /// file, line and column, then which chapters cannot run until they are fixed.
     private func explainBuildFailure(_ outcome: SwiftBuild.Outcome, chapters: [ChapterInfo]) {
         let errors = outcome.errors
+        // A crashing compiler's dump (registers, memory) helps no learner: one line instead.
+        if errors.isEmpty, let breakdown = BuildBreakdown(outcome, timeLimit: SwiftBuild.defaultTimeout, memoryLimit: nil) {
+            Console.line(Console.red(breakdown.summary))
+            Console.line("The code you changed last is the likely cause: undo it, or write it another way.")
+            return
+        }
         guard !errors.isEmpty else {
             Console.line(Console.red("The build failed:"))
             Console.line(outcome.firstErrors)

@@ -27,16 +27,26 @@ public struct AutograderBundle: Sendable {
         public var gradingTimeLimit: Int
         /// Compiler jobs at once: 1 keeps one compiler's memory under the container's limit.
         public var buildJobs: Int
+        /// Seconds one build of a submission may take (`workbook grade --build-time-limit`).
+        /// A submission's rebuild takes a few seconds at half a CPU; all its builds take
+        /// at most 4 × this, so with 10 chapters the worst case is 4 × 30 + 10 × 40 =
+        /// 520 s, and the reference run's 13 s keep it under `gradingTimeLimit`.
+        public var buildTimeLimit: Int
 
         public init(swiftVersion: String, swiftSHA256: String? = nil, hiddenVisibility: HiddenVisibility = .hidden,
-                    chapterTimeout: Int = 40, gradingTimeLimit: Int = 540, buildJobs: Int = 1) {
+                    chapterTimeout: Int = 40, gradingTimeLimit: Int = 540, buildJobs: Int = 1, buildTimeLimit: Int = 30) {
             self.swiftVersion = swiftVersion
             self.swiftSHA256 = swiftSHA256
             self.hiddenVisibility = hiddenVisibility
             self.chapterTimeout = chapterTimeout
             self.gradingTimeLimit = gradingTimeLimit
             self.buildJobs = buildJobs
+            self.buildTimeLimit = buildTimeLimit
         }
+
+        /// The most seconds grading one submission can take, its reference run aside:
+        /// every build to its bounds, then every chapter to its time limit.
+        public var worstCaseSeconds: Int { 4 * buildTimeLimit + 10 * chapterTimeout }
 
         /// `autograder.conf`: shell assignments in which the environment wins.
         var conf: String {
@@ -49,6 +59,7 @@ public struct AutograderBundle: Sendable {
             CHAPTER_TIMEOUT="${CHAPTER_TIMEOUT:-\(chapterTimeout)}"
             GRADING_TIME_LIMIT="${GRADING_TIME_LIMIT:-\(gradingTimeLimit)}"
             BUILD_JOBS="${BUILD_JOBS:-\(buildJobs)}"
+            BUILD_TIME_LIMIT="${BUILD_TIME_LIMIT:-\(buildTimeLimit)}"
 
             """
         }

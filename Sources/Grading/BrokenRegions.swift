@@ -90,8 +90,9 @@ public enum BrokenRegions {
     /// the learner's lines. Returns the new text and, per region it stubbed, the note for
     /// the feedback; `bodyLines` maps a spliced file's line back to the
     /// submitted file's (empty for a learner's own file).
-    static func stubbing(_ broken: [String: Refusal], in text: String, file: String,
-                         bodyLines: [String: Int] = [:]) throws -> (text: String, problems: [SubmissionRegions.Problem]) {
+    /// `problem`, when given, is what every note says instead of the compiler's words.
+    static func stubbing(_ broken: [String: Refusal], in text: String, file: String, bodyLines: [String: Int] = [:],
+                         problem given: String? = nil) throws -> (text: String, problems: [SubmissionRegions.Problem]) {
         let regions = try ExerciseMarkers.exercises(in: text, file: file)
         var lines = ExerciseMarkers.lines(of: text)
         var problems: [SubmissionRegions.Problem] = []
@@ -101,9 +102,9 @@ public enum BrokenRegions {
             guard let first = broken[region.number], body.first != stub || body.dropFirst().contains(where: { !$0.isEmpty })
             else { continue }
             let submittedLine = bodyLines[region.number].map { $0 + first.line - (region.beginLine + 2) } ?? first.line
-            let problem = first.isUnsafe
+            let problem = given ?? (first.isUnsafe
                 ? "unsafe code is not allowed in a solution (the compiler says: \(first.message))"
-                : "does not compile (the compiler says: \(first.message))"
+                : "does not compile (the compiler says: \(first.message))")
             problems.append(SubmissionRegions.Problem(file: file, line: submittedLine, exercise: region.number, problem: problem))
             let bodyCount = region.endLine - region.beginLine - 1
             lines.replaceSubrange((region.beginLine + 1)..<region.endLine,

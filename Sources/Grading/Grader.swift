@@ -11,8 +11,22 @@ public struct GraderSettings: Sendable {
     public var workFolder: URL
     /// Seconds each chapter may run.
     public var timeout: Double
-    /// Seconds one build may take.
-    public var buildTimeout: Double = 1200
+    /// Seconds the build of the grader's own copy may take: the first one in a
+    /// new work folder builds everything (about a minute on two cores).
+    public var referenceBuildTimeout: Double = 1200
+    /// The most seconds one build of a submission may take (`--build-time-limit`).
+    /// Within it, a build may take 3 × the reference's build in the same run, and
+    /// no less than `minimumBuildTime`; all builds of one submission together take
+    /// at most `SubmissionBuild.budgetFactor` times as long.
+    public var buildTimeLimit: Double = 180
+    /// Bytes of data each process of a build may take (`RLIMIT_DATA`), nil for no
+    /// bound: 512 MB. Measured here (Swift 6.3.1, one compiler job): the largest
+    /// process of a full build from scratch peaks at 254 MB resident, of a
+    /// submission's rebuild at 145 MB; a 500 KB region took a compiler past
+    /// 512 MB in 28 s and ended "out of memory". Gradescope's container has 768 MB.
+    public var buildMemoryLimit: Int? = 512 << 20
+    /// Variables set for every build; `SWIFT_EXEC` builds with another Swift compiler.
+    public var buildEnvironment: [String: String] = [:]
     /// Submissions whose chapters run at once (builds take turns in one work slot).
     public var jobs: Int
     public var hiddenVisibility: HiddenVisibility
@@ -35,6 +49,19 @@ public struct GraderSettings: Sendable {
         self.timeout = timeout
         self.jobs = max(1, jobs)
         self.hiddenVisibility = hiddenVisibility
+    }
+
+    /// Seconds a submission's build may take at the least: a reference build that
+    /// found nothing to recompile (a warm work folder, as on Gradescope) takes
+    /// about a second, and three would stop every submission. A submission's
+    /// rebuild takes a few seconds at half a CPU.
+    public static let minimumBuildTime: Double = 30
+
+    /// Seconds one build of a submission may take, given the reference's build in
+    /// this run: 3 × `referenceSeconds`, at least `minimumBuildTime`, at most
+    /// `buildTimeLimit`.
+    public func submissionBuildLimit(referenceSeconds: Double) -> Double {
+        min(buildTimeLimit, max(Self.minimumBuildTime, 3 * referenceSeconds))
     }
 
     /// A folder in the system's temporary directory, one per grader package, so
@@ -92,14 +119,19 @@ public struct Grader: Sendable {
         try FileManager.default.createDirectory(at: settings.output, withIntermediateDirectories: true)
         let slot = try GraderSlot.acquire(1, in: settings.workFolder, configuration: settings.configuration)[0]
         slot.buildJobs = settings.buildJobs
+        slot.buildMemoryLimit = settings.buildMemoryLimit
+        slot.buildEnvironment = settings.buildEnvironment
         try? FileManager.default.removeItem(at: slot.runs)
 
         progress("Reference run of \(settings.packageRoot.path) (the first build takes a while)…")
         let referenceUser = users.take()
-        let (reference, referenceSeconds) = try referenceRun(package, in: slot, sandbox: sandbox, user: referenceUser)
+        let (reference, referenceSeconds, referenceBuildSeconds) = try referenceRun(package, in: slot, sandbox: sandbox,
+                                                                                     user: referenceUser)
         users.give(back: referenceUser)
+        let buildLimit = settings.submissionBuildLimit(referenceSeconds: referenceBuildSeconds)
         let maximum = reference.checks.values.joined().map(\.points).reduce(0, +)
-        progress("Reference: \(reference.checks.values.joined().count) checks, \(maximum) points (\(String(format: "%.0f", referenceSeconds)) s).")
+        progress("Reference: \(reference.checks.values.joined().count) checks, \(maximum) points (\(String(format: "%.0f", referenceSeconds)) s, "
+            + "its build \(String(format: "%.0f", referenceBuildSeconds)) s, so a submission's may take \(Int(buildLimit)) s).")
         for problem in reference.problems { progress("Warning: \(problem)") }
         if let silent = reference.checks.sorted(by: { $0.key < $1.key }).first(where: { $0.value.isEmpty }) {
             throw CheckFailure("the reference run recorded no checks in chapter \(silent.key), so no submission can be graded "
@@ -116,7 +148,7 @@ public struct Grader: Sendable {
         let everyRun = DispatchGroup()
         for (index, submission) in submissions.enumerated() {
             waiting.wait()
-            let built = build(submission, number: index + 1, in: slot, package: package)
+            let built = build(submission, number: index + 1, in: slot, package: package, timeLimit: buildLimit)
             everyRun.enter()
             let thread = Thread {
                 running.wait()
@@ -153,11 +185,13 @@ public struct Grader: Sendable {
 
     // MARK: - Parts
 
+    /// The reference's checks, the seconds its run took, and those its build took.
     private func referenceRun(_ package: GraderPackage, in slot: GraderSlot, sandbox: GraderSandbox,
-                              user: UInt32?) throws -> (ReferenceChecks, Double) {
+                              user: UInt32?) throws -> (ReferenceChecks, Double, Double) {
         let started = Date()
         try slot.assemble(package.files)
-        let failures = slot.build(timeout: settings.buildTimeout)
+        let failures = slot.build(timeout: settings.referenceBuildTimeout)
+        let buildSeconds = slot.lastBuildSeconds
         if let errors = failures.values.first {
             throw CheckFailure("the grader's own copy does not build, so nothing can be graded:\n\(errors)")
         }
@@ -167,7 +201,7 @@ public struct Grader: Sendable {
         let runs = chapters.run(timeout: settings.timeout, sandbox: sandbox, user: user,
                                 data: slot.package.appendingPathComponent("Data"), hiddenSeed: settings.hiddenCheckSeed,
                                 expected: nil)
-        return (ReferenceChecks(runs: runs), Date().timeIntervalSince(started))
+        return (ReferenceChecks(runs: runs), Date().timeIntervalSince(started), buildSeconds)
     }
 
     /// A submission built and waiting to run, or the reason it cannot.
@@ -181,7 +215,8 @@ public struct Grader: Sendable {
 
     /// Assembles a submission in the slot and builds it. Never throws: whatever
     /// goes wrong is that submission's grade, not the run's.
-    private func build(_ submission: Submission, number: Int, in slot: GraderSlot, package: GraderPackage) -> BuiltSubmission {
+    private func build(_ submission: Submission, number: Int, in slot: GraderSlot, package: GraderPackage,
+                       timeLimit: Double) -> BuiltSubmission {
         let started = Date()
         var files = SubmissionFiles.locate(package.exerciseFiles, in: submission.folder)
         if !FileManager.default.fileExists(atPath: submission.folder.path) {
@@ -213,31 +248,10 @@ public struct Grader: Sendable {
         }
         var built = BuiltSubmission(submission: submission, files: files, chapters: nil, failure: nil, buildSeconds: 0)
         do {
-            try slot.assemble(assembled)
-            var failures = slot.build(timeout: settings.buildTimeout)
-            // Each round stubs the regions that hold the compiler's errors (a type
-            // error, an unsafe construct); the compiler stops at some errors, and a
-            // region may hide another's, so more may follow. Errors outside every
-            // region end the rounds: the build failure is then the grade.
-            var rounds = 0
-            while !failures.isEmpty, rounds < package.regionCount {
-                var stubbed = false
-                for file in package.exerciseFiles {
-                    guard let data = assembled[file] else { continue }
-                    let text = String(decoding: data, as: UTF8.self)
-                    let broken = BrokenRegions.refusalsByExercise(slot.lastBuildErrors, in: text, file: file)
-                    guard !broken.isEmpty else { continue }
-                    let result = try BrokenRegions.stubbing(broken.compactMapValues(\.first), in: text,
-                                                            file: file, bodyLines: bodyLines[file] ?? [:])
-                    assembled[file] = Data(result.text.utf8)
-                    files.notes += result.problems.map(\.description)
-                    stubbed = stubbed || !result.problems.isEmpty
-                }
-                guard stubbed else { break }
-                try slot.assemble(assembled)
-                failures = slot.build(timeout: settings.buildTimeout)
-                rounds += 1
-            }
+            let result = try SubmissionBuild(slot: slot, exerciseFiles: package.exerciseFiles, regionCount: package.regionCount,
+                                             timeLimit: timeLimit).build(assembled, bodyLines: bodyLines)
+            let failures = result.failures
+            files.notes += result.problems.map(\.description)
             built.files = files
             built.chapters = try slot.takeBuiltChapters(into: slot.runs.appendingPathComponent("\(number)"), buildFailures: failures)
         } catch {

@@ -21,11 +21,19 @@ final class GraderSlot: @unchecked Sendable {
     let configuration: String
     /// Compiler jobs at once (`GraderSettings.buildJobs`).
     var buildJobs: Int?
+    /// Bytes of data each process of a build may take (`GraderSettings.buildMemoryLimit`).
+    var buildMemoryLimit: Int?
+    /// Variables set for every build (`GraderSettings.buildEnvironment`).
+    var buildEnvironment: [String: String] = [:]
     private let lockDescriptor: Int32
     private var binFolder: URL?
     /// The compiler's errors in the last build, every one (the failures that
     /// `build` returns hold the first few), package-relative.
     private(set) var lastBuildErrors: [BrokenRegions.Refusal] = []
+    /// How the last build broke down, when it crashed, ran out of time or of memory.
+    private(set) var lastBreakdown: BuildBreakdown?
+    /// Seconds the last build's first `swift build` took.
+    private(set) var lastBuildSeconds: Double = 0
 
     private init(folder: URL, configuration: String, lockDescriptor: Int32) {
         self.folder = folder
@@ -69,21 +77,39 @@ final class GraderSlot: @unchecked Sendable {
     /// Builds every chapter. When the full build fails but the network itself
     /// compiled (say, only the command-line tool no longer fits the learner's
     /// code), each chapter is built on its own so the ones that compile still run.
+    /// A build that breaks down (`lastBreakdown`) fails every chapter with one
+    /// line of ours: the compiler's dump never reaches a report. All of it, the
+    /// chapters' own builds included, takes at most `timeout` seconds.
     func build(timeout: Double) -> [Int: String] {
         var swiftBuild = SwiftBuild(packageRoot: package, scratchPath: scratch, configuration: configuration)
         swiftBuild.jobs = buildJobs
+        swiftBuild.memoryLimit = buildMemoryLimit
+        swiftBuild.environment = buildEnvironment
         let outcome = swiftBuild.build(timeout: timeout)
+        lastBuildSeconds = outcome.seconds
         lastBuildErrors = BrokenRegions.refusals(in: outcome.output, relativeTo: package)
+        lastBreakdown = BuildBreakdown(outcome, timeLimit: timeout, memoryLimit: buildMemoryLimit)
         if outcome.succeeded { return [:] }
+        if let breakdown = lastBreakdown {
+            return Dictionary(uniqueKeysWithValues: Catalog.chapters.map { ($0.number, breakdown.summary) })
+        }
         let errors = compilerErrors(outcome.output)
         if errors.contains("Sources/NeuralNetwork/") || !errors.contains("error:") {
             return Dictionary(uniqueKeysWithValues: Catalog.chapters.map { ($0.number, errors) })
         }
+        // The chapters' builds share what is left of the time limit.
+        let deadline = Date().addingTimeInterval(timeout - outcome.seconds)
         var failures: [Int: String] = [:]
         for info in Catalog.chapters {
-            let chapterOutcome = swiftBuild.build(products: [info.target], timeout: timeout)
+            let left = deadline.timeIntervalSinceNow
+            guard left >= 1 else {
+                failures[info.number] = BuildBreakdown.timedOut(limit: timeout).summary
+                continue
+            }
+            let chapterOutcome = swiftBuild.build(products: [info.target], timeout: left)
             if !chapterOutcome.succeeded {
-                failures[info.number] = compilerErrors(chapterOutcome.output)
+                failures[info.number] = BuildBreakdown(chapterOutcome, timeLimit: timeout, memoryLimit: buildMemoryLimit)?.summary
+                    ?? compilerErrors(chapterOutcome.output)
             }
         }
         return failures

@@ -105,8 +105,8 @@ public enum SubmissionRegions {
 /// The learner's module builds with strict memory safety as an error, so pointers,
 /// `unsafeBitCast`, `Unmanaged` and every other unsafe construct fail to compile
 /// there; the one way past that check, the `unsafe` keyword, is refused here.
-/// The rest is an allow-list of what a region may hold: Swift statements and
-/// expressions, with
+/// The rest is an allow-list of what a region may hold: at most 60 lines and
+/// 4 KB (`RegionSize`) of Swift statements and expressions, with
 /// - attributes: only `@escaping` and `@Sendable`;
 /// - no compiler directive or macro (`#if`, `#sourceLocation`, `#externalMacro`, …);
 /// - no `import`, and no module named outright (`Foundation.exit`), so a region
@@ -128,6 +128,10 @@ public enum RegionRules {
     /// The first construct of `body` a region may not contain, with its line in
     /// the file (0-based, `startingAt` is the body's first line), or nil.
     static func problem(in body: [String], startingAt first: Int) -> (line: Int, problem: String)? {
+        // Before anything reads it: a region's size bounds what the build is handed.
+        if let oversized = RegionSize.problem(in: body) {
+            return (first + oversized.index, oversized.problem)
+        }
         // Bidi controls make a line read otherwise than the compiler reads it.
         if let line = body.firstIndex(where: { $0.unicodeScalars.contains { (0x202A...0x202E).contains($0.value)
                 || (0x2066...0x2069).contains($0.value) } }) {

@@ -10,6 +10,16 @@ public struct SwiftBuild: Sendable {
     /// container with a CPU quota still sees the host's cores, and each job holds
     /// a compiler's memory, so graders under a memory limit set it.
     public var jobs: Int?
+    /// The most memory each process of the build (SwiftPM, the driver, every
+    /// compiler) may take for its data, in bytes: `RLIMIT_DATA`, set with
+    /// prlimit(1), which the children inherit. A compiler over it fails its
+    /// allocation and stops ("out of memory"). Nil, or no prlimit (macOS), for no
+    /// bound. Not `RLIMIT_AS`: it counts address space only reserved, which
+    /// SwiftPM and the compiler reserve by the gigabyte and never touch.
+    public var memoryLimit: Int?
+    /// Variables set for the build on top of ours, e.g. `SWIFT_EXEC`: the Swift
+    /// compiler SwiftPM runs.
+    public var environment: [String: String] = [:]
 
     public init(packageRoot: URL, scratchPath: URL? = nil, configuration: String = "debug") {
         self.packageRoot = packageRoot
@@ -22,6 +32,19 @@ public struct SwiftBuild: Sendable {
         public var output: String
         /// The package built, against which paths are shown.
         public var packageRoot: URL
+        /// How `swift build` ended: an exit status, a signal, or its time used up.
+        public var termination: ProcessRunner.Termination = .exit(0)
+        /// Wall-clock seconds the build took.
+        public var seconds: Double = 0
+
+        public init(succeeded: Bool, output: String, packageRoot: URL, termination: ProcessRunner.Termination = .exit(0),
+                    seconds: Double = 0) {
+            self.succeeded = succeeded
+            self.output = output
+            self.packageRoot = packageRoot
+            self.termination = termination
+            self.seconds = seconds
+        }
 
         /// The compiler's first few errors, for a short report (`CompilerError.summary`).
         public var firstErrors: String {
@@ -34,15 +57,19 @@ public struct SwiftBuild: Sendable {
         }
     }
 
+    /// Seconds a build may take unless told otherwise.
+    public static let defaultTimeout: Double = 1800
+
     /// Builds `products` (every product when empty).
-    public func build(products: [String] = [], timeout: Double = 1800, echo: Bool = false) -> Outcome {
+    public func build(products: [String] = [], timeout: Double = defaultTimeout, echo: Bool = false) -> Outcome {
         var arguments = ["build"] + commonArguments
         // `swift build` honours only the last of several `--product` options, so
         // more than one product means building everything.
         if products.count == 1 { arguments += ["--product", products[0]] }
         SourceStamps(packageRoot: packageRoot, buildFolder: buildFolder).prepareBuild()
         let result = swift(arguments, timeout: timeout, echo: echo)
-        return Outcome(succeeded: result.termination == .exit(0), output: result.output, packageRoot: packageRoot)
+        return Outcome(succeeded: result.termination == .exit(0), output: result.output, packageRoot: packageRoot,
+                       termination: result.termination, seconds: result.seconds)
     }
 
     /// The folder holding the built executables. Asking SwiftPM costs a process
@@ -89,9 +116,17 @@ public struct SwiftBuild: Sendable {
     }
 
     private func swift(_ arguments: [String], timeout: Double, echo: Bool) -> ProcessRunner.Result {
-        ProcessRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["swift"] + arguments,
-                          currentDirectory: packageRoot, timeout: timeout, echo: echo)
+        var command = ["/usr/bin/env", "swift"] + arguments
+        if let memoryLimit, FileManager.default.isExecutableFile(atPath: Self.prlimit) {
+            command = [Self.prlimit, "--data=\(memoryLimit)", "--"] + command
+        }
+        let variables = environment.isEmpty ? nil : ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        return ProcessRunner.run(executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
+                                 environment: variables, currentDirectory: packageRoot, timeout: timeout, echo: echo)
     }
+
+    /// util-linux's prlimit(1), on Linux.
+    static let prlimit = "/usr/bin/prlimit"
 }
 
 /// Finds the workbook package: the nearest folder, from `start` (the current

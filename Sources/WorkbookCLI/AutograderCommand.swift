@@ -39,6 +39,9 @@ struct AutograderCommand: ParsableCommand {
     @Option(help: "Seconds the grading of one submission may take; keep it under the assignment's autograder timeout.")
     var timeLimit = 540
 
+    @Option(help: "Seconds one build of a submission may take; all its builds take at most 4 × this.")
+    var buildTimeLimit = 30
+
     func validate() throws {
         guard HiddenVisibility(rawValue: hiddenVisibility) != nil else {
             throw ValidationError("--hidden-visibility must be one of \(HiddenVisibility.allCases.map(\.rawValue).joined(separator: ", ")), got \(hiddenVisibility)")
@@ -49,6 +52,15 @@ struct AutograderCommand: ParsableCommand {
         guard timeout > 0, timeLimit > timeout else {
             throw ValidationError("--timeout must be positive and below --time-limit, got \(timeout) and \(timeLimit)")
         }
+        guard buildTimeLimit > 0 else {
+            throw ValidationError("--build-time-limit must be a positive number of seconds, got \(buildTimeLimit)")
+        }
+        let worst = AutograderBundle.Settings(swiftVersion: swiftVersion, chapterTimeout: timeout, gradingTimeLimit: timeLimit,
+                                              buildTimeLimit: buildTimeLimit).worstCaseSeconds
+        guard worst < timeLimit else {
+            throw ValidationError("a submission may take 4 × --build-time-limit + 10 × --timeout = \(worst) s, not under "
+                + "--time-limit \(timeLimit): raise --time-limit (and the assignment's autograder timeout) or lower the others")
+        }
     }
 
     func run() throws {
@@ -57,7 +69,7 @@ struct AutograderCommand: ParsableCommand {
         let settings = AutograderBundle.Settings(
             swiftVersion: swiftVersion, swiftSHA256: swiftSha256,
             hiddenVisibility: HiddenVisibility(rawValue: hiddenVisibility)!,
-            chapterTimeout: timeout, gradingTimeLimit: timeLimit)
+            chapterTimeout: timeout, gradingTimeLimit: timeLimit, buildTimeLimit: buildTimeLimit)
         do {
             try AutograderBundle(packageRoot: workspace.root, settings: settings).write(to: destination)
         } catch {

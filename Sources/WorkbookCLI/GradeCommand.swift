@@ -19,6 +19,17 @@ struct GradeCommand: ParsableCommand {
             in a work folder under the system's temporary directory, so later submissions and \
             later runs only recompile the network and the chapters.
 
+            Bounds: a region may hold 60 lines and 4 KB (a bigger one is graded as open); the \
+            learner's module type-checks an expression in at most 1 s (Package.swift); one build of \
+            a submission may take 3 × the reference's build in the same run, at least 30 s and at \
+            most --build-time-limit (180 s), and each compiler 512 MB of data. A build the compiler \
+            crashes on, or that runs out of time or memory, is rebuilt with halves of the regions \
+            stubbed (at most 5 extra builds) to name the region behind it, which is graded as open. \
+            All builds of one submission take at most 4 × --build-time-limit, so the worst a \
+            submission can take, after the reference run, is 4 × --build-time-limit + 10 × \
+            --timeout: 22 min with the defaults (4 × 180 + 10 × 60 s); on Gradescope (30 s and 40 s) 520 s, under its \
+            10 minutes.
+
             Example: swift run workbook grade submissions/* --output Output/grades --jobs 2
             """,
         shouldDisplay: Workspace.isInstructorCopy
@@ -52,6 +63,12 @@ struct GradeCommand: ParsableCommand {
     var buildJobs: Int?
 
     @Option(help: """
+        The most seconds one build of a submission may take; within it, 3 × the reference's build, at least 30 s. \
+        All of a submission's builds take at most 4 × this.
+        """)
+    var buildTimeLimit: Double = 180
+
+    @Option(help: """
         The seed of the hidden checks' inputs (default: drawn for each run, and written in summary.md). \
         Give a run's seed to replay its hidden checks exactly.
         """)
@@ -64,6 +81,7 @@ struct GradeCommand: ParsableCommand {
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be a positive number of seconds, got \(timeout)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        guard buildTimeLimit > 0 else { throw ValidationError("--build-time-limit must be a positive number of seconds, got \(buildTimeLimit)") }
         if let buildJobs, buildJobs < 1 { throw ValidationError("--build-jobs must be at least 1, got \(buildJobs)") }
         if gradescopeResults != nil && submissions.count != 1 {
             throw ValidationError("--gradescope-results takes exactly one submission, got \(submissions.count)")
@@ -90,6 +108,7 @@ struct GradeCommand: ParsableCommand {
         settings.sandbox = SandboxMode(rawValue: sandbox)!
         if let workFolder { settings.workFolder = URL(fileURLWithPath: workFolder).standardizedFileURL }
         settings.buildJobs = buildJobs
+        settings.buildTimeLimit = buildTimeLimit
         if let hiddenSeed { settings.hiddenCheckSeed = hiddenSeed }
 
         let started = Date()

@@ -32,6 +32,7 @@ struct Workspace {
     /// costs its own exercise and what uses it. When that cannot help (an error
     /// outside every region) prints a short account of why (`explainBuildFailure`).
     func buildChapters(_ chapters: [ChapterInfo] = Catalog.chapters) -> ChapterBuild {
+        warnAboutOversizedRegions()
         Console.line(Console.dim("Building the chapters…"))
         let products = chapters.map(\.target)
         let outcome = SwiftBuild(packageRoot: root).build(products: products)
@@ -53,6 +54,12 @@ struct Workspace {
     /// file, line and column, then which chapters cannot run until they are fixed.
     private func explainBuildFailure(_ outcome: SwiftBuild.Outcome, chapters: [ChapterInfo]) {
         let errors = outcome.errors
+        // A crashing compiler's dump (registers, memory) helps no learner: one line instead.
+        if errors.isEmpty, let breakdown = BuildBreakdown(outcome, timeLimit: SwiftBuild.defaultTimeout, memoryLimit: nil) {
+            Console.line(Console.red(breakdown.summary))
+            Console.line("The code you changed last is the likely cause: undo it, or write it another way.")
+            return
+        }
         guard !errors.isEmpty else {
             Console.line(Console.red("The build failed:"))
             Console.line(outcome.firstErrors)
@@ -145,6 +152,23 @@ struct Workspace {
             Console.line(Console.yellow("! \(file) was changed outside its solution regions. Only the code between "
                 + "BEGIN SOLUTION and END SOLUTION is graded, so a helper or import written outside them will be "
                 + "missing then: move it into the region (a nested func works there)."))
+        }
+    }
+
+    /// Warns about each region bigger than the grader takes (`RegionSize`): it
+    /// builds and runs here, but the grader refuses it and grades its exercise as open.
+    func warnAboutOversizedRegions() {
+        for path in PackageFiles.list(in: root, entries: ["Sources/NeuralNetwork"]) where path.hasSuffix(".swift") {
+            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8),
+                  ExerciseMarkers.holdsSolutions(text) else { continue }
+            for problem in RegionSize.oversizedRegions(in: text, file: path) {
+                let exercise = problem.exercise.map { number in
+                    "Exercise \(number)" + (ExerciseCatalog.exercise(number).map { " (\($0.name))" } ?? "")
+                } ?? "A region"
+                Console.line(Console.yellow("! \(exercise) at \(problem.file):\(problem.line): \(problem.problem). "
+                    + "It runs here, but the grader takes at most \(RegionSize.maximumLines) lines and "
+                    + "\(RegionSize.maximumBytes) bytes per region and grades a bigger one as open: shorten it."))
+            }
         }
     }
 

@@ -9,8 +9,11 @@ public struct GraderSettings: Sendable {
     public var output: URL
     /// Build folders reused between submissions and between runs.
     public var workFolder: URL
-    /// Seconds each chapter may run.
+    /// Seconds each chapter may run: its own checks with three quarters of
+    /// it, then its hidden checks alone with what is left (see `BuiltChapters.run`).
     public var timeout: Double
+    /// The share of a chapter's time limit kept for its hidden checks' run.
+    public static let hiddenChecksShare = 0.25
     /// Seconds the build of the grader's own copy may take: the first one in a
     /// new work folder builds everything (about a minute on two cores).
     public var referenceBuildTimeout: Double = 1200

@@ -154,6 +154,10 @@ struct BuiltChapters: Sendable {
     /// through each run's `GraderChannel`, checked against `expected` (the
     /// reference's checks by chapter; nil for the reference run itself).
     ///
+    /// A chapter with hidden checks runs twice within its time limit `timeout`:
+    /// its own checks, with three quarters of it, then its hidden checks alone,
+    /// with what is left (`HiddenChecks.runAlone`).
+    ///
     /// As `workbook run` does, a trap fails the check it stopped in and the
     /// chapter runs again from the next one, within the same time limit. Which
     /// check stopped is what the channel says, and each run of the chapter gets
@@ -176,15 +180,20 @@ struct BuiltChapters: Sendable {
             }
         }
         return Catalog.chapters.map { info in
-            let own = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
-                          expected: expected, failing: failing, hiddenChecksAlone: false)
-            noteFailures(of: own)
-            // The hidden checks in a run of their own, which no stop of the
+            // The hidden checks run in a run of their own, which no stop of the
             // chapter's own run can keep from running (`HiddenChecks.runAlone`).
-            guard HiddenCheckCatalog.checks.contains(where: { $0.chapter == info.number }),
-                  buildFailures[info.number] == nil else { return own }
-            let hidden = run(info, timeout: timeout, sandbox: sandbox, user: user, data: data, hiddenSeed: hiddenSeed,
-                             expected: expected, failing: failing, hiddenChecksAlone: true)
+            // Both share the chapter's limit; the hidden checks keep at least a
+            // quarter of it, far more than the reference's take.
+            let hasHiddenChecks = HiddenCheckCatalog.checks.contains { $0.chapter == info.number }
+                && buildFailures[info.number] == nil
+            let reserve = hasHiddenChecks ? timeout * GraderSettings.hiddenChecksShare : 0
+            let own = run(info, timeout: timeout - reserve, sandbox: sandbox, user: user, data: data,
+                          hiddenSeed: hiddenSeed, expected: expected, failing: failing, hiddenChecksAlone: false)
+            noteFailures(of: own)
+            guard hasHiddenChecks else { return own }
+            let hidden = run(info, timeout: max(reserve, timeout - own.seconds), sandbox: sandbox, user: user,
+                             data: data, hiddenSeed: hiddenSeed, expected: expected, failing: failing,
+                             hiddenChecksAlone: true)
             noteFailures(of: hidden)
             return own.joined(withHiddenChecksOf: hidden)
         }

@@ -41,7 +41,7 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "The folder for the reports (default: Output/grades in this package).")
     var output: String?
 
-    @Option(help: "Seconds each chapter may run before it is stopped and graded as timed out.")
+    @Option(help: "Seconds each chapter may run before it is stopped and graded as timed out: three quarters for its own checks, the rest (at least) for its hidden checks, which run alone.")
     var timeout: Double = 60
 
     @Option(help: "Submissions whose chapters run at once. Builds take turns in one build folder and overlap with the runs.")

@@ -77,6 +77,38 @@ struct GraderEndToEndTests {
         #expect(graded.chapter(8).checks.contains { $0.hidden && $0.exercise == "8.1" && !$0.passed })
     }
 
+    /// One attack per region, in a folder named to attack the terminal: each
+    /// costs its own exercise and what uses it, and nothing a learner wrote
+    /// reaches a report raw.
+    @Test func eachAttackCostsOnlyItsRegion() async throws {
+        let fixture = try await GradingFixture.shared.value
+        let graded = try fixture.graded(AttackSubmission.folderName)
+        for case let (exercise, words?) in AttackSubmission.notes {
+            #expect(graded.files.notes.contains { $0.contains("Exercise \(exercise)") && $0.contains(words) },
+                    "no note says \(exercise) \(words): \(graded.files.notes)")
+        }
+        for chapter in graded.chapters where [2, 3, 4, 6, 7, 8].contains(chapter.info.number) {
+            #expect(chapter.points == chapter.maxPoints, "chapter \(chapter.info.number): \(chapter.points)/\(chapter.maxPoints)")
+        }
+        let checks = graded.chapters.flatMap(\.checks)
+        #expect(checks.filter { $0.exercise == "5.1" }.allSatisfy { $0.passed && $0.points == $0.maxPoints })
+        for exercise in AttackSubmission.notes.keys {
+            #expect(checks.filter { $0.exercise == exercise }.allSatisfy { $0.points == 0 }, "\(exercise) earns points")
+        }
+        // The 200,000-character trap of 9.5 fails its checks with its message capped and escaped.
+        let trapped = try #require(checks.first { $0.exercise == "9.5" && !$0.hidden && !$0.passed })
+        #expect(trapped.message.count < 10_000 && trapped.message.contains("\\u{1B}[2J"), "\(trapped.message.prefix(200))")
+        let folder = fixture.output.appendingPathComponent(graded.submission.reportFolder)
+        for report in [folder.appendingPathComponent("feedback.md"), folder.appendingPathComponent("results.json"),
+                       fixture.output.appendingPathComponent("grades.csv"), fixture.output.appendingPathComponent("summary.md")] {
+            let text = try String(contentsOf: report, encoding: .utf8)
+            #expect(!text.unicodeScalars.contains { [0x1B, 0x07, 0x202E].contains($0.value) }, "\(report.lastPathComponent) holds a raw control character")
+        }
+        let summary = try String(contentsOf: fixture.output.appendingPathComponent("summary.md"), encoding: .utf8)
+        #expect(summary.contains("attacks-\\u{1B}\\]0;owned\\u{7}\\u{1B}\\[2J") || summary.contains("attacks-\\u{1B}]0;owned\\u{7}\\u{1B}[2J"),
+                "the folder's name is written out escaped")
+    }
+
     /// Fairness of the rule: no honest slip fails an exercise's hidden check
     /// while every visible check of that exercise passes, so no learner loses
     /// points the chapters never warned about.

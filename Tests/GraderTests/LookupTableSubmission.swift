@@ -91,19 +91,6 @@ enum LookupTableSubmission {
     /// The reference's `text` (the exercise file `file`) with each region's body
     /// replaced by the table's, or by the learner edition's stub.
     static func file(_ text: String, named file: String) throws -> String {
-        let lines = ExerciseMarkers.lines(of: text)
-        var output: [String] = []
-        var index = 0
-        for region in try ExerciseMarkers.exercises(in: text, file: file) {
-            output += lines[index...region.beginLine]
-            if let body = bodies[region.number] {
-                output += body.split(separator: "\n", omittingEmptySubsequences: false).map { region.indentation + $0 }
-            } else {
-                output.append(region.indentation + ExerciseMarkers.stubCall(for: region))
-            }
-            index = region.endLine
-        }
-        output += lines[index...]
-        return output.joined(separator: "\n")
+        try RegionBodies.replacing(bodies, in: text, file: file, othersStubbed: true)
     }
 }

@@ -194,7 +194,8 @@ struct PlantedSubmissions {
         }
         // The slowest first: its time-outs then overlap with the others' work.
         let slowest = ["never-returns", "hostile-output-flood"]
-        let names = slowest + ["reference", Self.lookupTable] + (Array(Self.plants.keys) + Array(Self.hostile.keys)).sorted()
+        let names = slowest + ["reference", Self.lookupTable, AttackSubmission.folderName]
+            + (Array(Self.plants.keys) + Array(Self.hostile.keys)).sorted()
             .filter { !slowest.contains($0) }
         for name in names {
             let submission = folder.appendingPathComponent(name)
@@ -203,6 +204,7 @@ struct PlantedSubmissions {
                 let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
                 let plants = (Self.plants[name].map { [$0] } ?? []) + (Self.hostile[name] ?? [])
                 let planted = name == Self.lookupTable ? try LookupTableSubmission.file(text, named: file)
+                    : name == AttackSubmission.folderName ? try AttackSubmission.file(text, named: file)
                     : try Self.planting(plants, in: text, of: file, for: name)
                 try Data(planted.utf8).write(to: submission.appendingPathComponent(file))
             }

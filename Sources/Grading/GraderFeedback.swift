@@ -67,7 +67,7 @@ public enum GraderFeedback {
 
     private static func section(_ chapter: GradedChapter, showingErrors: Bool) -> String {
         var text = "## Chapter \(chapter.info.number) · \(chapter.info.title): \(chapter.status.label), \(chapter.points)/\(chapter.maxPoints)\n\n"
-        text += explanation(chapter.status)
+        text += explanation(chapter)
         var hiddenIndex = 0
         for check in chapter.checks {
             let mark = check.passed ? "✓" : "✗"
@@ -101,12 +101,15 @@ public enum GraderFeedback {
     }
 
     /// What a status means for the learner, and what to do about it.
-    private static func explanation(_ status: ChapterStatus) -> String {
-        switch status {
+    private static func explanation(_ chapter: GradedChapter) -> String {
+        switch chapter.status {
         case .passed, .failed, .notRun:
             return ""
-        case .exerciseOpen:
+        case .exerciseOpen where chapter.checks.contains { $0.message.hasPrefix("not reached") }:
+            // It met the open exercise between checks, where it cannot go on.
             return "The chapter stopped at an exercise that is still open, so the checks after it did not run.\n\n"
+        case .exerciseOpen:
+            return "Some checks need an exercise that is still open: they failed, each naming the exercise.\n\n"
         case .crashed:
             return "The chapter crashed, so the checks after the crash did not run. The last lines below usually name the cause (an index out of range, a size mismatch, a forced unwrap).\n\n"
         case .tamperingSuspected(let reason):

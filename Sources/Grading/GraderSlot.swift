@@ -161,8 +161,10 @@ struct BuiltChapters: Sendable {
     /// As `workbook run` does, a trap fails the check it stopped in and the
     /// chapter runs again from the next one, within the same time limit. Which
     /// check stopped is what the channel says, and each run of the chapter gets
-    /// a fresh secret and channel. An open exercise still ends the chapter,
-    /// graded "exercise open".
+    /// a fresh secret and channel. An open exercise, too, fails the checks
+    /// that need it and the chapter goes on, as in `workbook run`: a check after
+    /// it that passes counts only if its own exercise's hidden check passes
+    /// (`ScoringRule`), so an open exercise earns nothing by itself.
     func run(timeout: Double, sandbox: GraderSandbox, user: UInt32?, data: URL, hiddenSeed: UInt32,
              expected: [Int: [CheckResult]]?) -> [ChapterRun] {
         // Exercises that failed their own checks, passed on from chapter to chapter
@@ -215,9 +217,6 @@ struct BuiltChapters: Sendable {
         var runner = ChapterRunner(binFolder: folder.appendingPathComponent("bin"),
                                    outputFolder: privateFolder, recordFolder: privateFolder,
                                    timeout: timeout, echo: false, resumingIn: folder)
-        // An open exercise ends the chapter's own run; the hidden checks of the
-        // exercises after it still run in theirs.
-        runner.resumesAfterOpenExercises = hiddenChecksAlone
         runner.failingExercises = failing
         let expectedChecks = expected.map { $0[info.number] ?? [] }
         runner.launcher = { program, environment, handOff in

@@ -19,10 +19,10 @@ struct GraderEndToEndTests {
             if chapter.status == .exerciseOpen {
                 let free = chapter.checks.filter(\.passed).map(\.name)
                 #expect(chapter.points == 0, "chapter \(chapter.info.number) gives points with its exercise open: \(free)")
-                // Its hidden checks ran in a run of their own and stopped at the open exercises too.
+                // Each check failed naming the open exercise it needs, or passed and counts for nothing.
                 #expect(chapter.checks.allSatisfy {
-                    $0.passed || $0.message.contains("open Exercise") || $0.hidden && ChapterStop.namesOpenExercise($0.message)
-                })
+                    $0.passed || ChapterStop.namesOpenExercise($0.message) || $0.message.contains("open Exercise")
+                }, "\(chapter.checks.filter { !$0.passed && !ChapterStop.namesOpenExercise($0.message) }.map(\.message))")
             }
         }
         #expect(graded.files.missing.isEmpty, "the edition is a package copy: every exercise file is found")
@@ -84,6 +84,7 @@ struct GraderEndToEndTests {
         let fixture = try await GradingFixture.shared.value
         let graded = try fixture.graded(AttackSubmission.folderName)
         for case let (exercise, words?) in AttackSubmission.notes {
+            // The file read does not compile: CourseData has no initialiser that opens a file.
             #expect(graded.files.notes.contains { $0.contains("Exercise \(exercise)") && $0.contains(words) },
                     "no note says \(exercise) \(words): \(graded.files.notes)")
         }

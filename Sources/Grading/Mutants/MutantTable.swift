@@ -1,0 +1,148 @@
+import Foundation
+import Workbook
+
+/// What the reference's mutants showed: for each mutant, whether it changes a
+/// result and what a learner who made that slip would see; for each exercise,
+/// the hash of the sources the table was made from and how long it took.
+///
+/// Written to `docs/mutants.json` by `workbook mutants`; instructor-only (the
+/// descriptions together would spell the reference out).
+public struct MutantTable: Codable, Equatable, Sendable {
+    /// Package-relative path of the committed table.
+    public static let path = "docs/mutants.json"
+
+    /// One visible check that failed under a mutant, with its message: the
+    /// outputs a later fingerprint matches.
+    public struct Failure: Codable, Equatable, Sendable {
+        public var check: String
+        public var message: String
+        public var waitsFor: String?
+    }
+
+    /// One mutant's outcome.
+    public struct Outcome: Codable, Equatable, Sendable {
+        public var id: String
+        public var exercise: String
+        public var kind: String
+        public var description: String
+        /// False when the compiler refused it: it is counted, never run.
+        public var compiles: Bool
+        /// A hidden check of its exercise failed at one of the seeds (or the run
+        /// crashed or hung before it). False for an equivalent mutant.
+        public var changesResult: Bool
+        /// The hidden seeds run: up to the first that told it apart.
+        public var seedsRun: Int
+        /// (a) A visible check of its exercise failed.
+        public var visibleFail: Bool
+        /// (b) The failure is put on its exercise: a failed visible check of it that
+        /// waits for nothing, or a failed check elsewhere that waits for it.
+        public var blamed: Bool
+        /// How the chapter's last run ended ("failed", "timed out after 3 s", …).
+        public var status: String
+        public var failures: [Failure]
+    }
+
+    /// One exercise's run: sources hash, counts of mutants made, times.
+    public struct Exercise: Codable, Equatable, Sendable {
+        public var exercise: String
+        /// `sourceHash(of:in:)` when the table was made.
+        public var sourceHash: String
+        public var generated: Int
+        public var compiling: Int
+        /// Seconds of the reference's run of the exercise's chapter.
+        public var referenceSeconds: Double
+        /// Seconds of all its mutants' runs.
+        public var runSeconds: Double
+    }
+
+    public var exercises: [Exercise]
+    public var mutants: [Outcome]
+    /// Seconds of the schema builds of the last run (all exercises built at once).
+    public var buildSeconds: Double
+
+    public init(exercises: [Exercise] = [], mutants: [Outcome] = [], buildSeconds: Double = 0) {
+        self.exercises = exercises
+        self.mutants = mutants
+        self.buildSeconds = buildSeconds
+    }
+
+    /// This table with `other`'s exercises put in place of its own.
+    public func merging(_ other: MutantTable) -> MutantTable {
+        let replaced = Set(other.exercises.map(\.exercise))
+        let order: (String, String) -> Bool = { $0.compare($1, options: .numeric) == .orderedAscending }
+        return MutantTable(
+            exercises: (exercises.filter { !replaced.contains($0.exercise) } + other.exercises).sorted { order($0.exercise, $1.exercise) },
+            mutants: (mutants.filter { !replaced.contains($0.exercise) } + other.mutants).sorted { order($0.exercise, $1.exercise) },
+            buildSeconds: other.buildSeconds)
+    }
+
+    // MARK: - Measures
+
+    /// (a) and (b) of one exercise, over its result-changing mutants.
+    public struct Measure: Equatable, Sendable {
+        public var exercise: String
+        public var generated: Int
+        public var compiling: Int
+        public var equivalent: Int
+        public var changing: Int
+        public var visibleFail: Int
+        public var blamed: Int
+        public var runSeconds: Double
+
+        /// "93%", or "–" when no mutant changes a result.
+        public static func share(_ part: Int, of whole: Int) -> String {
+            whole == 0 ? "–" : "\(Int((Double(part) / Double(whole) * 100).rounded()))%"
+        }
+    }
+
+    public var measures: [Measure] {
+        exercises.map { entry in
+            let own = mutants.filter { $0.exercise == entry.exercise && $0.compiles }
+            let changing = own.filter(\.changesResult)
+            return Measure(exercise: entry.exercise, generated: entry.generated, compiling: own.count,
+                           equivalent: own.count - changing.count, changing: changing.count,
+                           visibleFail: changing.filter(\.visibleFail).count, blamed: changing.filter(\.blamed).count,
+                           runSeconds: entry.runSeconds)
+        }
+    }
+
+    /// The (a)/(b) table as Markdown.
+    public var markdown: String {
+        var lines = ["| exercise | mutants | compile | equivalent | change a result | (a) visible check fails | (b) blamed on it | run time |",
+                     "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        for m in measures {
+            lines.append("| \(m.exercise) | \(m.generated) | \(m.compiling) | \(m.equivalent) | \(m.changing) | "
+                + "\(Measure.share(m.visibleFail, of: m.changing)) (\(m.visibleFail)) | \(Measure.share(m.blamed, of: m.changing)) (\(m.blamed)) | "
+                + "\(Int(m.runSeconds.rounded())) s |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Staleness
+
+    /// A hash of what an exercise's results depend on: its region's reference
+    /// code and its chapter's source.
+    public static func sourceHash(of exercise: String, in packageRoot: URL) throws -> String {
+        guard let region = try MutantRegion.all(in: packageRoot).first(where: { $0.exercise == exercise }),
+              let chapter = Catalog.chapter(region.chapter) else {
+            throw CheckFailure("no region of exercise \(exercise) in \(packageRoot.path)")
+        }
+        let source = try String(contentsOf: packageRoot.appendingPathComponent(chapter.sourcePath), encoding: .utf8)
+        return StableHash.hex(region.body + "\u{0}" + source)
+    }
+
+    public static func read(from url: URL) throws -> MutantTable {
+        try JSONDecoder().decode(MutantTable.self, from: Data(contentsOf: url))
+    }
+
+    public func write(to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try AtomicFile.write(try encoder.encode(self), to: url)
+    }
+}
+
+extension MutantRegion {
+    /// The chapter that teaches the exercise.
+    var chapter: Int { Int(exercise.prefix { $0 != "." }) ?? 0 }
+}

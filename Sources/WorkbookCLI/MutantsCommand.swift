@@ -28,7 +28,9 @@ struct MutantsCommand: ParsableCommand {
               (a) the share that fail a visible check of the exercise;
               (b) the share whose failure is put on the exercise (a failed visible \
             check of it that waits for nothing, or a failed check elsewhere that \
-            waits for it).
+            waits for it);
+              and, as "hidden checks miss", the equivalent mutants that fail a \
+            visible check all the same: slips the hidden checks let through.
 
             The results go to docs/mutants.json (instructor-only, as docs/mutants.md \
             with the table): each mutant's id, description, outcome and the messages \

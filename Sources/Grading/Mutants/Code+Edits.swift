@@ -102,7 +102,9 @@ extension Code {
         func subject(_ line: Int) -> String {
             guard let indices = lines[line] else { return "?" }
             if tokens[indices[0]].is(.identifier, "return") { return "the return" }
-            let name = indices.first { tokens[$0].isName }.map { CourseNotation.symbol(tokens[$0].text) } ?? "a statement"
+            // The first name the course has a symbol for: `TrainingError.check…(ŷ, …)` reads by its check.
+            let names = indices.filter { tokens[$0].isName }.map { tokens[$0].text }
+            let name = names.first { CourseNotation.symbols[$0] != nil }.map(CourseNotation.symbol) ?? "a statement"
             return "the line of \(name)"
         }
         var edits: [Edit] = []

@@ -38,6 +38,9 @@ public struct MutantRegion: Sendable {
         }
     }
 
+    /// The chapter that teaches the exercise.
+    public var chapter: Int { Int(exercise.prefix { $0 != "." }) ?? 0 }
+
     /// The region's single-edit mutants.
     public var mutants: [Mutant] {
         MutantGenerator.mutants(of: body, exercise: exercise)

@@ -42,7 +42,7 @@ public struct MutantRunner {
         let buildSeconds = Date().timeIntervalSince(started)
         progress("Built in \(Int(buildSeconds)) s; \(refused.count) do not compile.")
 
-        var table = MutantTable(buildSeconds: buildSeconds)
+        var table = MutantTable(buildSeconds: tenths(buildSeconds))
         for region in regions {
             guard let chapter = Catalog.chapter(region.chapter) else { continue }
             let reference = runChapter(chapter, bin: bin, mutant: 0, seed: seeds.lowerBound, timeout: 600)
@@ -54,22 +54,23 @@ public struct MutantRunner {
             let exerciseStarted = Date()
             for number in numbers {
                 let mutant = mutants[number]!
-                if refused.contains(number) {
-                    table.mutants.append(.init(id: mutant.id, exercise: mutant.exercise, kind: mutant.kind.rawValue,
-                                               description: mutant.description, compiles: false, changesResult: false,
-                                               seedsRun: 0, visibleFail: false, blamed: false, status: "does not compile", failures: []))
-                    continue
-                }
+                // Counted in the exercise's row, not listed: nothing ran.
+                if refused.contains(number) { continue }
                 table.mutants.append(outcome(of: mutant, number: number, chapter: chapter, bin: bin, timeout: timeout))
             }
             let runSeconds = Date().timeIntervalSince(exerciseStarted)
             table.exercises.append(.init(exercise: region.exercise,
                                          sourceHash: try MutantTable.sourceHash(of: region.exercise, in: packageRoot),
                                          generated: numbers.count, compiling: numbers.count - numbers.filter(refused.contains).count,
-                                         referenceSeconds: reference.seconds, runSeconds: runSeconds))
+                                         referenceSeconds: tenths(reference.seconds), runSeconds: tenths(runSeconds)))
             progress("\(region.exercise): \(numbers.count) mutants run in \(Int(runSeconds)) s (reference chapter \(String(format: "%.1f", reference.seconds)) s).")
         }
         return table
+    }
+
+    /// Seconds to a tenth: the table changes only where the results do, or nearly.
+    private func tenths(_ seconds: Double) -> Double {
+        (seconds * 10).rounded() / 10
     }
 
     // MARK: - Build
@@ -130,15 +131,13 @@ public struct MutantRunner {
             result.blamed = visibleFailures.contains {
                 ($0.exercise == mutant.exercise && $0.waitsFor == nil) || $0.waitsFor == mutant.exercise
             }
-            result.failures = visibleFailures.map { .init(check: $0.name, message: String($0.message.prefix(600)), waitsFor: $0.waitsFor) }
+            result.failures = visibleFailures.filter { $0.waitsFor == nil }.prefix(MutantTable.failuresKept).map {
+                .init(check: $0.name, message: String($0.message.prefix(MutantTable.messageLength)))
+            }
             if hidden?.passed != true {
                 result.changesResult = true
                 break
             }
-        }
-        if !result.changesResult {
-            result.visibleFail = false
-            result.blamed = false
         }
         return result
     }

@@ -11,12 +11,16 @@ public struct MutantTable: Codable, Equatable, Sendable {
     /// Package-relative path of the committed table.
     public static let path = "docs/mutants.json"
 
-    /// One visible check that failed under a mutant, with its message: the
-    /// outputs a later fingerprint matches.
+    /// The failed visible checks kept for each mutant (those that wait for
+    /// another exercise left out: their message says only that), and how much
+    /// of each message: enough for the outputs a later fingerprint matches.
+    public static let failuresKept = 4
+    public static let messageLength = 200
+
+    /// One visible check that failed under a mutant, with its message.
     public struct Failure: Codable, Equatable, Sendable {
         public var check: String
         public var message: String
-        public var waitsFor: String?
     }
 
     /// One mutant's outcome.
@@ -25,14 +29,17 @@ public struct MutantTable: Codable, Equatable, Sendable {
         public var exercise: String
         public var kind: String
         public var description: String
-        /// False when the compiler refused it: it is counted, never run.
+        /// False when the compiler refused it: such a mutant is counted in its
+        /// exercise's row (`Exercise.compiling`), and `MutantRunner` lists none.
         public var compiles: Bool
         /// A hidden check of its exercise failed at one of the seeds (or the run
         /// crashed or hung before it). False for an equivalent mutant.
         public var changesResult: Bool
         /// The hidden seeds run: up to the first that told it apart.
         public var seedsRun: Int
-        /// (a) A visible check of its exercise failed.
+        /// (a) A visible check of its exercise failed. For an equivalent mutant too:
+        /// one the visible checks tell apart and the hidden ones do not is where
+        /// the hidden checks fall short.
         public var visibleFail: Bool
         /// (b) The failure is put on its exercise: a failed visible check of it that
         /// waits for nothing, or a failed check elsewhere that waits for it.
@@ -87,6 +94,9 @@ public struct MutantTable: Codable, Equatable, Sendable {
         public var changing: Int
         public var visibleFail: Int
         public var blamed: Int
+        /// Equivalent by the hidden checks, yet failing a visible check of the
+        /// exercise: a slip the hidden checks miss.
+        public var visibleOnly: Int
         public var runSeconds: Double
 
         /// "93%", or "–" when no mutant changes a result.
@@ -99,21 +109,21 @@ public struct MutantTable: Codable, Equatable, Sendable {
         exercises.map { entry in
             let own = mutants.filter { $0.exercise == entry.exercise && $0.compiles }
             let changing = own.filter(\.changesResult)
-            return Measure(exercise: entry.exercise, generated: entry.generated, compiling: own.count,
+            return Measure(exercise: entry.exercise, generated: entry.generated, compiling: entry.compiling,
                            equivalent: own.count - changing.count, changing: changing.count,
                            visibleFail: changing.filter(\.visibleFail).count, blamed: changing.filter(\.blamed).count,
-                           runSeconds: entry.runSeconds)
+                           visibleOnly: own.filter { !$0.changesResult && $0.visibleFail }.count, runSeconds: entry.runSeconds)
         }
     }
 
     /// The (a)/(b) table as Markdown.
     public var markdown: String {
-        var lines = ["| exercise | mutants | compile | equivalent | change a result | (a) visible check fails | (b) blamed on it | run time |",
-                     "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        var lines = ["| exercise | mutants | compile | equivalent | change a result | (a) visible check fails | (b) blamed on it | hidden checks miss | run time |",
+                     "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for m in measures {
             lines.append("| \(m.exercise) | \(m.generated) | \(m.compiling) | \(m.equivalent) | \(m.changing) | "
                 + "\(Measure.share(m.visibleFail, of: m.changing)) (\(m.visibleFail)) | \(Measure.share(m.blamed, of: m.changing)) (\(m.blamed)) | "
-                + "\(Int(m.runSeconds.rounded())) s |")
+                + "\(m.visibleOnly) | \(Int(m.runSeconds.rounded())) s |")
         }
         return lines.joined(separator: "\n")
     }
@@ -135,14 +145,16 @@ public struct MutantTable: Codable, Equatable, Sendable {
         try JSONDecoder().decode(MutantTable.self, from: Data(contentsOf: url))
     }
 
+    /// Writes the table as JSON with one exercise or mutant a line, so that a
+    /// new run's changes show line by line.
     public func write(to url: URL) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try AtomicFile.write(try encoder.encode(self), to: url)
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func lines(_ items: [some Encodable]) throws -> String {
+            try items.map { "  " + String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: ",\n")
+        }
+        let text = "{\n\"buildSeconds\": \(buildSeconds),\n\"exercises\": [\n\(try lines(exercises))\n],\n"
+            + "\"mutants\": [\n\(try lines(mutants))\n]\n}\n"
+        try AtomicFile.write(Data(text.utf8), to: url)
     }
-}
-
-extension MutantRegion {
-    /// The chapter that teaches the exercise.
-    var chapter: Int { Int(exercise.prefix { $0 != "." }) ?? 0 }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Workbook
 @testable import Grading
 
 /// The committed table of the reference's mutants (`workbook mutants`) is made
@@ -19,6 +20,34 @@ struct MutantTableTests {
             #expect(entry.sourceHash == now,
                     "docs/mutants.json is stale for \(entry.exercise): run ./workbook mutants --exercise \(entry.exercise)")
         }
+    }
+
+    /// (a) and (b) as the runner reads them from a run's checks.
+    @Test func aRunIsJudgedByItsHiddenCheckAndBlameByWhatWaitsForWhat() {
+        func judged(_ checks: [CheckResult]) -> MutantTable.Outcome {
+            var outcome = MutantTable.Outcome(id: "", exercise: "9.3", kind: "", description: "", compiles: true,
+                                              changesResult: false, seedsRun: 1, visibleFail: false, blamed: false,
+                                              status: "", failures: [])
+            outcome.judge(checks)
+            return outcome
+        }
+        let hiddenFails = CheckResult(name: "hidden: 9.3", points: 1, passed: false, message: "", hidden: true, exercise: "9.3")
+        let hiddenPasses = CheckResult(name: "hidden: 9.3", points: 1, passed: true, message: "", hidden: true, exercise: "9.3")
+        let own = CheckResult(name: "precision", points: 1, passed: false, message: "got 1.25", exercise: "9.3")
+        let ownWaiting = CheckResult(name: "precision", points: 1, passed: false, message: "waits", exercise: "9.3", waitsFor: "9.1")
+        let laterWaiting = CheckResult(name: "F1", points: 1, passed: false, message: "waits", exercise: "9.5", waitsFor: "9.3")
+        let elsewhere = CheckResult(name: "F1", points: 1, passed: false, message: "got 0", exercise: "9.5")
+
+        let caught = judged([own, laterWaiting, hiddenFails])
+        #expect(caught.changesResult && caught.visibleFail && caught.blamed)
+        #expect(caught.failures == [.init(check: "precision", message: "got 1.25")])
+        let blamedElsewhere = judged([elsewhere, hiddenFails])
+        #expect(blamedElsewhere.changesResult && !blamedElsewhere.visibleFail && !blamedElsewhere.blamed)
+        let waiting = judged([ownWaiting, hiddenFails])
+        #expect(waiting.visibleFail && !waiting.blamed)
+        #expect(judged([laterWaiting, hiddenFails]).blamed)
+        #expect(!judged([own, hiddenPasses]).changesResult)
+        #expect(judged([own]).changesResult, "a run that never reached the hidden check changed a result")
     }
 
     /// Its descriptions together would spell the reference out.

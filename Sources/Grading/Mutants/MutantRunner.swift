@@ -124,20 +124,8 @@ public struct MutantRunner {
             let run = runChapter(chapter, bin: bin, mutant: number, seed: seed, timeout: timeout)
             result.seedsRun += 1
             result.status = run.status.label
-            let checks = run.record?.checks ?? []
-            let hidden = checks.first { $0.hidden && $0.exercise == mutant.exercise }
-            let visibleFailures = checks.filter { !$0.hidden && !$0.passed }
-            result.visibleFail = visibleFailures.contains { $0.exercise == mutant.exercise }
-            result.blamed = visibleFailures.contains {
-                ($0.exercise == mutant.exercise && $0.waitsFor == nil) || $0.waitsFor == mutant.exercise
-            }
-            result.failures = visibleFailures.filter { $0.waitsFor == nil }.prefix(MutantTable.failuresKept).map {
-                .init(check: $0.name, message: String($0.message.prefix(MutantTable.messageLength)))
-            }
-            if hidden?.passed != true {
-                result.changesResult = true
-                break
-            }
+            result.judge(run.record?.checks ?? [])
+            if result.changesResult { break }
         }
         return result
     }

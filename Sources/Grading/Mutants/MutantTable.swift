@@ -158,3 +158,20 @@ public struct MutantTable: Codable, Equatable, Sendable {
         try AtomicFile.write(Data(text.utf8), to: url)
     }
 }
+
+extension MutantTable.Outcome {
+    /// Takes in one run's checks of the mutant's chapter: it changes a result
+    /// when its exercise's hidden check failed or never ran (a crash, a hang);
+    /// (a) a visible check of its exercise failed; (b) a failed visible check of
+    /// its exercise waits for nothing, or one of another exercise waits for it.
+    mutating func judge(_ checks: [CheckResult]) {
+        let hidden = checks.first { $0.hidden && $0.exercise == exercise }
+        let failures = checks.filter { !$0.hidden && !$0.passed }
+        changesResult = hidden?.passed != true
+        visibleFail = failures.contains { $0.exercise == exercise }
+        blamed = failures.contains { ($0.exercise == exercise && $0.waitsFor == nil) || $0.waitsFor == exercise }
+        self.failures = failures.filter { $0.waitsFor == nil }.prefix(MutantTable.failuresKept).map {
+            .init(check: $0.name, message: String($0.message.prefix(MutantTable.messageLength)))
+        }
+    }
+}

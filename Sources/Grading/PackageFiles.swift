@@ -17,10 +17,11 @@ public enum PackageFiles {
     /// training engine with its tests, which compute what the exercises ask
     /// (Package.swift and the `workbook` command do without them); the
     /// instructor's README's figures of `workbook plot`, which the edition has not;
-    /// and the hidden checks, which grading builds alone compile.
+    /// the hidden checks, which grading builds alone compile; and the table of the
+    /// reference's mutants, whose descriptions together spell the reference out.
     public static let instructorOnly = [
         "docs/instructors.md", "docs/learner/", "docs/figures/", "Sources/Training/", "Tests/TrainingTests/",
-        "Tests/TrainTests/", "Sources/HiddenChecks/",
+        "Tests/TrainTests/", "Sources/HiddenChecks/", "docs/mutants.json", "docs/mutants.md",
     ]
 
     /// True when `file` (package-relative) is one of `instructorOnly` or lies in one of its folders.

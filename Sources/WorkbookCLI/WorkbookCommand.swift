@@ -28,7 +28,8 @@ struct WorkbookCommand: ParsableCommand {
 #if TRAINING_ENGINE
 private let groups = [
     CommandGroup(name: "Data", subcommands: [TrainCommand.self, PredictCommand.self, PlotCommand.self, DataCommand.self]),
-    CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self]),
+    CommandGroup(name: "Instructor", subcommands: [StudentCommand.self, GradeCommand.self, AutograderCommand.self,
+                                                   MutantsCommand.self]),
     CommandGroup(name: "Benchmark", subcommands: [BenchCommand.self, ReportBenchmarkCommand.self]),
 ]
 private let trainingExample = "\nOn your own data: swift run -c release workbook train --data FILE.csv"

@@ -1,0 +1,69 @@
+/// The course's notation for the names a solution uses (W, b, a_prev, dz, α,
+/// ŷ), so that a mutant's description reads as the chapters' mathematics and
+/// never as the reference's code.
+enum CourseNotation {
+    /// Code name → the symbol the chapters write.
+    static let symbols: [String: String] = [
+        "weights": "W", "biases": "b", "bias": "b", "aPrev": "a_prev", "input": "a_prev (kept)", "x": "x", "xi": "xᵢ",
+        "w": "wᵢ", "z": "z", "weightedSums": "z", "activation": "g", "dz": "dz", "dW": "dW", "db": "db", "da": "da",
+        "daPrev": "da_prev", "learningRate": "α", "yHat": "ŷ", "y": "y", "s": "σ(z)", "labels": "the labels",
+        "predictions": "the predictions", "total": "the running sum", "totalLoss": "the epoch's summed loss",
+        "truePositives": "TP", "falsePositives": "FP", "falseNegatives": "FN", "trueNegatives": "TN",
+        "precision": "precision", "recall": "recall", "p": "the prediction", "a": "the actual label",
+        "samples": "the samples", "data": "the data", "losses": "the losses", "epoch": "the epoch", "epochs": "the epochs",
+        "index": "the index", "layer": "the layer's index", "layers": "the layers", "shuffle": "shuffle",
+        "generator": "the generator", "neurons": "the neurons", "inputs": "the inputs", "predicted": "the predictions",
+        "actual": "the actual labels", "total_": "the total", "transposed": "ᵀ", "count": "count", "log": "log",
+        "derivative": "g′", "forward": "forward", "backward": "backward", "binaryCrossEntropy": "the loss L",
+        "binaryCrossEntropyGradient": "∂L/∂ŷ", "ratio": "the ratio", "uniform": "the uniform draw", "zip": "pairing",
+        "scalar": "the single value", "Double": "the conversion to a real number", "Matrix": "the column matrix",
+        "checkUnsaturated": "the saturation check", "reordered": "the reordering", "permutation": "the permutation",
+        "append": "appending", "progress": "the progress report", "features": "the features", "indices": "the indices", "self": "σ",
+    ]
+
+    /// The symbol for `name`, or "a name" when the course has none for it.
+    static func symbol(_ name: String) -> String {
+        symbols[name] ?? "a name"
+    }
+
+    /// The course's operator for a code operator: `−` for `-`, `·` for `*`, …
+    static func operatorSymbol(_ code: String) -> String {
+        switch code {
+        case "-": "−"
+        case "*": "·"
+        case "/": "÷"
+        case "<=": "≤"
+        case ">=": "≥"
+        case "!=": "≠"
+        case "&&": "and"
+        case "||": "or"
+        case "-=": "−="
+        case "..<": "up to (excluded)"
+        case "...": "up to (included)"
+        default: code
+        }
+    }
+
+    /// An expression in the course's notation: names as symbols, operators as the
+    /// chapters write them. Calls and members read "f(…)".
+    static func render(_ tokens: ArraySlice<SwiftTokens.Token>) -> String {
+        var text = ""
+        var previous: SwiftTokens.Token?
+        for token in tokens {
+            let piece: String
+            switch token.kind {
+            case .identifier:
+                piece = previous?.is(.punctuation, ".") == true && token.text == "transposed" ? "ᵀ" : symbol(token.text)
+            case .operator: piece = operatorSymbol(token.text)
+            default: piece = token.text
+            }
+            if piece == "ᵀ", text.hasSuffix(".") {
+                text.removeLast()
+            }
+            if token.spaceBefore && !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            text += piece
+            previous = token
+        }
+        return text
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Workbook
+
+/// Builds the reference's mutants into one copy of the package and runs each
+/// one's chapter, to see which change a result and what the learner would see.
+///
+/// The copy lives under `.build/mutants/` (`package/`, its build folder
+/// `build/`, the runs' records in `runs/`), kept between runs and rewritten file
+/// by file as `IsolatedBuild` does, so a second run rebuilds only the
+/// learner's module and what links it. It is a grading build: the reference
+/// compiles as `ReferenceNetwork` beside the mutated `NeuralNetwork`, and the
+/// hidden checks hold one to the other on inputs drawn from each seed.
+public struct MutantRunner {
+    public var packageRoot: URL
+    /// The hidden seeds tried, in order, until one tells the mutant apart.
+    public var seeds: ClosedRange<UInt32> = 1...5
+    /// A mutant's run may take this many times the reference's run of the chapter.
+    public var timeFactor = 10.0
+    /// One line per step, for the terminal.
+    public var progress: (String) -> Void = { _ in }
+
+    public init(packageRoot: URL) {
+        self.packageRoot = packageRoot
+    }
+
+    var folder: URL { packageRoot.appendingPathComponent(".build/mutants") }
+    var copy: URL { folder.appendingPathComponent("package") }
+    var scratch: URL { folder.appendingPathComponent("build") }
+    var runs: URL { folder.appendingPathComponent("runs") }
+
+    /// Generates, builds and runs the mutants of `exercises` (every exercise when empty).
+    public func run(exercises: [String] = []) throws -> MutantTable {
+        let regions = try MutantRegion.all(in: packageRoot).filter { exercises.isEmpty || exercises.contains($0.exercise) }
+        guard !regions.isEmpty else { throw CheckFailure("no exercise region matches \(exercises.joined(separator: ", "))") }
+        var mutants: [Int: Mutant] = [:]
+        for region in regions {
+            for mutant in region.mutants { mutants[mutants.count + 1] = mutant }
+        }
+        progress("\(mutants.count) mutants of \(regions.count) exercise\(regions.count == 1 ? "" : "s"); building them in one copy…")
+        let started = Date()
+        let (bin, refused) = try build(regions: regions, mutants: mutants)
+        let buildSeconds = Date().timeIntervalSince(started)
+        progress("Built in \(Int(buildSeconds)) s; \(refused.count) do not compile.")
+
+        var table = MutantTable(buildSeconds: tenths(buildSeconds))
+        for region in regions {
+            guard let chapter = Catalog.chapter(region.chapter) else { continue }
+            let reference = runChapter(chapter, bin: bin, mutant: 0, seed: seeds.lowerBound, timeout: 600)
+            guard let record = reference.record, record.checks.allSatisfy(\.passed) else {
+                throw CheckFailure("the reference fails chapter \(chapter.number) in the mutant build (\(reference.status.label))")
+            }
+            let timeout = max(timeFactor * reference.seconds, 2)
+            let numbers = mutants.keys.sorted().filter { mutants[$0]!.exercise == region.exercise }
+            let exerciseStarted = Date()
+            for number in numbers {
+                let mutant = mutants[number]!
+                // Counted in the exercise's row, not listed: nothing ran.
+                if refused.contains(number) { continue }
+                table.mutants.append(outcome(of: mutant, number: number, chapter: chapter, bin: bin, timeout: timeout))
+            }
+            let runSeconds = Date().timeIntervalSince(exerciseStarted)
+            table.exercises.append(.init(exercise: region.exercise,
+                                         sourceHash: try MutantTable.sourceHash(of: region.exercise, in: packageRoot),
+                                         generated: numbers.count, compiling: numbers.count - numbers.filter(refused.contains).count,
+                                         referenceSeconds: tenths(reference.seconds), runSeconds: tenths(runSeconds)))
+            progress("\(region.exercise): \(numbers.count) mutants run in \(Int(runSeconds)) s (reference chapter \(String(format: "%.1f", reference.seconds)) s).")
+        }
+        return table
+    }
+
+    /// Seconds to a tenth: the table changes only where the results do, or nearly.
+    private func tenths(_ seconds: Double) -> Double {
+        (seconds * 10).rounded() / 10
+    }
+
+    // MARK: - Build
+
+    /// Builds the schema of `mutants`, leaving out, build after build, those the
+    /// compiler refuses (by the lines of its errors). Returns the built chapters'
+    /// folder and the refused mutants.
+    func build(regions: [MutantRegion], mutants: [Int: Mutant]) throws -> (URL, Set<Int>) {
+        var base: [String: Data] = [:]
+        for path in PackageFiles.list(in: packageRoot, entries: PackageFiles.buildEntries) {
+            base[path] = FileManager.default.contents(atPath: packageRoot.appendingPathComponent(path).path)
+            if path.hasPrefix("Sources/NeuralNetwork/") {
+                base[GraderPackage.referenceFolder + path.dropFirst("Sources/NeuralNetwork/".count)] = base[path]
+            }
+        }
+        base[MutantSchema.switchPath] = Data(MutantSchema.switchFile.utf8)
+        var texts: [String: String] = [:]
+        for file in Set(regions.map(\.file)) {
+            texts[file] = base[file].map { String(decoding: $0, as: UTF8.self) }
+        }
+        let products = Array(Set(regions.compactMap { Catalog.chapter($0.chapter)?.target })).sorted()
+        var active = mutants
+        var refused: Set<Int> = []
+        while true {
+            let schema = MutantSchema(regions: regions, mutants: active, texts: texts)
+            var files = base
+            for (path, text) in schema.files { files[path] = Data(text.utf8) }
+            try PackageFiles.sync(files, into: copy)
+            let swiftBuild = SwiftBuild(packageRoot: copy, scratchPath: scratch)
+            let outcome = swiftBuild.build(products: products)
+            if outcome.succeeded { return (try swiftBuild.binFolder(), refused) }
+            let errors = BrokenRegions.refusals(in: outcome.output, relativeTo: copy)
+            let blamed = Set(errors.compactMap { schema.mutant(at: $0.file, line: $0.line) })
+            guard !blamed.isEmpty else {
+                throw CheckFailure("the mutants' build fails outside every mutant:\n" + CompilerError.summary(of: outcome.output, relativeTo: copy))
+            }
+            progress("  \(blamed.count) mutants do not compile; building again without them…")
+            refused.formUnion(blamed)
+            for number in blamed { active[number] = nil }
+        }
+    }
+
+    // MARK: - Runs
+
+    /// Runs `mutant`'s chapter at each seed until its exercise's hidden check fails.
+    func outcome(of mutant: Mutant, number: Int, chapter: ChapterInfo, bin: URL, timeout: Double) -> MutantTable.Outcome {
+        var result = MutantTable.Outcome(id: mutant.id, exercise: mutant.exercise, kind: mutant.kind.rawValue,
+                                         description: mutant.description, compiles: true, changesResult: false,
+                                         seedsRun: 0, visibleFail: false, blamed: false, status: "", failures: [])
+        for seed in seeds {
+            let run = runChapter(chapter, bin: bin, mutant: number, seed: seed, timeout: timeout)
+            result.seedsRun += 1
+            result.status = run.status.label
+            result.judge(run.record?.checks ?? [])
+            if result.changesResult { break }
+        }
+        return result
+    }
+
+    /// One run of `chapter`'s built program with `mutant` and hidden `seed`.
+    func runChapter(_ chapter: ChapterInfo, bin: URL, mutant: Int, seed: UInt32, timeout: Double) -> ChapterRun {
+        var runner = ChapterRunner(binFolder: bin, outputFolder: runs, recordFolder: runs, timeout: timeout, echo: false,
+                                   resumingIn: copy)
+        runner.launcher = { program, environment in
+            var environment = environment
+            environment[MutantSchema.environmentKey] = String(mutant)
+            environment[HiddenCheckCatalog.seedKey] = String(seed)
+            return ChapterLaunch(executable: program, arguments: [], environment: environment)
+        }
+        return runner.run(chapter)
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Grading
+import Workbook
+
+/// `workbook mutants`: the reference's single-edit mutants, built and run, and
+/// what each one's slip looks like from the learner's side.
+struct MutantsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mutants",
+        abstract: "Run the reference's single-edit mutants and measure what the visible checks say of them.",
+        discussion: """
+            Every exercise's reference solution is edited once in every way a slip \
+            could take: an operator swapped (+ for -, < for <=, …), a name replaced by \
+            another of the region, a constant changed (0 for 1, a sign, 1 - x for x - 1), \
+            two statements swapped, a call left out or applied twice, a member left out \
+            (Wᵀ → W), an index off by one, two arguments swapped, parentheses moved.
+
+            All of them are built at once in one copy of the package under \
+            .build/mutants/ (each region becomes a `switch` on WORKBOOK_MUTANT); \
+            those the compiler refuses are counted and left out. Each of the others \
+            runs its exercise's chapter with the hidden checks' seeds 1 to 5, stopping \
+            at the first seed whose hidden check of the exercise fails: that mutant \
+            changes a result. One that passes all five is equivalent and left out of \
+            every count. A run may take 10 times the reference's run of the chapter.
+
+            For each exercise it prints, over the mutants that change a result:
+              (a) the share that fail a visible check of the exercise;
+              (b) the share whose failure is put on the exercise (a failed visible \
+            check of it that waits for nothing, or a failed check elsewhere that \
+            waits for it);
+              and, as "hidden checks miss", the equivalent mutants that fail a \
+            visible check all the same: slips the hidden checks let through.
+
+            The results go to docs/mutants.json (instructor-only, as docs/mutants.md \
+            with the table): each mutant's id, description, outcome and the messages \
+            of the visible checks it failed. With --exercise, only those exercises' \
+            rows are replaced.
+
+            Examples:
+              ./workbook mutants --exercise 2.2 --exercise 9.3
+              ./workbook mutants --list --exercise 7.1     the mutants, without building
+              ./workbook mutants                           the whole course
+            """
+    )
+
+    @Option(name: .customLong("exercise"), help: ArgumentHelp("Only this exercise (repeat for more), e.g. 7.1.", valueName: "exercise"))
+    var exercises: [String] = []
+
+    @Flag(help: "List the mutants and their descriptions; build and run nothing.")
+    var list = false
+
+    func validate() throws {
+        for number in exercises where ExerciseCatalog.exercise(number) == nil {
+            throw ValidationError("there is no exercise \(number) (see `workbook list`)")
+        }
+    }
+
+    func run() throws {
+        let workspace = try Workspace()
+        let root = workspace.root
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Sources/HiddenChecks").path) else {
+            throw ValidationError("mutants are made from the reference solution: run this in the instructor's copy")
+        }
+        if list {
+            for region in try MutantRegion.all(in: root) where exercises.isEmpty || exercises.contains(region.exercise) {
+                let mutants = region.mutants
+                Console.line(Console.bold("Exercise \(region.exercise): \(mutants.count) mutants"))
+                for mutant in mutants { Console.line("  \(mutant.id)  \(mutant.description)") }
+            }
+            return
+        }
+        var runner = MutantRunner(packageRoot: root)
+        runner.progress = { Console.line(Console.dim($0)) }
+        let started = Date()
+        let fresh = try runner.run(exercises: exercises)
+        let tableURL = root.appendingPathComponent(MutantTable.path)
+        let table = exercises.isEmpty ? fresh : ((try? MutantTable.read(from: tableURL)) ?? MutantTable()).merging(fresh)
+        try table.write(to: tableURL)
+        let markdown = """
+            # The reference's mutants
+
+            Made by `./workbook mutants` (instructor-only; `--help` says how). Over the \
+            mutants that change a result: (a) the share failing a visible check of their \
+            exercise, (b) the share blamed on it.
+
+            \(table.markdown)
+
+            """
+        try AtomicFile.write(Data(markdown.utf8), to: root.appendingPathComponent("docs/mutants.md"))
+        Console.line(fresh.markdown)
+        Console.line(Console.dim("\(Int(Date().timeIntervalSince(started))) s in all; the table is in \(MutantTable.path)."))
+    }
+}

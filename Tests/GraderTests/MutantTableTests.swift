@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import Workbook
+@testable import Grading
+
+/// The committed table of the reference's mutants (`workbook mutants`) is made
+/// from the sources as they are, and its measures count what they say.
+struct MutantTableTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let tableURL = packageRoot.appendingPathComponent(MutantTable.path)
+
+    /// Instructor's copy only: the learner edition has neither the table nor the reference.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: tableURL.path)))
+    func theCommittedTableMatchesTheRegionsAndChaptersItWasMadeFrom() throws {
+        let table = try MutantTable.read(from: Self.tableURL)
+        #expect(!table.exercises.isEmpty)
+        for entry in table.exercises {
+            let now = try MutantTable.sourceHash(of: entry.exercise, in: Self.packageRoot)
+            #expect(entry.sourceHash == now,
+                    "docs/mutants.json is stale for \(entry.exercise): run ./workbook mutants --exercise \(entry.exercise)")
+        }
+    }
+
+    /// (a) and (b) as the runner reads them from a run's checks.
+    @Test func aRunIsJudgedByItsHiddenCheckAndBlameByWhatWaitsForWhat() {
+        func judged(_ checks: [CheckResult]) -> MutantTable.Outcome {
+            var outcome = MutantTable.Outcome(id: "", exercise: "9.3", kind: "", description: "", compiles: true,
+                                              changesResult: false, seedsRun: 1, visibleFail: false, blamed: false,
+                                              status: "", failures: [])
+            outcome.judge(checks)
+            return outcome
+        }
+        let hiddenFails = CheckResult(name: "hidden: 9.3", points: 1, passed: false, message: "", hidden: true, exercise: "9.3")
+        let hiddenPasses = CheckResult(name: "hidden: 9.3", points: 1, passed: true, message: "", hidden: true, exercise: "9.3")
+        let own = CheckResult(name: "precision", points: 1, passed: false, message: "got 1.25", exercise: "9.3")
+        let ownWaiting = CheckResult(name: "precision", points: 1, passed: false, message: "waits", exercise: "9.3", waitsFor: "9.1")
+        let laterWaiting = CheckResult(name: "F1", points: 1, passed: false, message: "waits", exercise: "9.5", waitsFor: "9.3")
+        let elsewhere = CheckResult(name: "F1", points: 1, passed: false, message: "got 0", exercise: "9.5")
+
+        let caught = judged([own, laterWaiting, hiddenFails])
+        #expect(caught.changesResult && caught.visibleFail && caught.blamed)
+        #expect(caught.failures == [.init(check: "precision", message: "got 1.25")])
+        let blamedElsewhere = judged([elsewhere, hiddenFails])
+        #expect(blamedElsewhere.changesResult && !blamedElsewhere.visibleFail && !blamedElsewhere.blamed)
+        let waiting = judged([ownWaiting, hiddenFails])
+        #expect(waiting.visibleFail && !waiting.blamed)
+        #expect(judged([laterWaiting, hiddenFails]).blamed)
+        #expect(!judged([own, hiddenPasses]).changesResult)
+        #expect(judged([own]).changesResult, "a run that never reached the hidden check changed a result")
+    }
+
+    /// Its descriptions together would spell the reference out.
+    @Test func theLearnerEditionLeavesTheTableOut() {
+        #expect(PackageFiles.isInstructorOnly(MutantTable.path))
+        #expect(PackageFiles.isInstructorOnly("docs/mutants.md"))
+    }
+
+    @Test func sharesCountOnlyMutantsThatChangeAResult() throws {
+        func outcome(_ id: String, compiles: Bool = true, changes: Bool, visible: Bool = false, blamed: Bool = false) -> MutantTable.Outcome {
+            .init(id: id, exercise: "9.3", kind: "operator", description: "", compiles: compiles, changesResult: changes,
+                  seedsRun: 1, visibleFail: visible, blamed: blamed, status: "failed", failures: [])
+        }
+        let table = MutantTable(
+            exercises: [.init(exercise: "9.3", sourceHash: "", generated: 5, compiling: 4, referenceSeconds: 1, runSeconds: 9)],
+            // The fifth, which does not compile, is counted in the row and not listed.
+            mutants: [outcome("b", changes: false, visible: true),
+                      outcome("c", changes: true, visible: true, blamed: true), outcome("d", changes: true, visible: true),
+                      outcome("e", changes: true)])
+        let measure = table.measures[0]
+        #expect(measure.compiling == 4 && measure.equivalent == 1 && measure.changing == 3)
+        #expect(measure.visibleFail == 2 && measure.blamed == 1 && measure.visibleOnly == 1)
+        #expect(MutantTable.Measure.share(2, of: 3) == "67%")
+        #expect(table.markdown.contains("| 9.3 | 5 | 4 | 1 | 3 | 67% (2) | 33% (1) | 1 | 9 s |"))
+        let merged = table.merging(MutantTable(exercises: [.init(exercise: "2.2", sourceHash: "", generated: 0, compiling: 0,
+                                                                  referenceSeconds: 0, runSeconds: 0)]))
+        #expect(merged.exercises.map(\.exercise) == ["2.2", "9.3"])
+        #expect(merged.mutants.count == 4)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mutants-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try merged.write(to: file)
+        #expect(try MutantTable.read(from: file) == merged)
+    }
+}

@@ -120,25 +120,31 @@ public struct MutantRunner {
         var result = MutantTable.Outcome(id: mutant.id, exercise: mutant.exercise, kind: mutant.kind.rawValue,
                                          description: mutant.description, compiles: true, changesResult: false,
                                          seedsRun: 0, visibleFail: false, blamed: false, status: "", failures: [])
+        // The chapter's own checks do not depend on the seed: one run of them,
+        // then its hidden checks alone (`HiddenChecks.runAlone`) seed by seed.
+        let own = runChapter(chapter, bin: bin, mutant: number, seed: nil, timeout: timeout)
         for seed in seeds {
-            let run = runChapter(chapter, bin: bin, mutant: number, seed: seed, timeout: timeout)
+            let hidden = runChapter(chapter, bin: bin, mutant: number, seed: seed, timeout: timeout)
             result.seedsRun += 1
-            result.status = run.status.label
-            result.judge(run.record?.checks ?? [])
+            result.status = own.status.label
+            result.judge((own.record?.checks ?? []) + (hidden.record?.checks ?? []))
             if result.changesResult { break }
         }
         return result
     }
 
-    /// One run of `chapter`'s built program with `mutant` and hidden `seed`.
-    func runChapter(_ chapter: ChapterInfo, bin: URL, mutant: Int, seed: UInt32, timeout: Double) -> ChapterRun {
+    /// One run of `chapter`'s built program with `mutant`: its own checks, or
+    /// with a hidden `seed` its hidden checks alone.
+    func runChapter(_ chapter: ChapterInfo, bin: URL, mutant: Int, seed: UInt32?, timeout: Double) -> ChapterRun {
         var runner = ChapterRunner(binFolder: bin, outputFolder: runs, recordFolder: runs, timeout: timeout, echo: false,
                                    resumingIn: copy)
-        runner.launcher = { program, environment in
+        runner.launcher = { program, environment, handOff in
             var environment = environment
             environment[MutantSchema.environmentKey] = String(mutant)
-            environment[HiddenCheckCatalog.seedKey] = String(seed)
-            return ChapterLaunch(executable: program, arguments: [], environment: environment)
+            var handOff = handOff
+            handOff.hiddenSeed = seed
+            handOff.hiddenChecksAlone = seed != nil
+            return ChapterLaunch(executable: program, arguments: [], environment: environment, handOff: handOff)
         }
         return runner.run(chapter)
     }

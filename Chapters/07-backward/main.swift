@@ -133,6 +133,16 @@ chapter.check("one ReLU step by hand: the updated W and b", points: 2, exercise:
         LikelyMistake([0.55, -1], "the step went uphill: b −= α·db, against the gradient"),
         LikelyMistake([0.5, -1], "b did not change: subtract α·db, with db = dz"),
     ])
+    // f′ is taken at z, not at anything else of the same sign here: one neuron with
+    // W = [[1]], b = [−0.5], a_prev = [2], so z = 1.5 > 0 while b < 0; da = [1], α = 0.1:
+    // dz = 1·1 = 1, W ← 1 − 0.1·2 = 0.8, b ← −0.5 − 0.1·1 = −0.6.
+    var single = Layer(weights: Matrix([[1]]), biases: Matrix(column: [-0.5]), activation: ReLU())
+    _ = single.forward(Matrix(column: [2]))
+    _ = single.backward(Matrix(column: [1]), learningRate: 0.1)
+    try expect(single.weights.elements + single.biases.elements, closeTo: [0.8, -0.6], tolerance: 1e-15,
+               "W and b of a neuron with z = 1.5 and b = −0.5 after the step", mistakes: [
+                   LikelyMistake([1, -0.5], "nothing moved although z = 1.5 > 0: take f′ at z = W·a_prev + b, the layer's weighted sums"),
+               ])
 }
 
 //: A sigmoid neuron at z = 0, where σ′ = ¼, with α = 0.5:

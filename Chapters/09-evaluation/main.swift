@@ -138,6 +138,9 @@ chapter.check("F1 of the hand-counted case", exercise: "9.5") {
         LikelyMistake((5.0 / 7 + 5.0 / 6) / 2, "that is the arithmetic mean of P and R: F1 is their harmonic mean, 2·P·R/(P + R)"),
         LikelyMistake(5.0 / 7 * 5.0 / 6 / (5.0 / 7 + 5.0 / 6), "the factor 2 is missing: F1 = 2·P·R/(P + R)"),
     ])
+    // Where precision equals recall, F1 equals both: TP = 3, FP = FN = 1 gives P = R = 3/4.
+    let balanced = ConfusionMatrix(truePositives: 3, falsePositives: 1, trueNegatives: 2, falseNegatives: 1)
+    try expect(balanced.f1, closeTo: 0.75, tolerance: 1e-15, "F1 with P = R = 3/4")
 }
 
 //: Cases with nothing to divide by, one per score. A classifier that always

@@ -21,7 +21,11 @@ public enum PackageFiles {
     /// reference's mutants, whose descriptions together spell the reference out.
     public static let instructorOnly = [
         "docs/instructors.md", "docs/learner/", "docs/figures/", "Sources/Training/", "Tests/TrainingTests/",
-        "Tests/TrainTests/", "Sources/HiddenChecks/", "docs/mutants.json", "docs/mutants.md",
+        "Tests/TrainTests/", "Sources/HiddenChecks/",
+        // The reference's mutants: their descriptions and the names they are made
+        // from tell of the reference's code, and only the instructor regenerates them.
+        "docs/mutants.json", "docs/mutants.md", "Sources/Grading/Mutants/", "Sources/WorkbookCLI/MutantsCommand.swift",
+        "Tests/GraderTests/MutantGeneratorTests.swift", "Tests/GraderTests/MutantTableTests.swift",
     ]
 
     /// True when `file` (package-relative) is one of `instructorOnly` or lies in one of its folders.

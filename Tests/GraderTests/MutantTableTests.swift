@@ -50,10 +50,13 @@ struct MutantTableTests {
         #expect(judged([own]).changesResult, "a run that never reached the hidden check changed a result")
     }
 
-    /// Its descriptions together would spell the reference out.
-    @Test func theLearnerEditionLeavesTheTableOut() {
+    /// Its descriptions together would spell the reference out, and the
+    /// notation the generator reads names the reference's own variables.
+    @Test func theLearnerEditionLeavesTheTableAndTheGeneratorOut() {
         #expect(PackageFiles.isInstructorOnly(MutantTable.path))
         #expect(PackageFiles.isInstructorOnly("docs/mutants.md"))
+        #expect(PackageFiles.isInstructorOnly("Sources/Grading/Mutants/CourseNotation.swift"))
+        #expect(PackageFiles.isInstructorOnly("Sources/WorkbookCLI/MutantsCommand.swift"))
     }
 
     @Test func sharesCountOnlyMutantsThatChangeAResult() throws {

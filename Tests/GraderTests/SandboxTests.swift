@@ -37,6 +37,10 @@ struct SandboxTests {
     func run(_ text: String, timeout: Double = 5, outputLimit: Int = ProcessRunner.defaultOutputLimit)
         throws -> ProcessRunner.Result {
         let user = sandbox.user(forJob: 0)
+        // A block is taken again once the test before let it go; its user's last
+        // processes (an earlier test's fork storm) count against the process limit
+        // until the kernel has reaped them.
+        if let user { Self.waitForNoProcesses(of: user) }
         let privateFolder = folder.appendingPathComponent("private")
         try sandbox.preparePrivateFolder(privateFolder, user: user)
         let script = folder.appendingPathComponent("script.sh")
@@ -57,6 +61,19 @@ struct SandboxTests {
             guard let data = FileManager.default.contents(atPath: "/proc/\(id)/cmdline") else { return nil }
             let line = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
             return line.contains(marker) ? "\(id): \(line)" : nil
+        }
+    }
+
+    /// Waits up to five seconds for `user` to have no process left.
+    static func waitForNoProcesses(of user: UInt32) {
+        for _ in 0..<50 {
+            let ids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            let owned = ids.filter { Int($0) != nil }.contains { id in
+                guard let status = try? String(contentsOfFile: "/proc/\(id)/status", encoding: .utf8) else { return false }
+                return status.split(separator: "\n").contains { $0.hasPrefix("Uid:") && $0.split(separator: "\t").dropFirst().first == Substring(String(user)) }
+            }
+            if !owned { return }
+            Thread.sleep(forTimeInterval: 0.1)
         }
     }
 

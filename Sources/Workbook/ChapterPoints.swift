@@ -23,8 +23,12 @@ public struct ChapterPoints: Sendable, Equatable {
     /// "16/18 pts", for tables.
     public var shortText: String { "\(points)/\(maxPoints) pts" }
 
-    /// "16/18 points (2 in checks only the grader runs)"
+    /// "16 of 18 points if the grader's checks agree (2 in checks only the grader
+    /// runs)": an exercise's points count only when the grader's own check of it
+    /// passes (the grader's `ScoringRule`); "16/18 points" where no check is the grader's.
     public var text: String {
-        "\(points)/\(maxPoints) points" + (hiddenPoints > 0 ? " (\(hiddenPoints) in checks only the grader runs)" : "")
+        hiddenPoints > 0
+            ? "\(points) of \(maxPoints) points if the grader's checks agree (\(hiddenPoints) in checks only the grader runs)"
+            : "\(points)/\(maxPoints) points"
     }
 }

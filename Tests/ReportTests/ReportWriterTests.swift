@@ -122,7 +122,7 @@ struct ReportWriterTests {
         try ReportWriter(outputFolder: sandbox.output, packageRoot: sandbox.package).write(runs)
 
         let points = ChapterPoints(chapter: 2, record: runs[1].record, manifest: manifest)
-        #expect(points.text == "2/5 points (2 in checks only the grader runs)")
+        #expect(points.text == "2 of 5 points if the grader's checks agree (2 in checks only the grader runs)")
         #expect(try sandbox.page("index.md").contains("| 2 | [Activations](chapter-02.md) | ✗ failed | 2/3 | 2/5 pts |"))
         let page = try sandbox.page("chapter-02.md")
         #expect(page.contains("2 of 3 checks · 2/5 pts"))

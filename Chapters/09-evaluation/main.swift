@@ -140,7 +140,9 @@ chapter.check("F1 of the hand-counted case", exercise: "9.5") {
     ])
     // Where precision equals recall, F1 equals both: TP = 3, FP = FN = 1 gives P = R = 3/4.
     let balanced = ConfusionMatrix(truePositives: 3, falsePositives: 1, trueNegatives: 2, falseNegatives: 1)
-    try expect(balanced.f1, closeTo: 0.75, tolerance: 1e-15, "F1 with P = R = 3/4")
+    try expect(balanced.f1, closeTo: 0.75, tolerance: 1e-15, "F1 with P = R = 3/4", mistakes: [
+        LikelyMistake(0, "F1 came out 0 where P = R = 3/4: only P + R = 0 leaves nothing to divide by"),
+    ])
 }
 
 //: Cases with nothing to divide by, one per score. A classifier that always

@@ -344,15 +344,18 @@ chapter.check("every candidate trained on every fold, finite losses throughout")
 }
 
 //: The scores are what they say: for three candidates, each fold's validation
-//: loss worked out again from that fold's trained network, sample by sample,
-//: with the formula written out here, L = −(y·log ŷ + (1 − y)·log(1 − ŷ)).
+//: loss worked out again from that fold's trained network, sample by sample.
+//: With labels 0 and 1 the loss is −log ŷ for a sample of class 1 and
+//: −log(1 − ŷ) for one of class 0: the log of the probability given to the
+//: right class.
 chapter.check("three candidates' validation losses, worked out again from their networks") {
     for score in [scores.first!, scores[scores.count / 2], scores.last!] {
         for (fold, run) in zip(folds, score.runs) {
             var total = 0.0
             for (features, y) in zip(fold.validation.features, fold.validation.labels) {
                 let yHat = run.network.probability(features)
-                total -= y * log(yHat) + (1 - y) * log(1 - yHat)
+                let rightClassProbability = y == 1 ? yHat : 1 - yHat
+                total += -log(rightClassProbability)
             }
             try expect(run.validationLoss, closeTo: total / Double(fold.validation.count), tolerance: 1e-9,
                        "the validation loss of \(score.settings) on fold \(fold.index + 1)")

@@ -41,6 +41,9 @@ public final class Chapter {
     public let outputFolder: URL
     private let recordURL: URL
     private var record: ChapterRecord
+    /// Per exercise ("" for checks of none), the outcome of each visible check
+    /// that waited for nothing: "passed", or the failure's `SlipFingerprint`.
+    private var seen: [String: [String]] = [:]
     private let started = Date()
     /// Checks (by position) that stopped an earlier run, with the reason.
     private let stoppedChecks: [Int: String]
@@ -162,6 +165,7 @@ public final class Chapter {
         let index = nextCheck
         if index >= quietUntil { replaying = false }
         var result: CheckResult
+        var fingerprint: String?
         if let stop = stoppedChecks[index] {
             result = CheckResult(name: name, points: points, passed: false, message: stop, hidden: hidden,
                                  exercise: exercise)
@@ -179,6 +183,7 @@ public final class Chapter {
             } catch {
                 result = CheckResult(name: name, points: points, passed: false,
                                      message: String(describing: error), hidden: hidden, exercise: exercise)
+                fingerprint = SlipFingerprint.of(chapter: info.number, check: name, failure: error)
             }
             record.currentCheck = nil
             record.currentCheckName = nil
@@ -197,6 +202,18 @@ public final class Chapter {
                   !ChapterStop.namesOpenExercise(result.message) {
             // An open exercise is not failing: the checks that need it stop at it and say so.
             failingExercises[exercise] = "fails its own checks in chapter \(info.number)"
+        }
+        if !hidden, result.waitsFor == nil {
+            // What the exercise's visible checks saw so far, this one included:
+            // a cause is named only to code that agrees with its mutant on all of them.
+            seen[exercise ?? "", default: []].append(fingerprint ?? "\(name)\n" + (result.passed ? "passed" : "stopped"))
+            if !result.passed, fingerprint != nil, !ChapterStop.namesOpenExercise(result.message) {
+                let key = SlipFingerprint.joining(seen[exercise ?? ""] ?? [])
+                result.fingerprint = key
+                if !result.message.contains(likelyCause("")), let cause = SlipCauses.cause(for: key) {
+                    result.message += "\n" + likelyCause(cause)
+                }
+            }
         }
         record.checks.append(result)
         channel?.send(result)

@@ -22,6 +22,9 @@ public struct CheckResult: Codable, Equatable, Sendable {
     /// a check of no exercise counts only when the grader's own checks of
     /// these pass (see `ScoringRule`).
     public var calls: [String]?
+    /// For a failed visible check that waits for nothing: what its outputs are
+    /// known by (`SlipFingerprint`), for the mutants' table.
+    public var fingerprint: String?
 
     public init(name: String, points: Int, passed: Bool, message: String, hidden: Bool = false,
                 exercise: String? = nil, waitsFor: String? = nil, calls: [String]? = nil) {

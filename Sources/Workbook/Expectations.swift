@@ -1,7 +1,15 @@
 /// A failed expectation: what was expected and what came out.
 public struct CheckFailure: Error, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    /// Every value the learner's code gave for the expectation, when it was
+    /// numbers: a failure's fingerprint (`SlipFingerprint`) is made of them,
+    /// not only of the first one the message shows.
+    public let observed: [Double]?
+
+    public init(_ description: String, observed: [Double]? = nil) {
+        self.description = description
+        self.observed = observed
+    }
 }
 
 /// Passes when |actual − expected| ≤ tolerance·max(1, |expected|): an absolute
@@ -13,7 +21,7 @@ public func expect(
 ) throws {
     guard !isClose(actual, expected, tolerance: tolerance) else { return }
     throw CheckFailure("expected \(what) ≈ \(expected) (± \(tolerance)), got \(actual)"
-        + LikelyMistake.line(for: [actual], among: mistakes, tolerance: tolerance))
+        + LikelyMistake.line(for: [actual], among: mistakes, tolerance: tolerance), observed: [actual])
 }
 
 /// Element by element, as `expect(_:closeTo:tolerance:)`; names the first entry
@@ -25,10 +33,11 @@ public func expect(
 ) throws {
     func cause() -> String { LikelyMistake.line(for: actual, among: mistakes, tolerance: tolerance) }
     guard actual.count == expected.count else {
-        throw CheckFailure("expected \(expected.count) \(what), got \(actual.count): \(actual)" + cause())
+        throw CheckFailure("expected \(expected.count) \(what), got \(actual.count): \(actual)" + cause(),
+                           observed: actual)
     }
     for (index, (a, e)) in zip(actual, expected).enumerated() where !isClose(a, e, tolerance: tolerance) {
-        throw CheckFailure("expected \(what)[\(index)] ≈ \(e) (± \(tolerance)), got \(a)" + cause())
+        throw CheckFailure("expected \(what)[\(index)] ≈ \(e) (± \(tolerance)), got \(a)" + cause(), observed: actual)
     }
 }
 
@@ -102,7 +111,8 @@ public func expect(
 ) throws {
     precondition(inputs.count == expected.count, "one input per expected value")
     guard actual.count == expected.count else {
-        throw CheckFailure("expected \(expected.count) values of \(function), got \(actual.count): \(actual)")
+        throw CheckFailure("expected \(expected.count) values of \(function), got \(actual.count): \(actual)",
+                           observed: actual)
     }
     func isClose(_ a: Double, _ e: Double) -> Bool {
         a == e || (a.isFinite && (a - e).magnitude <= tolerance * max(1, e.magnitude))
@@ -113,7 +123,7 @@ public func expect(
     let cause = causes.allSatisfy({ $0 != nil && $0 == causes[0] }) ? causes[0] : nil
     let within = tolerance > 0 ? " (± \(tolerance))" : ""
     throw CheckFailure("\(function)(\(shortDecimal(input))) should be \(shortDecimal(e))\(within), "
-        + "got \(shortDecimal(a))" + (cause.map { " (\($0))" } ?? ""))
+        + "got \(shortDecimal(a))" + (cause.map { " (\($0))" } ?? ""), observed: actual)
 }
 
 /// 0 rather than 0.0 and 3 rather than 3.0; other numbers as Swift prints them.

@@ -50,6 +50,11 @@ struct MutantsCommand: ParsableCommand {
     @Flag(help: "List the mutants and their descriptions; build and run nothing.")
     var list = false
 
+    @Flag(help: ArgumentHelp(
+        "Measure (c) on slips the table was not made from, and write docs/slip-causes.md.",
+        discussion: "The slips are the single edits of a second correct solution (\(SecondSolution.folder)) and up to \(SecondSolution.twoEditSlips) two-edit slips of the reference per exercise. Reads the table; run it after the table is up to date."))
+    var measure = false
+
     func validate() throws {
         for number in exercises where ExerciseCatalog.exercise(number) == nil {
             throw ValidationError("there is no exercise \(number) (see `workbook list`)")
@@ -72,11 +77,15 @@ struct MutantsCommand: ParsableCommand {
         }
         var runner = MutantRunner(packageRoot: root)
         runner.progress = { Console.line(Console.dim($0)) }
+        if measure {
+            return try measureCauses(root: root, runner: runner)
+        }
         let started = Date()
         let fresh = try runner.run(exercises: exercises)
         let tableURL = root.appendingPathComponent(MutantTable.path)
         let table = exercises.isEmpty ? fresh : ((try? MutantTable.read(from: tableURL)) ?? MutantTable()).merging(fresh)
         try table.write(to: tableURL)
+        try AtomicFile.write(Data(table.causesSource.utf8), to: root.appendingPathComponent(MutantTable.causesPath))
         let markdown = """
             # The reference's mutants
 
@@ -90,5 +99,44 @@ struct MutantsCommand: ParsableCommand {
         try AtomicFile.write(Data(markdown.utf8), to: root.appendingPathComponent("docs/mutants.md"))
         Console.line(fresh.markdown)
         Console.line(Console.dim("\(Int(Date().timeIntervalSince(started))) s in all; the table is in \(MutantTable.path)."))
+    }
+
+    /// `--measure`: runs the slips of `SecondSolution` and counts what their
+    /// failures are told (`SlipMeasure`).
+    private func measureCauses(root: URL, runner: MutantRunner) throws {
+        let started = Date()
+        let table = try MutantTable.read(from: root.appendingPathComponent(MutantTable.path))
+        let regions = try MutantRegion.all(in: root).filter { exercises.isEmpty || exercises.contains($0.exercise) }
+        let slips = try SecondSolution(packageRoot: root).slips(of: regions)
+        var runner = runner
+        runner.messageLength = 4000
+        let batch = try runner.run(slips.unchanged + slips.singleEdits + slips.twoEdits, of: regions)
+        let outcomes = Dictionary(batch.outcomes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for solution in slips.unchanged {
+            guard let outcome = outcomes[solution.id], outcome.compiles, !outcome.changesResult, !outcome.visibleFail else {
+                throw ValidationError("the second solution of \(solution.exercise) is not correct: "
+                    + (outcomes[solution.id].map { $0.failures.first?.message ?? $0.status } ?? "it does not compile"))
+            }
+        }
+        // Every slip's outcome, for reading what one was told: not committed.
+        try MutantTable(mutants: batch.outcomes).write(to: root.appendingPathComponent(".build/mutants/slips.json"))
+        var measure = SlipMeasure()
+        measure.add(slips.singleEdits.compactMap { outcomes[$0.id] }, source: .secondSolution, table: table)
+        measure.add(slips.twoEdits.compactMap { outcomes[$0.id] }, source: .twoEdits, table: table)
+        let markdown = """
+            # Causes named for slips the table was not made from
+
+            Made by `./workbook mutants --measure` (instructor-only). Slips: the single \
+            edits of a second correct solution in another style (`\(SecondSolution.folder)`), \
+            and two-edit slips of the reference. Over those that change a result: the share \
+            told a cause from the mutants, and (c) the share whose named mutant fails the \
+            same visible checks with the same outputs.
+
+            \(measure.markdown)
+
+            """
+        try AtomicFile.write(Data(markdown.utf8), to: root.appendingPathComponent(SecondSolution.reportPath))
+        Console.line(measure.markdown)
+        Console.line(Console.dim("\(Int(Date().timeIntervalSince(started))) s in all; the table is in \(SecondSolution.reportPath)."))
     }
 }

@@ -58,7 +58,11 @@ struct MutantGeneratorTests {
         #expect(first == MutantGenerator.mutants(of: "weights -= learningRate * dW", exercise: "7.1"))
         #expect(Set(first.map(\.id)).count == first.count)
         let replaced = first.first { $0.body == "weights -= learningRate * weights" }
-        #expect(replaced?.description == "W in place of dW (line 1)")
+        // The line shown is the slip's, not the reference's.
+        #expect(replaced?.description == "W in place of dW, in: W −= α · W")
+        let labelled = MutantGenerator.mutants(of: "let x = TrainingError.checkUnsaturated(yHat, epoch: epoch)", exercise: "8.1")
+        #expect(labelled.contains { $0.description == "ŷ in place of the epoch (the 2nd the epoch), in: x = the saturation check(ŷ, ŷ)" },
+                "labels and types are left out of the line: \(labelled.map(\.description))")
         #expect(first.allSatisfy { !$0.description.contains("learningRate") && !$0.description.contains("weights") })
     }
 
@@ -82,5 +86,12 @@ struct MutantGeneratorTests {
             """)
         #expect(schema.mutant(at: "F.swift", line: 6) == 3)
         #expect(schema.mutant(at: "F.swift", line: 8) == nil)
+
+        // A second solution in statements beside the reference's expression: the expression returns.
+        let mixed = MutantSchema(regions: regions, mutants: [
+            4: Mutant(exercise: "0.1", kind: .unchanged, description: "", body: "let y = 1 - x\nreturn y")], texts: ["F.swift": text])
+        #expect(mixed.files["F.swift"]?.contains("    case 4:\n        let y = 1 - x\n        return y\n    default:\n        return 1 - x\n") == true,
+                "\(mixed.files["F.swift"] ?? "")")
+        #expect(MutantSchema.isExpression("z > 0 ? 1 : 0") && !MutantSchema.isExpression("guard z > 0 else { return 0 }\nreturn 1"))
     }
 }

@@ -177,6 +177,17 @@ struct PlantedSubmissions {
     ]
 
     /// `text`, the reference's `file`, with the plants of submission `name` that belong to it.
+    /// The reference's exercise files that `plants` change (file name → text), with them planted.
+    static func exerciseFiles(planting plants: [Plant], for name: String) throws -> [String: String] {
+        let sources = GradingFixture.packageRoot.appendingPathComponent("Sources/NeuralNetwork")
+        var files: [String: String] = [:]
+        for file in Set(plants.map(\.file)) {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            files[file] = try planting(plants, in: text, of: file, for: name)
+        }
+        return files
+    }
+
     static func planting(_ plants: [Plant], in text: String, of file: String, for name: String) throws -> String {
         var text = text
         for plant in plants where plant.file == file {

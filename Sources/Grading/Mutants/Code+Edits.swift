@@ -8,14 +8,14 @@ extension Code {
             if isPrefixOperator(index) && token.text == "-" {
                 // Before a literal, the constants' family flips the sign.
                 guard tokens[index + 1].kind != .number else { continue }
-                edits.append(Edit(kind: .operatorSwapped, description: "the sign − left out (\(place(index)))",
+                edits.append(Edit(kind: .operatorSwapped, description: "the sign − left out\(place(index))",
                                   replacements: [(token.range, "")]))
                 continue
             }
             let isRange = token.text == "..." || token.text == "..<"
             guard token.isInfixOperator || isRange, let others = Self.swaps[token.text] else { continue }
             for other in others {
-                let description = "\(CourseNotation.operatorSymbol(other)) instead of \(CourseNotation.operatorSymbol(token.text)) (\(place(index)))"
+                let description = "\(CourseNotation.operatorSymbol(other)) instead of \(CourseNotation.operatorSymbol(token.text))\(place(index))"
                 edits.append(Edit(kind: .operatorSwapped, description: description, replacements: [(token.range, other)]))
             }
         }
@@ -53,7 +53,7 @@ extension Code {
         for index in uses {
             let old = tokens[index].text
             for name in names where name != old {
-                let description = "\(CourseNotation.symbol(name)) in place of \(CourseNotation.symbol(old)) (\(place(index)))"
+                let description = "\(CourseNotation.symbol(name)) in place of \(CourseNotation.symbol(old))\(place(index))"
                 edits.append(Edit(kind: .operandReplaced, description: description, replacements: [(tokens[index].range, name)]))
             }
         }
@@ -66,21 +66,21 @@ extension Code {
         let flips = ["0": "1", "1": "0", "0.0": "1.0", "1.0": "0.0"]
         for (index, token) in tokens.enumerated() where token.kind == .number {
             if let other = flips[token.text] {
-                edits.append(Edit(kind: .constantChanged, description: "\(other) instead of \(token.text) (\(place(index)))",
+                edits.append(Edit(kind: .constantChanged, description: "\(other) instead of \(token.text)\(place(index))",
                                   replacements: [(token.range, other)]))
             }
             if index > 0 && isPrefixOperator(index - 1) && tokens[index - 1].text == "-" {
-                edits.append(Edit(kind: .constantChanged, description: "\(token.text) instead of −\(token.text) (\(place(index)))",
+                edits.append(Edit(kind: .constantChanged, description: "\(token.text) instead of −\(token.text)\(place(index))",
                                   replacements: [(tokens[index - 1].range, "")]))
             } else if Double(token.text) != 0 {
-                edits.append(Edit(kind: .constantChanged, description: "−\(token.text) instead of \(token.text) (\(place(index)))",
+                edits.append(Edit(kind: .constantChanged, description: "−\(token.text) instead of \(token.text)\(place(index))",
                                   replacements: [(token.range.lowerBound..<token.range.lowerBound, "-")]))
             }
             if index + 2 < tokens.count, tokens[index + 1].is(.operator, "-"), tokens[index + 1].isInfixOperator,
                let other = operand(startingAt: index + 2) {
                 let shown = render(other.lowerBound, other.upperBound)
                 edits.append(Edit(kind: .constantChanged,
-                                  description: "\(shown) − \(token.text) instead of \(token.text) − \(shown) (\(place(index)))",
+                                  description: "\(shown) − \(token.text) instead of \(token.text) − \(shown)\(place(index))",
                                   replacements: [(range(index, other.upperBound), text(other.lowerBound, other.upperBound) + " - " + token.text)]))
             }
         }
@@ -111,7 +111,7 @@ extension Code {
         for line in lines.keys.sorted() where isSimple(line) && isSimple(line + 1) && indentation(line) == indentation(line + 1) {
             let first = lines[line]!, second = lines[line + 1]!
             let upper = range(first.first!, first.last!), lower = range(second.first!, second.last!)
-            let description = "\(subject(line + 1)) before \(subject(line)) (lines \(line + 1) and \(line + 2) swapped)"
+            let description = "\(subject(line + 1)) before \(subject(line))"
             edits.append(Edit(kind: .statementsSwapped, description: description,
                               replacements: [(upper, scan.text(lower)), (lower, scan.text(upper))]))
         }
@@ -133,9 +133,9 @@ extension Code {
             let start = chainStart(endingAt: index - 1)
             let argument = range(arguments[0].first, arguments[0].last)
             let callee = CourseNotation.symbol(calleeName(index))
-            edits.append(Edit(kind: .callLeftOut, description: "\(callee) left out, its argument taken as is (\(place(index - 1)))",
+            edits.append(Edit(kind: .callLeftOut, description: "\(callee) left out, its argument taken as is\(place(index - 1))",
                               replacements: [(range(start, closer), scan.text(argument))]))
-            edits.append(Edit(kind: .callTwice, description: "\(callee) applied twice (\(place(index - 1)))",
+            edits.append(Edit(kind: .callTwice, description: "\(callee) applied twice\(place(index - 1))",
                               replacements: [(argument, text(start, closer))]))
         }
         return edits
@@ -148,7 +148,7 @@ extension Code {
             let member = tokens[index + 1]
             guard !tokens[index].spaceBefore, endsValue(index - 1), member.kind == .identifier, !member.spaceBefore else { continue }
             if index + 2 < tokens.count && tokens[index + 2].is(.punctuation, "(") && !tokens[index + 2].spaceBefore { continue }
-            edits.append(Edit(kind: .memberLeftOut, description: "\(CourseNotation.symbol(member.text)) left out (\(place(index + 1)))",
+            edits.append(Edit(kind: .memberLeftOut, description: "\(CourseNotation.symbol(member.text)) left out\(place(index + 1))",
                               replacements: [(range(index, index + 1), "")]))
         }
         return edits
@@ -161,7 +161,7 @@ extension Code {
             guard let closer = scan.partner[index] else { continue }
             let end = tokens[closer].range.lowerBound
             for step in ["+ 1", "- 1"] {
-                edits.append(Edit(kind: .indexOffByOne, description: "the index \(step.replacingOccurrences(of: "-", with: "−")) (\(place(index)))",
+                edits.append(Edit(kind: .indexOffByOne, description: "the index \(step.replacingOccurrences(of: "-", with: "−"))\(place(index))",
                                   replacements: [(end..<end, " " + step)]))
             }
         }
@@ -178,7 +178,7 @@ extension Code {
                 let callee = CourseNotation.symbol(calleeName(index))
                 let which = left.label.flatMap { label in right.label.map { "the values of \(tokens[label].text) and \(tokens[$0].text)" } }
                     ?? "two arguments"
-                edits.append(Edit(kind: .argumentsSwapped, description: "\(which) swapped in \(callee) (\(place(index - 1)))",
+                edits.append(Edit(kind: .argumentsSwapped, description: "\(which) swapped in \(callee)\(place(index - 1))",
                                   replacements: [(first, scan.text(second)), (second, scan.text(first))]))
             }
         }
@@ -202,7 +202,7 @@ extension Code {
             }
             guard holdsOperator && !holdsComma else { continue }
             edits.append(Edit(kind: .parenthesesMoved,
-                              description: "no parentheses around \(render(index + 1, closer - 1)) (\(place(index)))",
+                              description: "no parentheses around \(render(index + 1, closer - 1))\(place(index))",
                               replacements: [(tokens[index].range, ""), (tokens[closer].range, "")]))
         }
         for first in tokens.indices where tokens[first].isInfixOperator {
@@ -214,13 +214,13 @@ extension Code {
             let op1 = tokens[first].text, op2 = tokens[second].text
             if precedence1 >= precedence2 && !(op1 == op2 && (op1 == "+" || op1 == "*")) {
                 edits.append(Edit(kind: .parenthesesMoved,
-                                  description: "\(render(left.lowerBound, left.upperBound)) \(CourseNotation.operatorSymbol(op1)) (\(render(middle.lowerBound, right.upperBound))) (\(place(first)))",
+                                  description: "\(render(left.lowerBound, left.upperBound)) \(CourseNotation.operatorSymbol(op1)) (\(render(middle.lowerBound, right.upperBound)))\(place(first))",
                                   replacements: [(tokens[middle.lowerBound].range.lowerBound..<tokens[middle.lowerBound].range.lowerBound, "("),
                                                  (tokens[right.upperBound].range.upperBound..<tokens[right.upperBound].range.upperBound, ")")]))
             }
             if precedence2 > precedence1 {
                 edits.append(Edit(kind: .parenthesesMoved,
-                                  description: "(\(render(left.lowerBound, middle.upperBound))) \(CourseNotation.operatorSymbol(op2)) \(render(right.lowerBound, right.upperBound)) (\(place(second)))",
+                                  description: "(\(render(left.lowerBound, middle.upperBound))) \(CourseNotation.operatorSymbol(op2)) \(render(right.lowerBound, right.upperBound))\(place(second))",
                                   replacements: [(tokens[left.lowerBound].range.lowerBound..<tokens[left.lowerBound].range.lowerBound, "("),
                                                  (tokens[middle.upperBound].range.upperBound..<tokens[middle.upperBound].range.upperBound, ")")]))
             }

@@ -4,12 +4,12 @@
 enum CourseNotation {
     /// Code name → the symbol the chapters write.
     static let symbols: [String: String] = [
-        "weights": "W", "biases": "b", "bias": "b", "aPrev": "a_prev", "input": "a_prev (kept)", "x": "x", "xi": "xᵢ",
+        "weights": "W", "biases": "b", "bias": "b", "aPrev": "a_prev", "input": "the stored a_prev", "x": "x", "xi": "xᵢ",
         "w": "wᵢ", "z": "z", "weightedSums": "z", "activation": "g", "dz": "dz", "dW": "dW", "db": "db", "da": "da",
         "daPrev": "da_prev", "learningRate": "α", "yHat": "ŷ", "y": "y", "s": "σ(z)", "labels": "the labels",
-        "predictions": "the predictions", "total": "the running sum", "totalLoss": "the epoch's summed loss",
+        "predictions": "the predictions", "total": "the total", "totalLoss": "the epoch's summed loss",
         "truePositives": "TP", "falsePositives": "FP", "falseNegatives": "FN", "trueNegatives": "TN",
-        "precision": "precision", "recall": "recall", "p": "the prediction", "a": "the actual label",
+        "precision": "precision", "recall": "recall", "p": "the prediction", "a": "a", "sample": "the sample", "reversed": "reversed",
         "samples": "the samples", "data": "the data", "losses": "the losses", "epoch": "the epoch", "epochs": "the epochs",
         "index": "the index", "layer": "the layer's index", "layers": "the layers", "shuffle": "shuffle",
         "generator": "the generator", "neurons": "the neurons", "inputs": "the inputs", "predicted": "the predictions",
@@ -46,24 +46,50 @@ enum CourseNotation {
 
     /// An expression in the course's notation: names as symbols, operators as the
     /// chapters write them. Calls and members read "f(…)".
+    /// Argument labels are left out (`f(label: x)` reads "f(x)"), and so is a
+    /// type before a static call (`TrainingError.check(…)` reads "check(…)").
     static func render(_ tokens: ArraySlice<SwiftTokens.Token>) -> String {
         var text = ""
         var previous: SwiftTokens.Token?
-        for token in tokens {
+        let tokens = Array(tokens)
+        var skip = 0
+        var spaceOfSkippedType = false
+        for (index, token) in tokens.enumerated() {
+            if skip > 0 { skip -= 1; continue }
+            let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+            if token.kind == .identifier, next?.is(.punctuation, ":") == true, previous != nil {
+                skip = 1
+                previous = tokens[index + 1]
+                continue
+            }
+            if token.kind == .identifier, token.text.first?.isUppercase == true, next?.is(.punctuation, ".") == true {
+                skip = 1
+                spaceOfSkippedType = token.spaceBefore
+                continue
+            }
             let piece: String
             switch token.kind {
+            case .identifier where token.text == "self" && next?.is(.punctuation, "(") == true:
+                piece = "σ"
+            case .identifier where SwiftTokens.keywords.contains(token.text):
+                piece = token.text
             case .identifier:
                 piece = previous?.is(.punctuation, ".") == true && token.text == "transposed" ? "ᵀ" : symbol(token.text)
+            case .operator where token.text == "...": piece = "…"
+            case .operator where token.text == "..<": piece = "..<"
             case .operator: piece = operatorSymbol(token.text)
             default: piece = token.text
             }
             if piece == "ᵀ", text.hasSuffix(".") {
                 text.removeLast()
             }
-            if token.spaceBefore && !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            let afterLabel = previous?.is(.punctuation, ":") == true && token.spaceBefore && text.hasSuffix("(")
+            if (token.spaceBefore || spaceOfSkippedType) && !afterLabel && !text.isEmpty && !text.hasSuffix(" ") { text += " " }
+            spaceOfSkippedType = false
             text += piece
             previous = token
         }
-        return text
+        // `activation.derivative(z)` reads g′(z), not g.g′(z).
+        return text.replacingOccurrences(of: "g.g′", with: "g′")
     }
 }

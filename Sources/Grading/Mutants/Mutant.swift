@@ -15,6 +15,10 @@ public struct Mutant: Equatable, Sendable {
         case indexOffByOne = "index"
         case argumentsSwapped = "arguments"
         case parenthesesMoved = "parentheses"
+        /// Two of the above at once: made only to measure causes (`SlipMeasure`).
+        case twoEdits = "two-edits"
+        /// No edit: a second solution run as it is, to see that it is correct.
+        case unchanged
     }
 
     /// Stable while the region stays the same: the exercise, the kind and a hash

@@ -14,9 +14,55 @@ public enum MutantGenerator {
         for edit in code.edits() {
             let text = code.applying(edit.replacements)
             guard seen.insert(text).inserted else { continue }
-            mutants.append(Mutant(exercise: exercise, kind: edit.kind, description: edit.description, body: text))
+            let first = edit.replacements.map(\.range.lowerBound).min() ?? 0
+            let line = code.scan.scalars[..<first].filter { $0 == "\n" }.count
+            let description = edit.description + ", in: " + context(line: line, of: text)
+            mutants.append(Mutant(exercise: exercise, kind: edit.kind, description: description, body: text))
         }
         return mutants
+    }
+
+    /// Slips of two edits at once: up to `limit` pairs of the body's single
+    /// edits that touch different tokens, spread evenly over all such pairs.
+    /// They measure how causes fare on slips the table was not made from.
+    public static func twoEditMutants(of body: String, exercise: String, limit: Int) -> [Mutant] {
+        let code = Code(SwiftTokens(body))
+        let edits = code.edits()
+        var pairs: [(Int, Int)] = []
+        for i in edits.indices {
+            for j in edits.indices where j > i {
+                let apart = edits[i].replacements.allSatisfy { a in
+                    edits[j].replacements.allSatisfy { b in !a.range.overlaps(b.range) && a.range != b.range }
+                }
+                if apart { pairs.append((i, j)) }
+            }
+        }
+        let step = max(1, pairs.count / max(1, limit))
+        var seen: Set<String> = [body]
+        var mutants: [Mutant] = []
+        for (i, j) in stride(from: 0, to: pairs.count, by: step).map({ pairs[$0] }).prefix(limit) {
+            let text = code.applying(edits[i].replacements + edits[j].replacements)
+            guard seen.insert(text).inserted else { continue }
+            mutants.append(Mutant(exercise: exercise, kind: .twoEdits,
+                                  description: edits[i].description + "; and " + edits[j].description, body: text))
+        }
+        return mutants
+    }
+
+    /// The longest a line of context runs before it is cut short.
+    static let contextLength = 60
+
+    /// Line `line` of the mutated `body`, in the course's notation: what the
+    /// slip looks like, never the reference's own line. A long line keeps the
+    /// tokens around its middle.
+    static func context(line: Int, of body: String) -> String {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line < lines.count else { return "" }
+        let tokens = SwiftTokens(String(lines[line])).tokens
+        let shown = tokens.drop { ["let", "var", "return", "try"].contains($0.text) }
+        let text = CourseNotation.render(shown)
+        guard text.count > contextLength else { return text }
+        return String(text.prefix(contextLength - 1)) + "…"
     }
 
     /// One edit: replacements of scalar ranges of the body, made at once.
@@ -60,12 +106,12 @@ struct Code {
 
     // MARK: - Where
 
-    /// "line 2", or "the 2nd + of line 2" when the line holds the same token more than once.
+    /// " (the 2nd +)" when the token's line holds it more than once, else "":
+    /// the line itself follows the description (`MutantGenerator.context`).
     func place(_ index: Int) -> String {
         let token = tokens[index]
         let same = tokens.indices.filter { tokens[$0].line == token.line && tokens[$0].text == token.text }
-        let line = "line \(token.line + 1)"
-        guard same.count > 1, let position = same.firstIndex(of: index) else { return line }
+        guard same.count > 1, let position = same.firstIndex(of: index) else { return "" }
         let ordinals = ["1st", "2nd", "3rd"]
         let ordinal = position < 3 ? ordinals[position] : "\(position + 1)th"
         let shown = switch token.kind {
@@ -73,7 +119,7 @@ struct Code {
         case .identifier: CourseNotation.symbol(token.text)
         default: token.text
         }
-        return "the \(ordinal) \(shown) of \(line)"
+        return " (the \(ordinal) \(shown))"
     }
 
     func range(_ first: Int, _ last: Int) -> Range<Int> {

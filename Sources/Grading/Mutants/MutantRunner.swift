@@ -16,6 +16,8 @@ public struct MutantRunner {
     public var seeds: ClosedRange<UInt32> = 1...5
     /// A mutant's run may take this many times the reference's run of the chapter.
     public var timeFactor = 10.0
+    /// How much of each failed check's message an outcome keeps.
+    public var messageLength = MutantTable.messageLength
     /// One line per step, for the terminal.
     public var progress: (String) -> Void = { _ in }
 
@@ -32,40 +34,67 @@ public struct MutantRunner {
     public func run(exercises: [String] = []) throws -> MutantTable {
         let regions = try MutantRegion.all(in: packageRoot).filter { exercises.isEmpty || exercises.contains($0.exercise) }
         guard !regions.isEmpty else { throw CheckFailure("no exercise region matches \(exercises.joined(separator: ", "))") }
-        var mutants: [Int: Mutant] = [:]
+        let batch = try run(regions.flatMap(\.mutants), of: regions)
+        var table = MutantTable(buildSeconds: batch.buildSeconds)
+        table.mutants = batch.outcomes.filter(\.compiles)
         for region in regions {
-            for mutant in region.mutants { mutants[mutants.count + 1] = mutant }
+            let own = batch.outcomes.filter { $0.exercise == region.exercise }
+            table.exercises.append(.init(exercise: region.exercise,
+                                         sourceHash: try MutantTable.sourceHash(of: region.exercise, in: packageRoot),
+                                         generated: own.count, compiling: own.filter(\.compiles).count,
+                                         referenceSeconds: batch.referenceSeconds[region.exercise] ?? 0,
+                                         runSeconds: batch.runSeconds[region.exercise] ?? 0))
         }
+        return table
+    }
+
+    /// What running a batch of mutants gave: every mutant's outcome (those the
+    /// compiler refused with `compiles` false and nothing run), and times.
+    public struct Batch: Sendable {
+        public var outcomes: [MutantTable.Outcome] = []
+        public var buildSeconds = 0.0
+        /// Per exercise: the reference's run of its chapter, and all its mutants' runs.
+        public var referenceSeconds: [String: Double] = [:]
+        public var runSeconds: [String: Double] = [:]
+    }
+
+    /// Builds `mutants` (of `regions`, whose reference code the other cases
+    /// keep) in one schema and runs each one's chapter.
+    public func run(_ list: [Mutant], of regions: [MutantRegion]) throws -> Batch {
+        var mutants: [Int: Mutant] = [:]
+        for mutant in list { mutants[mutants.count + 1] = mutant }
         progress("\(mutants.count) mutants of \(regions.count) exercise\(regions.count == 1 ? "" : "s"); building them in one copy…")
         let started = Date()
         let (bin, refused) = try build(regions: regions, mutants: mutants)
-        let buildSeconds = Date().timeIntervalSince(started)
-        progress("Built in \(Int(buildSeconds)) s; \(refused.count) do not compile.")
+        var batch = Batch(buildSeconds: tenths(Date().timeIntervalSince(started)))
+        progress("Built in \(Int(batch.buildSeconds)) s; \(refused.count) do not compile.")
 
-        var table = MutantTable(buildSeconds: tenths(buildSeconds))
         for region in regions {
             guard let chapter = Catalog.chapter(region.chapter) else { continue }
+            let numbers = mutants.keys.sorted().filter { mutants[$0]!.exercise == region.exercise }
+            guard !numbers.isEmpty else { continue }
             let reference = runChapter(chapter, bin: bin, mutant: 0, seed: seeds.lowerBound, timeout: 600)
             guard let record = reference.record, record.checks.allSatisfy(\.passed) else {
                 throw CheckFailure("the reference fails chapter \(chapter.number) in the mutant build (\(reference.status.label))")
             }
             let timeout = max(timeFactor * reference.seconds, 2)
-            let numbers = mutants.keys.sorted().filter { mutants[$0]!.exercise == region.exercise }
             let exerciseStarted = Date()
             for number in numbers {
                 let mutant = mutants[number]!
-                // Counted in the exercise's row, not listed: nothing ran.
-                if refused.contains(number) { continue }
-                table.mutants.append(outcome(of: mutant, number: number, chapter: chapter, bin: bin, timeout: timeout))
+                if refused.contains(number) {
+                    batch.outcomes.append(.init(id: mutant.id, exercise: mutant.exercise, kind: mutant.kind.rawValue,
+                                                description: mutant.description, compiles: false, changesResult: false,
+                                                seedsRun: 0, visibleFail: false, blamed: false, status: "", failures: []))
+                    continue
+                }
+                batch.outcomes.append(outcome(of: mutant, number: number, chapter: chapter, bin: bin, timeout: timeout))
             }
             let runSeconds = Date().timeIntervalSince(exerciseStarted)
-            table.exercises.append(.init(exercise: region.exercise,
-                                         sourceHash: try MutantTable.sourceHash(of: region.exercise, in: packageRoot),
-                                         generated: numbers.count, compiling: numbers.count - numbers.filter(refused.contains).count,
-                                         referenceSeconds: tenths(reference.seconds), runSeconds: tenths(runSeconds)))
+            batch.referenceSeconds[region.exercise] = tenths(reference.seconds)
+            batch.runSeconds[region.exercise] = tenths(runSeconds)
             progress("\(region.exercise): \(numbers.count) mutants run in \(Int(runSeconds)) s (reference chapter \(String(format: "%.1f", reference.seconds)) s).")
         }
-        return table
+        return batch
     }
 
     /// Seconds to a tenth: the table changes only where the results do, or nearly.
@@ -127,7 +156,7 @@ public struct MutantRunner {
             let hidden = runChapter(chapter, bin: bin, mutant: number, seed: seed, timeout: timeout)
             result.seedsRun += 1
             result.status = own.status.label
-            result.judge((own.record?.checks ?? []) + (hidden.record?.checks ?? []))
+            result.judge((own.record?.checks ?? []) + (hidden.record?.checks ?? []), messageLength: messageLength)
             if result.changesResult { break }
         }
         return result

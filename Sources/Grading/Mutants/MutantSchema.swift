@@ -48,18 +48,26 @@ public struct MutantSchema: Sendable {
             var map: [Int: Int] = [:]
             var next = 0
             for region in chosen {
+                let numbers = byExercise[region.exercise] ?? []
+                let bodies = [region.body] + numbers.map { mutants[$0]!.body }
+                // A switch is an expression only when every case is one: with
+                // statements beside expressions, the expressions return.
+                let mixed = bodies.contains(where: Self.isExpression) && !bodies.allSatisfy(Self.isExpression)
+                func cased(_ body: String) -> String {
+                    mixed && Self.isExpression(body) ? "return " + body : body
+                }
                 output += lines[next...region.beginLine]
                 let indent = region.indentation
                 output.append(indent + "switch mutantSwitch() {")
-                for number in byExercise[region.exercise] ?? [] {
+                for number in numbers {
                     output.append(indent + "case \(number):")
-                    for line in mutants[number]!.body.split(separator: "\n", omittingEmptySubsequences: false) {
+                    for line in cased(mutants[number]!.body).split(separator: "\n", omittingEmptySubsequences: false) {
                         output.append(indent + "    " + line)
                         map[output.count] = number
                     }
                 }
                 output.append(indent + "default:")
-                output += region.body.split(separator: "\n", omittingEmptySubsequences: false).map { indent + "    " + $0 }
+                output += cased(region.body).split(separator: "\n", omittingEmptySubsequences: false).map { indent + "    " + $0 }
                 output.append(indent + "}")
                 next = region.endLine
             }
@@ -67,6 +75,16 @@ public struct MutantSchema: Sendable {
             files[file] = output.joined(separator: "\n")
             caseLines[file] = map
         }
+    }
+
+    /// One line that starts with no keyword of a statement: the value of a
+    /// single-expression body (`z > 0 ? 1 : 0`).
+    static func isExpression(_ body: String) -> Bool {
+        let lines = body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("//") }
+        guard lines.count == 1 else { return false }
+        let first = SwiftTokens(lines[0]).tokens.first?.text ?? ""
+        return !["return", "let", "var", "guard", "for", "if", "while", "switch", "do"].contains(first)
     }
 
     /// The mutant whose case holds `line` (1-based) of `file`, if any.

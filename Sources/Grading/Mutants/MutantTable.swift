@@ -21,6 +21,9 @@ public struct MutantTable: Codable, Equatable, Sendable {
     public struct Failure: Codable, Equatable, Sendable {
         public var check: String
         public var message: String
+        /// What the learner's code gave, as `SlipFingerprint` writes it: a
+        /// learner's failure with this fingerprint is told this mutant's cause.
+        public var fingerprint: String?
     }
 
     /// One mutant's outcome.
@@ -128,6 +131,37 @@ public struct MutantTable: Codable, Equatable, Sendable {
         return lines.joined(separator: "\n")
     }
 
+    // MARK: - Causes
+
+    /// Where the sealed causes go: a source file of the harness, which every
+    /// edition holds.
+    public static let causesPath = "Sources/Workbook/SlipCauseTable.swift"
+
+    /// More causes than this under one fingerprint say too little to be worth naming.
+    public static let causesNamed = 3
+
+    /// Fingerprint → the descriptions of the mutants that give it, in the
+    /// table's order, at most `causesNamed` of them ("; or " between them).
+    public var causes: [String: String] {
+        var descriptions: [String: [String]] = [:]
+        for mutant in mutants where mutant.compiles {
+            for fingerprint in Set(mutant.failures.compactMap(\.fingerprint)) where descriptions[fingerprint]?.contains(mutant.description) != true {
+                descriptions[fingerprint, default: []].append(mutant.description)
+            }
+        }
+        return descriptions.filter { $0.value.count <= Self.causesNamed }.mapValues { $0.joined(separator: "; or ") }
+    }
+
+    /// The text of `causesPath`: each cause sealed under its fingerprint
+    /// (`SlipCauses`), in the order of their lookups.
+    public var causesSource: String {
+        let lines = causes.map { SlipCauses.lookup($0.key) + " " + SlipCauses.seal($0.value, fingerprint: $0.key) }.sorted()
+        let quotes = String(repeating: "\"", count: 3)
+        return "// Written by `workbook mutants` from docs/mutants.json: do not edit by hand.\n"
+            + "// One line per fingerprint: its lookup and its sealed cause (see `SlipCauses`).\n"
+            + "let sealedSlipCauses = \(quotes)\n" + lines.map { $0 + "\n" }.joined() + quotes + "\n"
+    }
+
     // MARK: - Staleness
 
     /// A hash of what an exercise's results depend on: its region's reference
@@ -164,14 +198,14 @@ extension MutantTable.Outcome {
     /// when its exercise's hidden check failed or never ran (a crash, a hang);
     /// (a) a visible check of its exercise failed; (b) a failed visible check of
     /// its exercise waits for nothing, or one of another exercise waits for it.
-    mutating func judge(_ checks: [CheckResult]) {
+    mutating func judge(_ checks: [CheckResult], messageLength: Int = MutantTable.messageLength) {
         let hidden = checks.first { $0.hidden && $0.exercise == exercise }
         let failures = checks.filter { !$0.hidden && !$0.passed }
         changesResult = hidden?.passed != true
         visibleFail = failures.contains { $0.exercise == exercise }
         blamed = failures.contains { ($0.exercise == exercise && $0.waitsFor == nil) || $0.waitsFor == exercise }
         self.failures = failures.filter { $0.waitsFor == nil }.prefix(MutantTable.failuresKept).map {
-            .init(check: $0.name, message: String($0.message.prefix(MutantTable.messageLength)))
+            .init(check: $0.name, message: String($0.message.prefix(messageLength)), fingerprint: $0.fingerprint)
         }
     }
 }

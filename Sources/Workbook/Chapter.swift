@@ -169,6 +169,8 @@ public final class Chapter {
         if let stop = stoppedChecks[index] {
             result = CheckResult(name: name, points: points, passed: false, message: stop, hidden: hidden,
                                  exercise: exercise)
+            // A trap is an outcome too: a mutant's shapes that differ name its cause.
+            fingerprint = SlipFingerprint.of(chapter: info.number, check: name, failure: CheckFailure(stop))
             if let exercise { stoppedExercises[exercise] = stoppedExercises[exercise] ?? stop }
         } else {
             record.currentCheck = index

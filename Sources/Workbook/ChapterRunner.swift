@@ -182,9 +182,12 @@ public struct ChapterRunner: Sendable {
             seconds += run.seconds
             // The checks we stopped fail with our message, whatever the run says of
             // them, unless the chapter found that they wait for another exercise.
+            // The chapter may add the cause its outputs name (`SlipCauses`), and nothing else.
             for (index, stop) in stops where index < run.record?.checks.count ?? 0 && run.record?.checks[index].waitsFor == nil {
+                let told = run.record?.checks[index].message ?? ""
+                let cause = told.hasPrefix(stop.message + "\n" + likelyCause("")) ? told.dropFirst(stop.message.count) : ""
                 run.record?.checks[index].passed = false
-                run.record?.checks[index].message = stop.message
+                run.record?.checks[index].message = stop.message + cause
             }
             if run.status == .passed, run.record?.allPassed == false { run.status = .failed }
             let stoppedInCheck = run.record?.currentCheck.flatMap { stops[$0] == nil ? $0 : nil }

@@ -34,13 +34,25 @@ struct MutantsCommand: ParsableCommand {
 
             The results go to docs/mutants.json (instructor-only, as docs/mutants.md \
             with the table): each mutant's id, description, outcome and the messages \
-            of the visible checks it failed. With --exercise, only those exercises' \
-            rows are replaced.
+            and fingerprints of the visible checks it failed. With --exercise, only \
+            those exercises' rows are replaced.
+
+            Each description is then filed under its fingerprints (what the \
+            exercise's visible checks saw, numbers to 9 significant digits) and \
+            sealed, encrypted under a key derived from them, in \
+            Sources/Workbook/SlipCauseTable.swift: a learner whose failure has a \
+            mutant's fingerprint is told its description as the likely cause; the \
+            edition holds no description readable.
+
+            --measure tries those causes on slips they were not made from: the \
+            single edits of a second correct solution (\(SecondSolution.folder)) \
+            and two-edit slips of the reference, and writes \(SecondSolution.reportPath).
 
             Examples:
               ./workbook mutants --exercise 2.2 --exercise 9.3
               ./workbook mutants --list --exercise 7.1     the mutants, without building
               ./workbook mutants                           the whole course
+              ./workbook mutants --measure                 (c), after the table
             """
     )
 

@@ -84,4 +84,28 @@ struct MutantTableTests {
         try merged.write(to: file)
         #expect(try MutantTable.read(from: file) == merged)
     }
+    /// (c): a cause named from the mutants describes a slip that agrees with its
+    /// mutant on every visible check, or that made the same edit elsewhere.
+    @Test func aCauseDescribesASlipThatLooksTheSameOrMadeTheSameEdit() {
+        func outcome(_ description: String, _ failures: [(String, String, String)], kind: String = "constant") -> MutantTable.Outcome {
+            .init(id: description, exercise: "5.1", kind: kind, description: description, compiles: true, changesResult: true,
+                  seedsRun: 1, visibleFail: true, blamed: true, status: "failed",
+                  failures: failures.map { .init(check: $0.0, message: $0.2, fingerprint: $0.1) })
+        }
+        let cause = "0 instead of 1 (the 1st 1), in: −(y · .log(ŷ) + (0 − y) · .log(1 − ŷ))"
+        let table = MutantTable(mutants: [outcome(cause, [("hand-worked", "k1", "got 2"), ("ends", "k2", "got 3")])])
+        #expect(table.causes == ["k1": cause, "k2": cause])
+        let told = "got 2\n" + likelyCause(cause)
+        var measure = SlipMeasure()
+        measure.add([
+            outcome("a name in place of y, in: z", [("hand-worked", "k1", told), ("ends", "k2", told)]),
+            outcome("0 instead of 1 (the 2nd 1), in: (0 − y) · log(1 − ŷ)", [("hand-worked", "k1", told), ("ends", "k9", "got 4")]),
+            outcome("ŷ in place of y; and − instead of +", [("hand-worked", "k1", told), ("ends", "k9", "got 4")], kind: "two-edits"),
+            outcome("the sign − left out", [("hand-worked", "k7", "got 5\n" + likelyCause("the sign is flipped"))]),
+            outcome("+ instead of −", [("hand-worked", "k8", "got 6")]),
+        ], source: .secondSolution, table: table)
+        #expect(measure.rows == [SlipMeasure.Row(exercise: "5.1", source: .secondSolution, slips: 5, named: 3, described: 2, handWritten: 1)])
+        #expect(measure.markdown.contains("| 5.1 | second solution | 5 | 60% (3) | 40% (2) | 1 | 1 |"))
+        #expect(SlipMeasure.edit("0 instead of 1 (the 2nd 1), in: (0 − y)") == "0 instead of 1")
+    }
 }

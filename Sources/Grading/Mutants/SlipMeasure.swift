@@ -8,9 +8,10 @@ import Workbook
 /// A slip that changes a result *gets a cause from the mutants* when a failed
 /// visible check names one filed under its outputs. The cause *describes the
 /// slip* when the mutant it names fails the same visible checks with the same
-/// outputs (`MutantTable.failuresKept` of them at most): nothing the learner
-/// can see tells the two apart, so what was done to the mutant was done, in
-/// effect, to the slip.
+/// outputs (`MutantTable.failuresKept` of them at most), so that nothing the
+/// learner can see tells the two apart; or when it names the same edit, where
+/// aside ("0 instead of 1", "ŷ in place of y"), as the slip's own description
+/// (one of the two, for a slip of two edits).
 public struct SlipMeasure: Equatable, Sendable {
     /// Where a slip comes from.
     public enum Source: String, Sendable {
@@ -54,14 +55,25 @@ public struct SlipMeasure: Equatable, Sendable {
                 }
                 if let cause = named.first {
                     row.named += 1
-                    let mutants = cause.components(separatedBy: "; or ").flatMap { byDescription[$0] ?? [] }
-                    if mutants.contains(where: { seen($0) == seen(slip) }) { row.described += 1 }
+                    let alternatives = cause.components(separatedBy: "; or ")
+                    let mutants = alternatives.flatMap { byDescription[$0] ?? [] }
+                    let edits = Set(slip.description.components(separatedBy: "; and ").map(Self.edit))
+                    if mutants.contains(where: { seen($0) == seen(slip) }) || alternatives.contains(where: { edits.contains(Self.edit($0)) }) {
+                        row.described += 1
+                    }
                 } else if slip.failures.contains(where: { $0.message.contains(likelyCause("")) }) {
                     row.handWritten += 1
                 }
             }
             rows.append(row)
         }
+    }
+
+    /// What a description says was done, without where: "0 instead of 1" of
+    /// "0 instead of 1 (the 1st 1), in: (0 − y) · log(1 − ŷ)".
+    static func edit(_ description: String) -> String {
+        let what = description.components(separatedBy: ", in: ")[0]
+        return what.replacing(/\s\(the [0-9]+(st|nd|rd|th) [^)]*\)$/, with: "")
     }
 
     /// The (c) table as Markdown, one line per exercise and source.

@@ -29,9 +29,9 @@ extension PlantedSubmissions {
             // ŷ + ŷ² for ŷ·(1 + ŷ): equal to 9 digits, not bit for bit.
             MutantSlip("Loss.swift", "(yHat - y) / (yHat * (1 - yHat))", "(yHat - y) / (yHat + yHat * yHat)",
                        chapter: 6, mutant: "6.1-operator-14d5d9af"),
-            // A trap: 2×1 − 2×2, shapes differ. Its cause names both mutants that make it.
-            MutantSlip("Layer.swift", "biases -= learningRate * db", "biases -= learningRate * dW",
-                       chapter: 7, mutant: "7.1-operand-9e8cbbf4"),
+            // A trap (2×1 ⊙ 1×2: shapes differ), named from the stopped check's message.
+            MutantSlip("Layer.swift", "let dW = dz * input.transposed", "let dW = dz ⊙ input.transposed",
+                       chapter: 7, mutant: "7.1-operator-c73b4108"),
             MutantSlip("Metrics.swift", "ratio(truePositives, truePositives + falseNegatives)",
                        "ratio(falseNegatives, falseNegatives + truePositives)", chapter: 9, mutant: "9.4-operand-933509b9"),
         ],

@@ -26,7 +26,7 @@ public enum PackageFiles {
         // from tell of the reference's code, and only the instructor regenerates them.
         "docs/mutants.json", "docs/mutants.md", "Sources/Grading/Mutants/", "Sources/WorkbookCLI/MutantsCommand.swift",
         "Tests/GraderTests/MutantGeneratorTests.swift", "Tests/GraderTests/MutantTableTests.swift",
-        "Tests/GraderTests/SealedCausesTests.swift", "Tests/GraderTests/Fixtures/second-solution/", "docs/slip-causes.md",
+        "Tests/GraderTests/SealedCausesTests.swift", "Tests/GraderTests/Fixtures/second-solution/", "Tests/GraderTests/Fixtures/third-solution/", "docs/slip-causes.md",
     ]
 
     /// True when `file` (package-relative) is one of `instructorOnly` or lies in one of its folders.

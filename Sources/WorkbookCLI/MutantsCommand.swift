@@ -44,9 +44,14 @@ struct MutantsCommand: ParsableCommand {
             mutant's fingerprint is told its description as the likely cause; the \
             edition holds no description readable.
 
-            --measure tries those causes on slips they were not made from: the \
-            single edits of a second correct solution (\(SecondSolution.folder)) \
-            and two-edit slips of the reference, and writes \(SecondSolution.reportPath).
+            Besides the reference's, the table holds the mutants of a second correct \
+            solution in another style (\(OtherSolution.second.folder)), so that \
+            slips in code shaped like it are named too; only the reference's count \
+            in (a) and (b).
+
+            --measure tries the causes on slips they were not made from: the single \
+            edits of a third correct solution (\(OtherSolution.third.folder)) and \
+            two-edit slips of the reference, and writes \(OtherSolution.reportPath).
 
             Examples:
               ./workbook mutants --exercise 2.2 --exercise 9.3
@@ -64,7 +69,7 @@ struct MutantsCommand: ParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "Measure (c) on slips the table was not made from, and write docs/slip-causes.md.",
-        discussion: "The slips are the single edits of a second correct solution (\(SecondSolution.folder)) and up to \(SecondSolution.twoEditSlips) two-edit slips of the reference per exercise. Reads the table; run it after the table is up to date."))
+        discussion: "The slips are the single edits of a third correct solution (\(OtherSolution.third.folder)) and up to \(OtherSolution.twoEditSlips) two-edit slips of the reference per exercise. Reads the table; run it after the table is up to date."))
     var measure = false
 
     func validate() throws {
@@ -113,42 +118,41 @@ struct MutantsCommand: ParsableCommand {
         Console.line(Console.dim("\(Int(Date().timeIntervalSince(started))) s in all; the table is in \(MutantTable.path)."))
     }
 
-    /// `--measure`: runs the slips of `SecondSolution` and counts what their
-    /// failures are told (`SlipMeasure`).
+    /// `--measure`: runs the slips of `OtherSolution.third` and two-edit slips
+    /// of the reference, and counts what their failures are told (`SlipMeasure`).
     private func measureCauses(root: URL, runner: MutantRunner) throws {
         let started = Date()
         let table = try MutantTable.read(from: root.appendingPathComponent(MutantTable.path))
+        // The slips run with the causes the table files now.
+        try AtomicFile.write(Data(table.causesSource.utf8), to: root.appendingPathComponent(MutantTable.causesPath))
         let regions = try MutantRegion.all(in: root).filter { exercises.isEmpty || exercises.contains($0.exercise) }
-        let slips = try SecondSolution(packageRoot: root).slips(of: regions)
+        let third = try OtherSolution.third.mutants(of: regions, in: root)
+        let twoEdits = OtherSolution.twoEditSlips(of: regions)
         var runner = runner
         runner.messageLength = 4000
-        let batch = try runner.run(slips.unchanged + slips.singleEdits + slips.twoEdits, of: regions)
+        let batch = try runner.run(third.unchanged + third.singleEdits + twoEdits, of: regions)
         let outcomes = Dictionary(batch.outcomes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for solution in slips.unchanged {
-            guard let outcome = outcomes[solution.id], outcome.compiles, !outcome.changesResult, !outcome.visibleFail else {
-                throw ValidationError("the second solution of \(solution.exercise) is not correct: "
-                    + (outcomes[solution.id].map { $0.failures.first?.message ?? $0.status } ?? "it does not compile"))
-            }
-        }
+        try OtherSolution.requireCorrect(third.unchanged, in: outcomes)
         // Every slip's outcome, for reading what one was told: not committed.
         try MutantTable(mutants: batch.outcomes).write(to: root.appendingPathComponent(".build/mutants/slips.json"))
         var measure = SlipMeasure()
-        measure.add(slips.singleEdits.compactMap { outcomes[$0.id] }, source: .secondSolution, table: table)
-        measure.add(slips.twoEdits.compactMap { outcomes[$0.id] }, source: .twoEdits, table: table)
+        measure.add(third.singleEdits.compactMap { outcomes[$0.id] }, source: .thirdSolution, table: table)
+        measure.add(twoEdits.compactMap { outcomes[$0.id] }, source: .twoEdits, table: table)
         let markdown = """
             # Causes named for slips the table was not made from
 
             Made by `./workbook mutants --measure` (instructor-only). Slips: the single \
-            edits of a second correct solution in another style (`\(SecondSolution.folder)`), \
-            and two-edit slips of the reference. Over those that change a result: the share \
+            edits of a third correct solution, in a style unlike the reference's and the \
+            second solution's (`\(OtherSolution.third.folder)`), and two-edit slips of the \
+            reference: the table holds neither. Over those that change a result: the share \
             told a cause from the mutants, and (c) the share whose named mutant fails the \
             same visible checks with the same outputs.
 
             \(measure.markdown)
 
             """
-        try AtomicFile.write(Data(markdown.utf8), to: root.appendingPathComponent(SecondSolution.reportPath))
+        try AtomicFile.write(Data(markdown.utf8), to: root.appendingPathComponent(OtherSolution.reportPath))
         Console.line(measure.markdown)
-        Console.line(Console.dim("\(Int(Date().timeIntervalSince(started))) s in all; the table is in \(SecondSolution.reportPath)."))
+        Console.line(Console.dim("\(Int(Date().timeIntervalSince(started))) s in all; the table is in \(OtherSolution.reportPath)."))
     }
 }

@@ -19,6 +19,17 @@ enum CourseNotation {
         "scalar": "the single value", "Double": "the conversion to a real number", "Matrix": "the column matrix",
         "checkUnsaturated": "the saturation check", "reordered": "the reordering", "permutation": "the permutation",
         "append": "appending", "progress": "the progress report", "features": "the features", "indices": "the indices", "self": "σ",
+        // The second solution's names (`OtherSolution.second`), whose mutants the table holds too.
+        "products": "the products wᵢ·xᵢ", "pair": "(wᵢ, xᵢ)", "dot": "w·x", "sigma": "σ(z)", "complement": "1 − σ(z)",
+        "row": "the row", "column": "the column", "b": "b", "f": "g", "value": "zᵢ", "product": "W·a_prev",
+        "signal": "a", "k": "the layer's index", "whenPositive": "y·log ŷ", "whenNegative": "(1 − y)·log(1 − ŷ)",
+        "perSample": "the losses", "lossSum": "the summed loss", "fromPositive": "−y/ŷ", "fromNegative": "(1 − y)/(1 − ŷ)",
+        "slope": "g′(z)", "delta": "dz", "previousWeights": "W before the step", "step": "α·dW", "start": "∂L/∂ŷ",
+        "gradient": "da", "position": "the layer's index", "current": "the samples", "epochNumber": "the epoch",
+        "pass": "the pass", "order": "the permutation", "output": "a", "prediction": "ŷ", "label": "y",
+        "epochLosses": "the losses", "average": "the average loss", "guess": "the prediction", "truth": "the actual label",
+        "correct": "TP + TN", "everything": "the total", "calledPositive": "TP + FP", "actuallyPositive": "TP + FN",
+        "numerator": "the numerator", "denominator": "the denominator", "i": "the index", "sum": "the sum",
     ]
 
     /// The symbol for `name`, or "a name" when the course has none for it.

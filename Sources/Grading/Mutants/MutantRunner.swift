@@ -30,15 +30,32 @@ public struct MutantRunner {
     var scratch: URL { folder.appendingPathComponent("build") }
     var runs: URL { folder.appendingPathComponent("runs") }
 
-    /// Generates, builds and runs the mutants of `exercises` (every exercise when empty).
+    /// Generates, builds and runs the mutants of `exercises` (every exercise
+    /// when empty): the reference's, and those of the second solution
+    /// (`OtherSolution.second`) where the package holds it.
     public func run(exercises: [String] = []) throws -> MutantTable {
         let regions = try MutantRegion.all(in: packageRoot).filter { exercises.isEmpty || exercises.contains($0.exercise) }
         guard !regions.isEmpty else { throw CheckFailure("no exercise region matches \(exercises.joined(separator: ", "))") }
-        let batch = try run(regions.flatMap(\.mutants), of: regions)
+        let reference = regions.flatMap(\.mutants)
+        var second: (unchanged: [Mutant], singleEdits: [Mutant]) = ([], [])
+        if OtherSolution.second.isPresent(in: packageRoot) {
+            second = try OtherSolution.second.mutants(of: regions, in: packageRoot)
+            // A second-solution mutant that reads as one of the reference's is that one.
+            let bodies = Set(reference.map(\.body))
+            second.singleEdits.removeAll { bodies.contains($0.body) }
+        }
+        let batch = try run(reference + second.unchanged + second.singleEdits, of: regions)
+        let outcomes = Dictionary(batch.outcomes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        try OtherSolution.requireCorrect(second.unchanged, in: outcomes)
         var table = MutantTable(buildSeconds: batch.buildSeconds)
-        table.mutants = batch.outcomes.filter(\.compiles)
+        let fromSecond = Set(second.singleEdits.map(\.id))
+        table.mutants = batch.outcomes.filter { $0.compiles && $0.kind != Mutant.Kind.unchanged.rawValue }.map { outcome in
+            var outcome = outcome
+            if fromSecond.contains(outcome.id) { outcome.solution = OtherSolution.second.name }
+            return outcome
+        }
         for region in regions {
-            let own = batch.outcomes.filter { $0.exercise == region.exercise }
+            let own = batch.outcomes.filter { $0.exercise == region.exercise && $0.kind != Mutant.Kind.unchanged.rawValue && !fromSecond.contains($0.id) }
             table.exercises.append(.init(exercise: region.exercise,
                                          sourceHash: try MutantTable.sourceHash(of: region.exercise, in: packageRoot),
                                          generated: own.count, compiling: own.filter(\.compiles).count,

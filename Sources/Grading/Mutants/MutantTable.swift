@@ -50,6 +50,9 @@ public struct MutantTable: Codable, Equatable, Sendable {
         /// How the chapter's last run ended ("failed", "timed out after 3 s", …).
         public var status: String
         public var failures: [Failure]
+        /// "second" for a mutant of the second solution (`OtherSolution`), nil
+        /// for one of the reference's: only those count in (a) and (b).
+        public var solution: String?
     }
 
     /// One exercise's run: sources hash, counts of mutants made, times.
@@ -110,7 +113,7 @@ public struct MutantTable: Codable, Equatable, Sendable {
 
     public var measures: [Measure] {
         exercises.map { entry in
-            let own = mutants.filter { $0.exercise == entry.exercise && $0.compiles }
+            let own = mutants.filter { $0.exercise == entry.exercise && $0.compiles && $0.solution == nil }
             let changing = own.filter(\.changesResult)
             return Measure(exercise: entry.exercise, generated: entry.generated, compiling: entry.compiling,
                            equivalent: own.count - changing.count, changing: changing.count,
@@ -121,7 +124,7 @@ public struct MutantTable: Codable, Equatable, Sendable {
 
     /// The (a)/(b) table as Markdown.
     public var markdown: String {
-        var lines = ["| exercise | mutants | compile | equivalent | change a result | (a) visible check fails | (b) blamed on it | hidden checks miss | run time |",
+        var lines = ["| exercise | mutants | compile | equivalent | change a result | (a) visible check fails | (b) blamed on it | hidden checks miss | run time, both solutions |",
                      "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for m in measures {
             lines.append("| \(m.exercise) | \(m.generated) | \(m.compiling) | \(m.equivalent) | \(m.changing) | "
@@ -141,15 +144,25 @@ public struct MutantTable: Codable, Equatable, Sendable {
     public static let causesNamed = 3
 
     /// Fingerprint → the descriptions of the mutants that give it, in the
-    /// table's order, at most `causesNamed` of them ("; or " between them).
+    /// table's order, one per edit (the reference's and the second solution's
+    /// "W in place of a_prev" are one cause), at most `causesNamed` of them
+    /// ("; or " between them).
     public var causes: [String: String] {
         var descriptions: [String: [String]] = [:]
         for mutant in mutants where mutant.compiles {
-            for fingerprint in Set(mutant.failures.compactMap(\.fingerprint)) where descriptions[fingerprint]?.contains(mutant.description) != true {
+            for fingerprint in Set(mutant.failures.compactMap(\.fingerprint))
+            where descriptions[fingerprint]?.contains(where: { Self.edit($0) == Self.edit(mutant.description) }) != true {
                 descriptions[fingerprint, default: []].append(mutant.description)
             }
         }
         return descriptions.filter { $0.value.count <= Self.causesNamed }.mapValues { $0.joined(separator: "; or ") }
+    }
+
+    /// What a description says was done, without where: "0 instead of 1" of
+    /// "0 instead of 1 (the 1st 1), in: (0 − y) · log(1 − ŷ)".
+    public static func edit(_ description: String) -> String {
+        let what = description.components(separatedBy: ", in: ")[0]
+        return what.replacing(/\s\(the [0-9]+(st|nd|rd|th) [^)]*\)$/, with: "")
     }
 
     /// The text of `causesPath`: each cause sealed under its fingerprint
@@ -165,14 +178,15 @@ public struct MutantTable: Codable, Equatable, Sendable {
     // MARK: - Staleness
 
     /// A hash of what an exercise's results depend on: its region's reference
-    /// code and its chapter's source.
+    /// code, the second solution's where the package holds it, and its chapter's source.
     public static func sourceHash(of exercise: String, in packageRoot: URL) throws -> String {
         guard let region = try MutantRegion.all(in: packageRoot).first(where: { $0.exercise == exercise }),
               let chapter = Catalog.chapter(region.chapter) else {
             throw CheckFailure("no region of exercise \(exercise) in \(packageRoot.path)")
         }
         let source = try String(contentsOf: packageRoot.appendingPathComponent(chapter.sourcePath), encoding: .utf8)
-        return StableHash.hex(region.body + "\u{0}" + source)
+        let second = OtherSolution.second.isPresent(in: packageRoot) ? try OtherSolution.second.body(of: exercise, in: packageRoot) : ""
+        return StableHash.hex(region.body + "\u{0}" + source + (second.isEmpty ? "" : "\u{0}" + second))
     }
 
     public static func read(from url: URL) throws -> MutantTable {

@@ -2,8 +2,8 @@ import Foundation
 import Workbook
 
 /// (c) of `workbook mutants --measure`: how the sealed causes fare on slips the
-/// table was not made from, the single edits of a second correct solution in
-/// another style and slips of two edits of the reference.
+/// table was not made from, the single edits of a third correct solution in
+/// another style (`OtherSolution.third`) and slips of two edits of the reference.
 ///
 /// A slip that changes a result *gets a cause from the mutants* when a failed
 /// visible check names one filed under its outputs. The cause *describes the
@@ -15,7 +15,7 @@ import Workbook
 public struct SlipMeasure: Equatable, Sendable {
     /// Where a slip comes from.
     public enum Source: String, Sendable {
-        case secondSolution = "second solution"
+        case thirdSolution = "third solution"
         case twoEdits = "two edits"
     }
 
@@ -57,8 +57,8 @@ public struct SlipMeasure: Equatable, Sendable {
                     row.named += 1
                     let alternatives = cause.components(separatedBy: "; or ")
                     let mutants = alternatives.flatMap { byDescription[$0] ?? [] }
-                    let edits = Set(slip.description.components(separatedBy: "; and ").map(Self.edit))
-                    if mutants.contains(where: { seen($0) == seen(slip) }) || alternatives.contains(where: { edits.contains(Self.edit($0)) }) {
+                    let edits = Set(slip.description.components(separatedBy: "; and ").map(MutantTable.edit))
+                    if mutants.contains(where: { seen($0) == seen(slip) }) || alternatives.contains(where: { edits.contains(MutantTable.edit($0)) }) {
                         row.described += 1
                     }
                 } else if slip.failures.contains(where: { $0.message.contains(likelyCause("")) }) {
@@ -67,13 +67,6 @@ public struct SlipMeasure: Equatable, Sendable {
             }
             rows.append(row)
         }
-    }
-
-    /// What a description says was done, without where: "0 instead of 1" of
-    /// "0 instead of 1 (the 1st 1), in: (0 − y) · log(1 − ŷ)".
-    static func edit(_ description: String) -> String {
-        let what = description.components(separatedBy: ", in: ")[0]
-        return what.replacing(/\s\(the [0-9]+(st|nd|rd|th) [^)]*\)$/, with: "")
     }
 
     /// The (c) table as Markdown, one line per exercise and source.

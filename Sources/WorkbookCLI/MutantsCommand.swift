@@ -69,7 +69,7 @@ struct MutantsCommand: ParsableCommand {
 
     @Flag(help: ArgumentHelp(
         "Measure (c) on slips the table was not made from, and write docs/slip-causes.md.",
-        discussion: "The slips are the single edits of a third correct solution (\(OtherSolution.third.folder)) and up to \(OtherSolution.twoEditSlips) two-edit slips of the reference per exercise. Reads the table; run it after the table is up to date."))
+        discussion: "The slips are the single edits of a third correct solution (\(OtherSolution.third.folder)) and up to \(OtherSolution.twoEditSlipsPerExercise) two-edit slips of the reference per exercise. Reads the table; run it after the table is up to date."))
     var measure = false
 
     func validate() throws {

@@ -19,7 +19,7 @@ public struct OtherSolution: Sendable {
     /// Where `workbook mutants --measure` writes its table.
     public static let reportPath = "docs/slip-causes.md"
     /// Two-edit slips of the reference made per exercise.
-    public static let twoEditSlips = 30
+    public static let twoEditSlipsPerExercise = 30
 
     /// Its body for `exercise` in `packageRoot`, with no trailing newline.
     public func body(of exercise: String, in packageRoot: URL) throws -> String {
@@ -51,7 +51,7 @@ public struct OtherSolution: Sendable {
 
     /// Two-edit slips of the reference's `regions`.
     public static func twoEditSlips(of regions: [MutantRegion]) -> [Mutant] {
-        regions.flatMap { MutantGenerator.twoEditMutants(of: $0.body, exercise: $0.exercise, limit: twoEditSlips) }
+        regions.flatMap { MutantGenerator.twoEditMutants(of: $0.body, exercise: $0.exercise, limit: twoEditSlipsPerExercise) }
     }
 
     /// Throws unless every `unchanged` body ran correct in `outcomes`.

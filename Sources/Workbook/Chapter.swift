@@ -208,8 +208,9 @@ public final class Chapter {
         if !hidden, result.waitsFor == nil {
             // What the exercise's visible checks saw so far, this one included:
             // a cause is named only to code that agrees with its mutant on all of them.
-            seen[exercise ?? "", default: []].append(fingerprint ?? "\(name)\n" + (result.passed ? "passed" : "stopped"))
-            if !result.passed, fingerprint != nil, !ChapterStop.namesOpenExercise(result.message) {
+            // Every failure has a fingerprint: from what it threw, or from the stop's message.
+            seen[exercise ?? "", default: []].append(fingerprint ?? "\(name)\npassed")
+            if !result.passed, !ChapterStop.namesOpenExercise(result.message) {
                 let key = SlipFingerprint.joining(seen[exercise ?? ""] ?? [])
                 result.fingerprint = key
                 if !result.message.contains(likelyCause("")), let cause = SlipCauses.cause(for: key) {

@@ -98,9 +98,13 @@ struct MutantsCommand: ParsableCommand {
             return try measureCauses(root: root, runner: runner)
         }
         let started = Date()
-        let fresh = try runner.run(exercises: exercises)
         let tableURL = root.appendingPathComponent(MutantTable.path)
-        let table = exercises.isEmpty ? fresh : ((try? MutantTable.read(from: tableURL)) ?? MutantTable()).merging(fresh)
+        // The rows --exercise keeps, read first: a table that is there but
+        // unreadable stops the run before it starts, and loses no row.
+        let kept = !exercises.isEmpty && FileManager.default.fileExists(atPath: tableURL.path)
+            ? try MutantTable.read(from: tableURL) : MutantTable()
+        let fresh = try runner.run(exercises: exercises)
+        let table = exercises.isEmpty ? fresh : kept.merging(fresh)
         try table.write(to: tableURL)
         try AtomicFile.write(Data(table.causesSource.utf8), to: root.appendingPathComponent(MutantTable.causesPath))
         let markdown = """

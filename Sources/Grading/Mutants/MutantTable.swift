@@ -189,8 +189,18 @@ public struct MutantTable: Codable, Equatable, Sendable {
         return StableHash.hex(region.body + "\u{0}" + source + (second.isEmpty ? "" : "\u{0}" + second))
     }
 
+    /// The table at `url`. Throws a one-line error that names the file when it
+    /// is missing or not a table.
     public static func read(from url: URL) throws -> MutantTable {
-        try JSONDecoder().decode(MutantTable.self, from: Data(contentsOf: url))
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CheckFailure("there is no table of mutants at \(url.path): `./workbook mutants` makes it")
+        }
+        do {
+            return try JSONDecoder().decode(MutantTable.self, from: data)
+        } catch {
+            throw CheckFailure("\(url.path) is not a table of mutants (\(String(describing: error).prefix(120))): "
+                + "`./workbook mutants` makes it again")
+        }
     }
 
     /// Writes the table as JSON with one exercise or mutant a line, so that a
